@@ -1,0 +1,44 @@
+package io.github.pictory4j.images.client;
+
+import jakarta.json.bind.adapter.JsonbAdapter;
+import jakarta.json.bind.annotation.JsonbTypeAdapter;
+
+import java.util.List;
+
+/** An image's aspect ratio, as Pictory names it ({@code "16:9"}). */
+@JsonbTypeAdapter(AspectRatio.Json.class)
+public final class AspectRatio extends PictoryValue {
+
+    public static final AspectRatio SQUARE = new AspectRatio("1:1", true);
+    public static final AspectRatio LANDSCAPE_16_9 = new AspectRatio("16:9", true);
+    public static final AspectRatio PORTRAIT_9_16 = new AspectRatio("9:16", true);
+
+    private static final List<AspectRatio> KNOWN = List.of(SQUARE, LANDSCAPE_16_9, PORTRAIT_9_16);
+
+    private AspectRatio(String value, boolean known) {
+        super(value, known);
+    }
+
+    /** The known ratio with this name, or an unknown one that keeps the string. */
+    public static AspectRatio of(String value) {
+        return KNOWN.stream().filter(r -> r.value().equals(value)).findFirst()
+                .orElseGet(() -> new AspectRatio(value, false));
+    }
+
+    public static List<AspectRatio> knownValues() {
+        return KNOWN;
+    }
+
+    /** JSON-B mapping to and from the plain string. */
+    public static final class Json implements JsonbAdapter<AspectRatio, String> {
+        @Override
+        public String adaptToJson(AspectRatio ratio) {
+            return ratio.value();
+        }
+
+        @Override
+        public AspectRatio adaptFromJson(String value) {
+            return of(value);
+        }
+    }
+}

@@ -1,0 +1,290 @@
+package io.github.pictory4j.images.client;
+
+import io.github.pictory4j.images.client.api.CleanJobResponse;
+import io.github.pictory4j.images.client.api.CreateJobResponse;
+import io.github.pictory4j.images.client.api.ErrorDetail;
+import io.github.pictory4j.images.client.api.JobData;
+import io.github.pictory4j.images.client.api.JobResponse;
+import io.github.pictory4j.images.client.api.PictoryImagesApi;
+
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+
+/**
+ * The framework-free core of {@link ImageService}: API key, retries, answer checking and waiting on
+ * top of a {@link PictoryImagesApi}. It validates nothing itself (the CDI bean does, with Bean
+ * Validation) and runs its asynchronous work on the scheduler it is given, so that no thread is
+ * parked for a waiting job.
+ */
+public class ImageClient implements AutoCloseable {
+
+    private final PictoryImagesApi api;
+    private final Supplier<String> apiKey;
+    private final PictorySettings settings;
+    private final ScheduledExecutorService scheduler;
+    private final Set<CompletableFuture<?>> pending = ConcurrentHashMap.newKeySet();
+    private volatile boolean closed;
+
+    /**
+     * @param api       the REST client
+     * @param apiKey    supplies the key for each call; throws {@link PictoryConfigurationException} when none
+     * @param settings  polling and retry settings
+     * @param scheduler runs asynchronous polls and retries (in a container: its managed scheduled executor)
+     */
+    public ImageClient(PictoryImagesApi api, Supplier<String> apiKey, PictorySettings settings,
+                       ScheduledExecutorService scheduler) {
+        this.api = Objects.requireNonNull(api, "api");
+        this.apiKey = Objects.requireNonNull(apiKey, "apiKey");
+        this.settings = Objects.requireNonNull(settings, "settings");
+        this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
+    }
+
+    public PictorySettings settings() {
+        return settings;
+    }
+
+    /** Starts a job; answers its id. */
+    public String submit(ImageRequest request) {
+        String key = apiKey.get();
+        return jobIdOf(withRetries("Submitting an image job", false, () -> api.createImageJob(key, request)));
+    }
+
+    public CompletableFuture<String> submitAsync(ImageRequest request) {
+        String key = apiKey.get();
+        return withRetriesAsync("Submitting an image job", false, () -> api.createImageJob(key, request))
+                .thenApply(ImageClient::jobIdOf);
+    }
+
+    /** The job's current state. */
+    public ImageJob getJob(String jobId) {
+        String key = apiKey.get();
+        return toJob(jobId, withRetries("Reading job " + jobId, true, () -> api.getJob(key, jobId)));
+    }
+
+    private CompletableFuture<ImageJob> getJobAsync(String jobId, String key) {
+        return withRetriesAsync("Reading job " + jobId, true, () -> api.getJob(key, jobId))
+                .thenApply(response -> toJob(jobId, response));
+    }
+
+    /** Removes a finished job's outputs at Pictory. Idempotent. */
+    public void cleanJob(String jobId) {
+        String key = apiKey.get();
+        CleanJobResponse response = withRetries("Cleaning job " + jobId, true, () -> api.cleanJob(key, jobId));
+        if (response != null && Boolean.FALSE.equals(response.success())) {
+            throw refusal("Cleaning job " + jobId, response.error());
+        }
+    }
+
+    /** One page of past images; {@code nextPageKey} null for the newest. */
+    public ImagePage listImages(String nextPageKey) {
+        String key = apiKey.get();
+        ImagePage page = withRetries("Listing images", true, () -> api.listImages(key, nextPageKey));
+        if (page == null) {
+            throw new PictoryResponseFormatException("Listing images: Pictory answered with an empty body", null);
+        }
+        return page;
+    }
+
+    /**
+     * Polls the job every {@link PictorySettings#pollInterval()} until it completes, and answers it.
+     *
+     * @throws ImageJobFailedException  when it failed or was cleaned
+     * @throws JobWaitTimeoutException when {@code timeout} passes first
+     */
+    public ImageJob awaitJob(String jobId, Duration timeout) {
+        long start = System.nanoTime();
+        for (int polls = 1; ; polls++) {
+            ImageJob job = getJob(jobId);
+            if (job.isTerminal()) {
+                return completedOrThrow(job);
+            }
+            if (!timeLeftForAnotherPoll(start, timeout)) {
+                throw waitTimedOut(job, polls, timeout);
+            }
+            sleep(settings.pollInterval());
+        }
+    }
+
+    /** {@link #awaitJob} without blocking: each poll is a task on the scheduler. */
+    public CompletableFuture<ImageJob> awaitJobAsync(String jobId, Duration timeout) {
+        String key = apiKey.get();
+        CompletableFuture<ImageJob> result = track(new CompletableFuture<>());
+        pollAsync(jobId, key, timeout, System.nanoTime(), 1, result);
+        return result;
+    }
+
+    /** Submits and waits: the image, or the reason there is none. */
+    public ImageJob generate(ImageRequest request, Duration timeout) {
+        return awaitJob(submit(request), timeout);
+    }
+
+    public CompletableFuture<ImageJob> generateAsync(ImageRequest request, Duration timeout) {
+        return submitAsync(request).thenCompose(jobId -> awaitJobAsync(jobId, timeout));
+    }
+
+    /**
+     * Ends every asynchronous wait still pending with a clear error; the jobs themselves go on at
+     * Pictory. Called when the application stops.
+     */
+    @Override
+    public void close() {
+        closed = true;
+        for (CompletableFuture<?> future : pending) {
+            future.completeExceptionally(new PictoryException("Stopped waiting for a Pictory job: the application is"
+                    + " shutting down. The job goes on at Pictory; wait for it again by its id after the restart."));
+        }
+        pending.clear();
+    }
+
+    private void pollAsync(String jobId, String key, Duration timeout, long start, int polls,
+                           CompletableFuture<ImageJob> result) {
+        getJobAsync(jobId, key).whenComplete((job, failure) -> {
+            if (result.isDone()) {
+                return;
+            }
+            if (failure != null) {
+                result.completeExceptionally(Failures.translate(failure, "Waiting for job " + jobId));
+            } else if (job.isTerminal()) {
+                try {
+                    result.complete(completedOrThrow(job));
+                } catch (PictoryException jobFailed) {
+                    result.completeExceptionally(jobFailed);
+                }
+            } else if (!timeLeftForAnotherPoll(start, timeout)) {
+                result.completeExceptionally(waitTimedOut(job, polls, timeout));
+            } else {
+                schedule(() -> pollAsync(jobId, key, timeout, start, polls + 1, result),
+                        settings.pollInterval(), result);
+            }
+        });
+    }
+
+    private boolean timeLeftForAnotherPoll(long startNanos, Duration timeout) {
+        Duration elapsed = Duration.ofNanos(System.nanoTime() - startNanos);
+        return elapsed.plus(settings.pollInterval()).compareTo(timeout) <= 0;
+    }
+
+    private JobWaitTimeoutException waitTimedOut(ImageJob job, int polls, Duration timeout) {
+        return new JobWaitTimeoutException("Pictory job " + job.jobId() + " is still " + job.status() + " after "
+                + timeout + " (" + polls + " polls, every " + settings.pollInterval() + "). The job goes on at"
+                + " Pictory: wait again by its id, or raise " + PictorySettings.POLL_TIMEOUT + " (env "
+                + PictorySettings.environmentVariable(PictorySettings.POLL_TIMEOUT) + ").", job);
+    }
+
+    private static ImageJob completedOrThrow(ImageJob job) {
+        if (job.isCompleted()) {
+            return job;
+        }
+        throw new ImageJobFailedException(job);
+    }
+
+    private <T> T withRetries(String operation, boolean idempotent, Supplier<T> call) {
+        for (int retry = 1; ; retry++) {
+            try {
+                return call.get();
+            } catch (RuntimeException e) {
+                PictoryException failure = Failures.translate(e, operation);
+                Duration delay = settings.retry().delayBeforeRetry(retry, failure, idempotent).orElseThrow(() -> failure);
+                sleep(delay);
+            }
+        }
+    }
+
+    private <T> CompletableFuture<T> withRetriesAsync(String operation, boolean idempotent, Supplier<T> call) {
+        CompletableFuture<T> result = track(new CompletableFuture<>());
+        schedule(() -> attempt(operation, idempotent, call, 1, result), Duration.ZERO, result);
+        return result;
+    }
+
+    private <T> void attempt(String operation, boolean idempotent, Supplier<T> call, int retry,
+                             CompletableFuture<T> result) {
+        if (result.isDone()) {
+            return;
+        }
+        try {
+            result.complete(call.get());
+        } catch (RuntimeException e) {
+            PictoryException failure = Failures.translate(e, operation);
+            settings.retry().delayBeforeRetry(retry, failure, idempotent).ifPresentOrElse(
+                    delay -> schedule(() -> attempt(operation, idempotent, call, retry + 1, result), delay, result),
+                    () -> result.completeExceptionally(failure));
+        }
+    }
+
+    private void schedule(Runnable task, Duration delay, CompletableFuture<?> result) {
+        if (closed) {
+            result.completeExceptionally(new PictoryException("The Pictory client is closed: the application is shutting down"));
+            return;
+        }
+        try {
+            scheduler.schedule(task, delay.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException e) {
+            result.completeExceptionally(new PictoryException(
+                    "Cannot schedule the next call to Pictory: the executor refused it (is the application stopping?)", e));
+        }
+    }
+
+    private <T> CompletableFuture<T> track(CompletableFuture<T> future) {
+        pending.add(future);
+        future.whenComplete((value, failure) -> pending.remove(future));
+        return future;
+    }
+
+    private static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new PictoryException("Interrupted while waiting to call Pictory again", e);
+        }
+    }
+
+    private static String jobIdOf(CreateJobResponse response) {
+        if (response != null && response.data() != null && notBlank(response.data().jobId())) {
+            return response.data().jobId();
+        }
+        if (response != null && response.error() != null) {
+            throw refusal("Submitting an image job", response.error());
+        }
+        throw new PictoryResponseFormatException("Submitting an image job: Pictory's answer has no data.jobId", null);
+    }
+
+    private static ImageJob toJob(String requestedId, JobResponse response) {
+        if (response == null || response.data() == null) {
+            ErrorDetail error = response == null ? null : response.error();
+            if (error != null && "JOB_NOT_FOUND".equals(error.errorMessage())) {
+                throw new PictoryNotFoundException(200, error.errorCode(), "Pictory has no job " + requestedId);
+            }
+            if (error != null) {
+                throw refusal("Reading job " + requestedId, error);
+            }
+            throw new PictoryResponseFormatException("Reading job " + requestedId + ": Pictory's answer has no data", null);
+        }
+        JobData data = response.data();
+        if (data.status() == null) {
+            throw new PictoryResponseFormatException("Reading job " + requestedId + ": Pictory's answer has no status", null);
+        }
+        String jobId = notBlank(response.jobId()) ? response.jobId() : requestedId;
+        return new ImageJob(jobId, data.status(), data.url(), data.width(), data.height(), data.aiCreditsUsed(),
+                data.errorCode(), data.errorMessage());
+    }
+
+    private static PictoryServiceException refusal(String operation, ErrorDetail error) {
+        String message = operation + ": Pictory answered success=false"
+                + (error == null ? "" : " [" + error.errorCode() + "]: " + error.errorMessage());
+        return new PictoryServiceException(200, error == null ? null : error.errorCode(), message);
+    }
+
+    private static boolean notBlank(String value) {
+        return value != null && !value.isBlank();
+    }
+
+}

@@ -1,0 +1,134 @@
+package io.github.pictory4j.images.client;
+
+import io.github.pictory4j.images.client.api.PictoryImagesApi;
+import io.github.pictory4j.images.client.validation.ValidJobId;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
+
+import java.time.Duration;
+import java.util.concurrent.CompletionStage;
+
+/**
+ * What apps inject to generate images with Pictory: {@code @Inject ImageService images;}.
+ *
+ * <p>Every request is checked against Pictory's rules before anything is sent (a
+ * {@link jakarta.validation.ConstraintViolationException} names the field and the rule); the API key
+ * comes from {@code pictory.api-key} (env {@code PICTORY_API_KEY}) at each call; transient failures
+ * are retried ({@code pictory.retry.*}); waits poll every {@code pictory.poll.interval} up to
+ * {@code pictory.poll.timeout}. The asynchronous forms run on the container's managed scheduled
+ * executor and park no thread while a job is in progress. Errors are {@link PictoryException}s.
+ */
+@ApplicationScoped
+public class ImageService {
+
+    @Inject
+    @RestClient
+    PictoryImagesApi api;
+
+    @Inject
+    Config config;
+
+    @Resource(lookup = "java:comp/DefaultManagedScheduledExecutorService")
+    ManagedScheduledExecutorService scheduler;
+
+    private ImageClient client;
+
+    @PostConstruct
+    void start() {
+        client = new ImageClient(api, this::apiKey, PictorySettings.from(config), scheduler);
+    }
+
+    @PreDestroy
+    void stop() {
+        client.close();
+    }
+
+    /** Starts a job; answers its id. Nothing is sent when the request breaks one of Pictory's rules. */
+    public String submit(@NotNull @Valid ImageRequest request) {
+        return client.submit(request);
+    }
+
+    public CompletionStage<String> submitAsync(@NotNull @Valid ImageRequest request) {
+        return client.submitAsync(request);
+    }
+
+    /** The job's state now. */
+    public ImageJob getJob(@ValidJobId String jobId) {
+        return client.getJob(jobId);
+    }
+
+    /** Removes a finished job's outputs at Pictory (idempotent). */
+    public void cleanJob(@ValidJobId String jobId) {
+        client.cleanJob(jobId);
+    }
+
+    /** The newest page of this account's images. */
+    public ImagePage listImages() {
+        return client.listImages(null);
+    }
+
+    /** The page after the one that answered {@code nextPageKey}. */
+    public ImagePage listImages(@NotNull String nextPageKey) {
+        return client.listImages(nextPageKey);
+    }
+
+    /**
+     * Waits until the job completes, polling every {@code pictory.poll.interval}.
+     *
+     * @throws ImageJobFailedException  when the job failed (its {@code error_code} and message) or was cleaned
+     * @throws JobWaitTimeoutException when {@code pictory.poll.timeout} passes first
+     */
+    public ImageJob awaitJob(@ValidJobId String jobId) {
+        return client.awaitJob(jobId, client.settings().pollTimeout());
+    }
+
+    public ImageJob awaitJob(@ValidJobId String jobId, @NotNull Duration timeout) {
+        return client.awaitJob(jobId, timeout);
+    }
+
+    /** {@link #awaitJob(String)} without blocking a thread between polls. */
+    public CompletionStage<ImageJob> awaitJobAsync(@ValidJobId String jobId) {
+        return client.awaitJobAsync(jobId, client.settings().pollTimeout());
+    }
+
+    public CompletionStage<ImageJob> awaitJobAsync(@ValidJobId String jobId, @NotNull Duration timeout) {
+        return client.awaitJobAsync(jobId, timeout);
+    }
+
+    /** Submits and waits: the completed job, whose {@code url} is the PNG. */
+    public ImageJob generate(@NotNull @Valid ImageRequest request) {
+        return client.generate(request, client.settings().pollTimeout());
+    }
+
+    public CompletionStage<ImageJob> generateAsync(@NotNull @Valid ImageRequest request) {
+        return client.generateAsync(request, client.settings().pollTimeout());
+    }
+
+    /** The polling and retry settings in force. */
+    public PictorySettings settings() {
+        return client.settings();
+    }
+
+    /** Whether an API key is configured (without revealing it). */
+    public boolean hasApiKey() {
+        return config.getOptionalValue(PictorySettings.API_KEY, String.class).filter(k -> !k.isBlank()).isPresent();
+    }
+
+    private String apiKey() {
+        return config.getOptionalValue(PictorySettings.API_KEY, String.class)
+                .filter(key -> !key.isBlank())
+                .orElseThrow(() -> new PictoryConfigurationException("No Pictory API key is configured: set the"
+                        + " MicroProfile Config property " + PictorySettings.API_KEY + " (for example the environment"
+                        + " variable " + PictorySettings.environmentVariable(PictorySettings.API_KEY)
+                        + ", or <variable name=\"" + PictorySettings.API_KEY + "\" value=\"…\"/> in server.xml)."
+                        + " Keys start with pictai_ and come from Pictory's API access page."));
+    }
+}

@@ -1,0 +1,103 @@
+package io.github.pictory4j.images.client;
+
+import org.eclipse.microprofile.config.Config;
+
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The service's tunables, read from MicroProfile Config. Durations take a unit: {@code 500ms},
+ * {@code 15s}, {@code 10m}, {@code 1h}, or ISO-8601 ({@code PT15S}).
+ *
+ * @param pollInterval time between two polls of a job ({@code pictory.poll.interval}, default 15s;
+ *                     Pictory asks for 10-30 s)
+ * @param pollTimeout  how long a wait polls before giving up ({@code pictory.poll.timeout}, default 10m)
+ * @param retry        retries of transient failures ({@code pictory.retry.*})
+ */
+public record PictorySettings(Duration pollInterval, Duration pollTimeout, RetryPolicy retry) {
+
+    public static final String API_KEY = "pictory.api-key";
+    public static final String POLL_INTERVAL = "pictory.poll.interval";
+    public static final String POLL_TIMEOUT = "pictory.poll.timeout";
+    public static final String RETRY_MAX_RETRIES = "pictory.retry.max-retries";
+    public static final String RETRY_BASE_DELAY = "pictory.retry.base-delay";
+    public static final String RETRY_MAX_DELAY = "pictory.retry.max-delay";
+    public static final String RETRY_MAX_RETRY_AFTER = "pictory.retry.max-retry-after";
+
+    public static final PictorySettings DEFAULT =
+            new PictorySettings(Duration.ofSeconds(15), Duration.ofMinutes(10), RetryPolicy.DEFAULT);
+
+    private static final Pattern SIMPLE_DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h)");
+
+    public PictorySettings {
+        if (pollInterval.isNegative() || pollInterval.isZero()) {
+            throw new PictoryConfigurationException(POLL_INTERVAL + " must be positive");
+        }
+        if (pollTimeout.isNegative()) {
+            throw new PictoryConfigurationException(POLL_TIMEOUT + " must not be negative");
+        }
+    }
+
+    /** The settings configured in {@code config}, with the defaults for what is not set. */
+    public static PictorySettings from(Config config) {
+        RetryPolicy defaults = RetryPolicy.DEFAULT;
+        RetryPolicy retry = new RetryPolicy(
+                integer(config, RETRY_MAX_RETRIES).orElse(defaults.maxRetries()),
+                duration(config, RETRY_BASE_DELAY).orElse(defaults.baseDelay()),
+                duration(config, RETRY_MAX_DELAY).orElse(defaults.maxDelay()),
+                duration(config, RETRY_MAX_RETRY_AFTER).orElse(defaults.maxRetryAfter()));
+        return new PictorySettings(
+                duration(config, POLL_INTERVAL).orElse(DEFAULT.pollInterval()),
+                duration(config, POLL_TIMEOUT).orElse(DEFAULT.pollTimeout()),
+                retry);
+    }
+
+    /** The environment variable MicroProfile Config maps to {@code key} ({@code pictory.api-key} → {@code PICTORY_API_KEY}). */
+    public static String environmentVariable(String key) {
+        return key.replaceAll("[^A-Za-z0-9]", "_").toUpperCase(Locale.ROOT);
+    }
+
+    /** Parses a duration such as {@code 15s}; the error names the key and the forms accepted. */
+    public static Duration parseDuration(String key, String text) {
+        String value = text.trim().toLowerCase(Locale.ROOT);
+        Matcher simple = SIMPLE_DURATION.matcher(value);
+        try {
+            if (simple.matches()) {
+                long amount = Long.parseLong(simple.group(1));
+                return switch (simple.group(2)) {
+                    case "ms" -> Duration.ofMillis(amount);
+                    case "s" -> Duration.ofSeconds(amount);
+                    case "m" -> Duration.ofMinutes(amount);
+                    default -> Duration.ofHours(amount);
+                };
+            }
+            return Duration.parse(text.trim());
+        } catch (DateTimeParseException | ArithmeticException | NumberFormatException e) {
+            throw new PictoryConfigurationException(key + " (env " + environmentVariable(key) + ") is not a duration: use"
+                    + " a number with a unit such as 500ms, 15s, 10m, 1h, or ISO-8601 such as PT15S");
+        }
+    }
+
+    private static Optional<Duration> duration(Config config, String key) {
+        return config.getOptionalValue(key, String.class).map(text -> parseDuration(key, text));
+    }
+
+    private static Optional<Integer> integer(Config config, String key) {
+        return config.getOptionalValue(key, String.class).map(text -> {
+            try {
+                int value = Integer.parseInt(text.trim());
+                if (value >= 0) {
+                    return value;
+                }
+            } catch (NumberFormatException ignored) {
+                // reported below
+            }
+            throw new PictoryConfigurationException(key + " (env " + environmentVariable(key)
+                    + ") must be a whole number of at least 0");
+        });
+    }
+}

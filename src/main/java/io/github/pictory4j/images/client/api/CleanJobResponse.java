@@ -1,0 +1,5 @@
+package io.github.pictory4j.images.client.api;
+
+/** Answer to {@code DELETE /v1/jobs/{jobId}/clean}: {@code {"success":true}}. */
+public record CleanJobResponse(Boolean success, ErrorDetail error) {
+}

@@ -1,0 +1,61 @@
+package io.github.pictory4j.images.client.api;
+
+import io.github.pictory4j.images.client.ImagePage;
+import io.github.pictory4j.images.client.ImageRequest;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.rest.client.annotation.ClientHeaderParam;
+import org.eclipse.microprofile.rest.client.annotation.RegisterProvider;
+import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
+
+/**
+ * Pictory's image endpoints, declared for the MicroProfile REST client. Configure it under the key
+ * {@code pictory}: {@code pictory/mp-rest/url} (env {@code PICTORY_MP_REST_URL}),
+ * {@code pictory/mp-rest/connectTimeout}, {@code pictory/mp-rest/readTimeout}.
+ *
+ * <p>Most apps inject {@link io.github.pictory4j.images.client.ImageService} instead, which adds
+ * validation, the API key, retries and waiting. The key is a parameter here, sent raw as Pictory
+ * expects (no {@code Bearer} prefix). Error statuses arrive as
+ * {@link io.github.pictory4j.images.client.PictoryServiceException}s.
+ */
+@RegisterRestClient(configKey = PictoryImagesApi.CONFIG_KEY, baseUri = PictoryImagesApi.DEFAULT_BASE_URL)
+@RegisterProvider(PictoryResponseExceptionMapper.class)
+@ClientHeaderParam(name = HttpHeaders.USER_AGENT, value = "{io.github.pictory4j.images.client.api.UserAgent.value}")
+@Path("/v1")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public interface PictoryImagesApi {
+
+    String CONFIG_KEY = "pictory";
+    String DEFAULT_BASE_URL = "https://api.pictory.ai/pictoryapis";
+
+    /** {@code POST /v1/aistudio/images}: starts a job and answers its id. */
+    @POST
+    @Path("/aistudio/images")
+    CreateJobResponse createImageJob(@HeaderParam(HttpHeaders.AUTHORIZATION) String apiKey, ImageRequest request);
+
+    /** {@code GET /v1/jobs/{jobId}}: the job's state (200 in every state). */
+    @GET
+    @Path("/jobs/{jobId}")
+    JobResponse getJob(@HeaderParam(HttpHeaders.AUTHORIZATION) String apiKey, @PathParam("jobId") String jobId);
+
+    /** {@code DELETE /v1/jobs/{jobId}/clean}: removes a finished job's outputs; idempotent. */
+    @DELETE
+    @Path("/jobs/{jobId}/clean")
+    CleanJobResponse cleanJob(@HeaderParam(HttpHeaders.AUTHORIZATION) String apiKey, @PathParam("jobId") String jobId);
+
+    /** {@code GET /v1/aistudio/images}: past images, newest first; {@code nextPageKey} null for the first page. */
+    @GET
+    @Path("/aistudio/images")
+    ImagePage listImages(@HeaderParam(HttpHeaders.AUTHORIZATION) String apiKey,
+                         @QueryParam("nextPageKey") String nextPageKey);
+}

@@ -1,0 +1,50 @@
+package io.github.pictory4j.images.it;
+
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.asset.StringAsset;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+
+import java.io.File;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+
+/**
+ * Test WARs built the way users build theirs: the module's client jar in {@code WEB-INF/lib}, plus a
+ * small resource that injects {@code ImageService}.
+ */
+final class ProbeDeployments {
+
+    static final String CLIENT_JAR = System.getProperty("pictory.client.jar", "target/pictory-images-client.jar");
+    static final String TEST_KEY = "pictai_it_from_app_properties_7c1e";
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    private ProbeDeployments() {
+    }
+
+    /** A probe app whose own microprofile-config.properties holds {@code settings} (lowest precedence). */
+    static WebArchive probe(String name, String settings) {
+        File clientJar = new File(CLIENT_JAR);
+        if (!clientJar.isFile()) {
+            throw new IllegalStateException("Build the client jar first (mvn verify does): " + clientJar.getAbsolutePath());
+        }
+        String config = "pictory/mp-rest/url=" + PictoryStub.pictoryBaseUrl() + "\n"
+                + "pictory/mp-rest/readTimeout=3000\n"
+                + "pictory.retry.base-delay=10ms\n"
+                + "pictory.retry.max-delay=50ms\n"
+                + settings;
+        return ShrinkWrap.create(WebArchive.class, name + ".war")
+                .addClasses(ProbeApplication.class, ProbeResource.class, ProbeErrors.class, ProbeErrors.Violations.class)
+                .addAsLibrary(clientJar)
+                .addAsResource(new StringAsset(config), "META-INF/microprofile-config.properties");
+    }
+
+    static HttpResponse<String> call(String method, URI uri, String json) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30))
+                .header("Content-Type", "application/json").header("Accept", "application/json");
+        request.method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+}
