@@ -1,0 +1,75 @@
+package io.github.pictory4j.images.sample;
+
+import io.github.pictory4j.images.client.FieldError;
+import io.github.pictory4j.images.client.PictoryAuthenticationException;
+import io.github.pictory4j.images.client.PictoryBadRequestException;
+import io.github.pictory4j.images.client.PictoryConfigurationException;
+import io.github.pictory4j.images.client.PictoryConnectionException;
+import io.github.pictory4j.images.client.PictoryException;
+import io.github.pictory4j.images.client.PictoryNotFoundException;
+import io.github.pictory4j.images.client.PictoryRateLimitException;
+import io.github.pictory4j.images.client.PictoryServerException;
+import io.github.pictory4j.images.client.PictoryTimeoutException;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Provider;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * What went wrong with Pictory, as the sample's callers see it: 502 when Pictory refused (key,
+ * request, answer), 503 when it is unavailable after retries, 504 when it timed out. The module's
+ * messages never hold the key, so they can be shown.
+ */
+@Provider
+public class PictoryErrors implements ExceptionMapper<PictoryException> {
+
+    private static final Logger LOG = Logger.getLogger(PictoryErrors.class.getName());
+
+    @Override
+    public Response toResponse(PictoryException e) {
+        LOG.log(Level.WARNING, "Pictory call failed: {0}", e.getMessage());
+        if (e instanceof PictoryBadRequestException rejected) {
+            List<ErrorBody.Field> fields = rejected.fields().stream()
+                    .map((FieldError f) -> new ErrorBody.Field(f.name(), f.errors())).toList();
+            return json(400, new ErrorBody("Pictory rejected the request: " + e.getMessage(), fields));
+        }
+        if (e instanceof PictoryAuthenticationException) {
+            return json(502, ErrorBody.of("Pictory rejected this app's API key; check PICTORY_API_KEY. " + e.getMessage()));
+        }
+        if (e instanceof PictoryNotFoundException) {
+            return json(404, ErrorBody.of(e.getMessage()));
+        }
+        if (e instanceof PictoryTimeoutException) {
+            return json(504, ErrorBody.of("Pictory did not answer in time: " + e.getMessage()));
+        }
+        if (e instanceof PictoryConnectionException || e instanceof PictoryServerException
+                || e instanceof PictoryRateLimitException) {
+            Response.ResponseBuilder unavailable = Response.status(503).type(MediaType.APPLICATION_JSON)
+                    .entity(ErrorBody.of("Pictory is unavailable, even after retries: " + e.getMessage()));
+            retryAfter(e).ifPresent(wait -> unavailable.header(HttpHeaders.RETRY_AFTER, wait.toSeconds()));
+            return unavailable.build();
+        }
+        if (e instanceof PictoryConfigurationException) {
+            return json(500, ErrorBody.of(e.getMessage()));
+        }
+        return json(502, ErrorBody.of("Pictory's answer was not usable: " + e.getMessage()));
+    }
+
+    private static Optional<Duration> retryAfter(PictoryException e) {
+        if (e instanceof PictoryRateLimitException limited) {
+            return limited.retryAfter();
+        }
+        return e instanceof PictoryServerException server ? server.retryAfter() : Optional.empty();
+    }
+
+    static Response json(int status, ErrorBody body) {
+        return Response.status(status).type(MediaType.APPLICATION_JSON).entity(body).build();
+    }
+}

@@ -1,0 +1,88 @@
+package io.github.pictory4j.images.sample;
+
+import jakarta.json.JsonException;
+import jakarta.json.bind.JsonbException;
+import jakarta.ws.rs.ProcessingException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Provider;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Errors of the HTTP exchange itself, as JSON like every other error of the API. */
+public final class RequestErrors {
+
+    private RequestErrors() {
+    }
+
+    private static final String EXPECTED_SHAPE = "send a JSON object such as {\"prompt\": \"…\", \"model\": \"…\","
+            + " \"aspectRatio\": \"…\", \"style\": \"…\", \"referenceImageUrl\": \"…\"}";
+    private static final Pattern YASSON_PROPERTY = Pattern.compile("property '?([A-Za-z][A-Za-z0-9]*)'?");
+    private static final Logger LOG = Logger.getLogger(RequestErrors.class.getName());
+
+    /** A body that is not JSON, or not of the expected shape. */
+    @Provider
+    public static class UnreadableBody implements ExceptionMapper<ProcessingException> {
+        @Override
+        public jakarta.ws.rs.core.Response toResponse(ProcessingException e) {
+            return unreadable(e);
+        }
+    }
+
+    /**
+     * Whatever no other mapper took. JSON parsing failures reach here unwrapped in some runtimes; the
+     * rest is a bug, logged in full and answered without internals.
+     */
+    @Provider
+    public static class Unexpected implements ExceptionMapper<RuntimeException> {
+        @Override
+        public jakarta.ws.rs.core.Response toResponse(RuntimeException e) {
+            for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+                if (cause instanceof JsonbException || cause instanceof JsonException) {
+                    return unreadable(e);
+                }
+            }
+            LOG.log(Level.SEVERE, "Unexpected error in the sample API", e);
+            return PictoryErrors.json(500, ErrorBody.of("Internal error; the server log has the details"));
+        }
+    }
+
+    /** 400; when the parser said which property had the wrong type, that field is named. */
+    static jakarta.ws.rs.core.Response unreadable(Throwable e) {
+        List<ErrorBody.Field> fields = new ArrayList<>();
+        for (Throwable cause = e; cause != null && fields.isEmpty(); cause = cause.getCause()) {
+            Matcher property = YASSON_PROPERTY.matcher(String.valueOf(cause.getMessage()));
+            if (property.find()) {
+                fields.add(new ErrorBody.Field(property.group(1), "has the wrong type"));
+            }
+        }
+        return PictoryErrors.json(400, new ErrorBody("The request body is not valid: " + EXPECTED_SHAPE, fields));
+    }
+
+    /** A body we understood but cannot use. */
+    @Provider
+    public static class InvalidBody implements ExceptionMapper<InvalidBodyException> {
+        @Override
+        public jakarta.ws.rs.core.Response toResponse(InvalidBodyException e) {
+            return PictoryErrors.json(400, ErrorBody.of(e.getMessage()));
+        }
+    }
+
+    /** 404, 405, 406, 415 and the like, with their status kept. */
+    @Provider
+    public static class HttpErrors implements ExceptionMapper<WebApplicationException> {
+        @Override
+        public jakarta.ws.rs.core.Response toResponse(WebApplicationException e) {
+            int status = e.getResponse().getStatus();
+            String message = status == 404 && e.getMessage() != null ? e.getMessage()
+                    : jakarta.ws.rs.core.Response.Status.fromStatusCode(status) == null ? "HTTP " + status
+                    : jakarta.ws.rs.core.Response.Status.fromStatusCode(status).getReasonPhrase();
+            return PictoryErrors.json(status, ErrorBody.of(message));
+        }
+    }
+}

@@ -1,0 +1,191 @@
+package io.github.pictory4j.images.sample;
+
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.importer.ZipImporter;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import javax.imageio.ImageIO;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.File;
+import java.io.StringReader;
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The sample app end to end in simulator mode: its API, through the module, against the embedded simulator. */
+@ExtendWith(ArquillianExtension.class)
+class SampleApiIT {
+
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    @ArquillianResource
+    private URL base;
+
+    @Deployment(testable = false)
+    static WebArchive app() {
+        return ShrinkWrap.create(ZipImporter.class, "pictory-images.war")
+                .importFrom(new File(System.getProperty("pictory.war", "target/pictory-images.war")))
+                .as(WebArchive.class);
+    }
+
+    private HttpResponse<String> send(String method, String path, String body) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path.substring(1)))
+                .timeout(Duration.ofSeconds(30)).header("Accept", "application/json");
+        if (body != null) {
+            request.header("Content-Type", "application/json");
+        }
+        request.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static JsonObject object(HttpResponse<String> response) {
+        return Json.createReader(new StringReader(response.body())).readObject();
+    }
+
+    @Test
+    void submitPollUntilCompletedAndFetchTheImage() throws Exception {
+        HttpResponse<String> accepted = send("POST", "/api/images",
+                "{\"prompt\":\"A lighthouse at dawn\",\"model\":\"flux-schnell\",\"aspectRatio\":\"16:9\",\"style\":\"artistic\"}");
+
+        assertEquals(202, accepted.statusCode(), accepted.body());
+        String jobId = object(accepted).getString("jobId");
+        assertEquals("in-progress", object(accepted).getString("status"));
+        assertTrue(accepted.headers().firstValue("Location").orElseThrow().endsWith("/api/images/" + jobId));
+
+        JsonObject job = pollUntilTerminal(jobId);
+        assertEquals("completed", job.getString("status"), job.toString());
+        assertEquals("A lighthouse at dawn", job.getString("prompt"));
+        assertEquals("flux-schnell", job.getString("model"));
+        assertEquals("16:9", job.getString("aspectRatio"));
+        assertEquals("artistic", job.getString("style"));
+        assertEquals(0.6, job.getJsonNumber("aiCreditsUsed").doubleValue(), 1e-9);
+        assertNotNull(job.getString("createdAt"));
+
+        HttpResponse<byte[]> png = HTTP.send(HttpRequest.newBuilder(URI.create(job.getString("url"))).build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertEquals(200, png.statusCode());
+        assertEquals("image/png", png.headers().firstValue("Content-Type").orElseThrow());
+        BufferedImage image = ImageIO.read(new ByteArrayInputStream(png.body()));
+        assertEquals(job.getInt("width"), image.getWidth());
+        assertEquals(job.getInt("height"), image.getHeight());
+        assertTrue(image.getWidth() > image.getHeight(), "16:9 is landscape");
+
+        JsonArray listed = Json.createReader(new StringReader(send("GET", "/api/images", null).body())).readArray();
+        assertEquals(jobId, listed.getJsonObject(0).getString("jobId"), "newest first");
+    }
+
+    @Test
+    void aPromptWithFailEndsFailedWithPictorysError() throws Exception {
+        HttpResponse<String> accepted = send("POST", "/api/images", "{\"prompt\":\"Please [fail] this one\"}");
+        assertEquals(202, accepted.statusCode(), accepted.body());
+
+        JsonObject job = pollUntilTerminal(object(accepted).getString("jobId"));
+
+        assertEquals("failed", job.getString("status"));
+        assertFalse(job.getString("errorCode").isBlank());
+        assertFalse(job.getString("errorMessage").isBlank());
+    }
+
+    @Test
+    void invalidInputIsA400NamingTheField() throws Exception {
+        HttpResponse<String> response = send("POST", "/api/images",
+                "{\"prompt\":\"abc\",\"model\":\"flux-schnell\",\"aspectRatio\":\"4:3\",\"unknownField\":1}");
+
+        assertEquals(400, response.statusCode(), response.body());
+        JsonArray fields = object(response).getJsonArray("fields");
+        assertEquals("aspectRatio", fields.getJsonObject(0).getString("name"));
+        assertTrue(fields.getJsonObject(0).getString("errors").contains("1:1, 16:9, 9:16"));
+        assertEquals("prompt", fields.getJsonObject(1).getString("name"));
+        assertEquals("must be between 5 and 5000 characters long", fields.getJsonObject(1).getString("errors"));
+    }
+
+    @Test
+    void malformedJsonIsA400() throws Exception {
+        for (String body : new String[]{"{\"prompt\":", "not json", "[1,2]"}) {
+            HttpResponse<String> response = send("POST", "/api/images", body);
+
+            assertEquals(400, response.statusCode(), body + " -> " + response.body());
+            assertFalse(object(response).getString("message").isBlank());
+        }
+    }
+
+    @Test
+    void aFieldOfTheWrongTypeIsNamed() throws Exception {
+        HttpResponse<String> response = send("POST", "/api/images", "{\"prompt\":{\"text\":\"A lighthouse\"}}");
+
+        assertEquals(400, response.statusCode(), response.body());
+        assertEquals("prompt", object(response).getJsonArray("fields").getJsonObject(0).getString("name"), response.body());
+    }
+
+    @Test
+    void anUnknownJobIs404() throws Exception {
+        HttpResponse<String> response = send("GET", "/api/images/3f1c2b7e-0000-4000-8000-000000000000", null);
+
+        assertEquals(404, response.statusCode(), response.body());
+        assertEquals(JsonValue.ValueType.STRING, object(response).get("message").getValueType());
+    }
+
+    @Test
+    void optionsListTheModelsWithTheirPrices() throws Exception {
+        JsonObject options = object(send("GET", "/api/options", null));
+
+        JsonObject flux = options.getJsonArray("models").getValuesAs(JsonObject.class).stream()
+                .filter(m -> m.getString("value").equals("flux-schnell")).findFirst().orElseThrow();
+        assertEquals(0.6, flux.getJsonNumber("credits").doubleValue(), 1e-9);
+        assertEquals("simulator", options.getString("mode"));
+        assertEquals(6, options.getJsonArray("styles").size());
+    }
+
+    @Test
+    void readinessIsUpInSimulatorModeWithoutCallingPictory() throws Exception {
+        HttpResponse<String> ready = HTTP.send(HttpRequest.newBuilder(
+                URI.create("http://localhost:" + base.getPort() + "/health/ready")).build(), HttpResponse.BodyHandlers.ofString());
+
+        assertEquals(200, ready.statusCode(), ready.body());
+        assertTrue(ready.body().contains("\"pictory-configuration\""), ready.body());
+        assertFalse(ready.body().contains("pictai_"), "never the key");
+    }
+
+    @Test
+    void theOpenApiDocumentDescribesTheApi() throws Exception {
+        HttpResponse<String> openapi = HTTP.send(HttpRequest.newBuilder(
+                URI.create("http://localhost:" + base.getPort() + "/openapi")).build(), HttpResponse.BodyHandlers.ofString());
+
+        assertEquals(200, openapi.statusCode());
+        assertTrue(openapi.body().contains("/api/images/{jobId}"), openapi.body());
+        assertFalse(openapi.body().contains("/v1/aistudio/images"), "the simulator is not part of the sample's API");
+    }
+
+    private JsonObject pollUntilTerminal(String jobId) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        JsonObject job = null;
+        while (System.nanoTime() < deadline) {
+            HttpResponse<String> response = send("GET", "/api/images/" + jobId, null);
+            assertEquals(200, response.statusCode(), response.body());
+            job = object(response);
+            if (!job.getString("status").equals("in-progress")) {
+                return job;
+            }
+            Thread.sleep(300);
+        }
+        throw new AssertionError("job " + jobId + " still " + job + " after 30 s");
+    }
+}
