@@ -6,30 +6,47 @@ import io.github.pictory4j.images.client.api.ErrorDetail;
 import io.github.pictory4j.images.client.api.JobData;
 import io.github.pictory4j.images.client.api.JobResponse;
 import io.github.pictory4j.images.client.api.PictoryImagesApi;
+import io.github.pictory4j.images.client.webhook.WebhookSupport;
+import io.github.pictory4j.images.client.webhook.WebhookTokens;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * The framework-free core of {@link ImageService}: API key, retries, answer checking and waiting on
  * top of a {@link PictoryImagesApi}. It validates nothing itself (the CDI bean does, with Bean
  * Validation) and runs its asynchronous work on the scheduler it is given, so that no thread is
  * parked for a waiting job.
+ *
+ * <p>With {@link WebhookSupport}, every submission carries a callback URL with its own token; a
+ * verified callback makes the client read the job's real state from Pictory, which ends waits at
+ * once. Polling goes on at the normal interval as a fallback, so a lost callback loses no job.
  */
 public class ImageClient implements AutoCloseable {
+
+    private static final Logger LOG = Logger.getLogger(ImageClient.class.getName());
 
     private final PictoryImagesApi api;
     private final Supplier<String> apiKey;
     private final PictorySettings settings;
     private final ScheduledExecutorService scheduler;
+    private final WebhookSupport webhooks;
+    private final JobTracker tracker;
     private final Set<CompletableFuture<?>> pending = ConcurrentHashMap.newKeySet();
     private volatile boolean closed;
 
@@ -41,10 +58,28 @@ public class ImageClient implements AutoCloseable {
      */
     public ImageClient(PictoryImagesApi api, Supplier<String> apiKey, PictorySettings settings,
                        ScheduledExecutorService scheduler) {
+        this(api, apiKey, settings, scheduler, null, job -> { });
+    }
+
+    /**
+     * @param webhooks callback URL and tokens, or null for polling only
+     * @param onEnd    told once per job when it is first seen completed, failed or cleaned (the CDI
+     *                 bean fires its events here); what it throws is logged, never propagated
+     */
+    public ImageClient(PictoryImagesApi api, Supplier<String> apiKey, PictorySettings settings,
+                       ScheduledExecutorService scheduler, WebhookSupport webhooks, Consumer<ImageJob> onEnd) {
         this.api = Objects.requireNonNull(api, "api");
         this.apiKey = Objects.requireNonNull(apiKey, "apiKey");
         this.settings = Objects.requireNonNull(settings, "settings");
         this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
+        this.webhooks = webhooks;
+        Objects.requireNonNull(onEnd, "onEnd");
+        this.tracker = new JobTracker(job -> announce(onEnd, job), Clock.systemUTC());
+    }
+
+    /** Whether submissions carry a webhook (pictory.webhook.url is set). */
+    public boolean webhooksEnabled() {
+        return webhooks != null;
     }
 
     public PictorySettings settings() {
@@ -54,24 +89,85 @@ public class ImageClient implements AutoCloseable {
     /** Starts a job; answers its id. */
     public String submit(ImageRequest request) {
         String key = apiKey.get();
-        return jobIdOf(withRetries("Submitting an image job", false, () -> api.createImageJob(key, request)));
+        Optional<WebhookTokens.Issued> token = issueToken(request);
+        ImageRequest sent = token.map(t -> request.withWebhook(webhooks.urlFor(t))).orElse(request);
+        String jobId = jobIdOf(withRetries("Submitting an image job", false, () -> api.createImageJob(key, sent)));
+        token.ifPresent(t -> tracker.bind(t.nonce(), jobId));
+        return jobId;
     }
 
     public CompletableFuture<String> submitAsync(ImageRequest request) {
         String key = apiKey.get();
-        return withRetriesAsync("Submitting an image job", false, () -> api.createImageJob(key, request))
-                .thenApply(ImageClient::jobIdOf);
+        Optional<WebhookTokens.Issued> token = issueToken(request);
+        ImageRequest sent = token.map(t -> request.withWebhook(webhooks.urlFor(t))).orElse(request);
+        return withRetriesAsync("Submitting an image job", false, () -> api.createImageJob(key, sent))
+                .thenApply(ImageClient::jobIdOf)
+                .thenApply(jobId -> {
+                    token.ifPresent(t -> tracker.bind(t.nonce(), jobId));
+                    return jobId;
+                });
+    }
+
+    /** A token for this submission, unless webhooks are off or the caller chose its own webhook. */
+    private Optional<WebhookTokens.Issued> issueToken(ImageRequest request) {
+        if (webhooks == null || request.webhook() != null) {
+            return Optional.empty();
+        }
+        WebhookTokens.Issued issued = webhooks.tokens().issue();
+        tracker.expect(issued.nonce(), issued.expiresAt());
+        return Optional.of(issued);
+    }
+
+    /**
+     * A webhook callback arrived. Answers false, and does nothing, unless the token is genuine,
+     * unexpired and belongs to {@code claimedJobId} (when the body names one). The body's claims are
+     * never trusted: a genuine callback only makes the client read the job's state from Pictory, in
+     * the background, and that state is what ends waits and fires events.
+     *
+     * @param token        the {@code token} query parameter of the callback
+     * @param claimedJobId the job id the callback's body names, or null
+     */
+    public boolean acceptCallback(String token, String claimedJobId) {
+        if (webhooks == null) {
+            return false;
+        }
+        Optional<String> jobId = webhooks.tokens().verify(token).flatMap(nonce -> tracker.jobFor(nonce, claimedJobId));
+        if (jobId.isEmpty() || (claimedJobId != null && !claimedJobId.equals(jobId.get()))) {
+            return false;
+        }
+        String key = apiKey.get();
+        getJobAsync(jobId.get(), key).whenComplete((job, failure) -> {
+            if (failure != null) {
+                LOG.log(Level.WARNING, "Reading job {0} after its callback failed; polling will pick it up: {1}",
+                        new Object[]{jobId.get(), Failures.translate(failure, "Reading job").getMessage()});
+            }
+        });
+        return true;
     }
 
     /** The job's current state. */
     public ImageJob getJob(String jobId) {
         String key = apiKey.get();
-        return toJob(jobId, withRetries("Reading job " + jobId, true, () -> api.getJob(key, jobId)));
+        return observed(toJob(jobId, withRetries("Reading job " + jobId, true, () -> api.getJob(key, jobId))));
     }
 
     private CompletableFuture<ImageJob> getJobAsync(String jobId, String key) {
         return withRetriesAsync("Reading job " + jobId, true, () -> api.getJob(key, jobId))
-                .thenApply(response -> toJob(jobId, response));
+                .thenApply(response -> observed(toJob(jobId, response)));
+    }
+
+    private ImageJob observed(ImageJob job) {
+        tracker.observe(job);
+        return job;
+    }
+
+    private static void announce(Consumer<ImageJob> onEnd, ImageJob job) {
+        try {
+            onEnd.accept(job);
+        } catch (RuntimeException e) {
+            // An observer's bug must not fail the poll or the callback that saw the job end.
+            LOG.log(Level.WARNING, "An observer of the end of job " + job.jobId() + " failed", e);
+        }
     }
 
     /** Removes a finished job's outputs at Pictory. Idempotent. */
@@ -101,6 +197,7 @@ public class ImageClient implements AutoCloseable {
      */
     public ImageJob awaitJob(String jobId, Duration timeout) {
         long start = System.nanoTime();
+        CompletableFuture<ImageJob> end = tracker.end(jobId);
         for (int polls = 1; ; polls++) {
             ImageJob job = getJob(jobId);
             if (job.isTerminal()) {
@@ -109,16 +206,42 @@ public class ImageClient implements AutoCloseable {
             if (!timeLeftForAnotherPoll(start, timeout)) {
                 throw waitTimedOut(job, polls, timeout);
             }
-            sleep(settings.pollInterval());
+            Optional<ImageJob> ended = waitFor(end, settings.pollInterval());
+            if (ended.isPresent()) {
+                return completedOrThrow(ended.get());
+            }
         }
     }
 
-    /** {@link #awaitJob} without blocking: each poll is a task on the scheduler. */
+    /** {@link #awaitJob} without blocking: each poll is a task on the scheduler, a callback ends it early. */
     public CompletableFuture<ImageJob> awaitJobAsync(String jobId, Duration timeout) {
         String key = apiKey.get();
         CompletableFuture<ImageJob> result = track(new CompletableFuture<>());
+        tracker.end(jobId).thenAccept(job -> settle(result, job));
         pollAsync(jobId, key, timeout, System.nanoTime(), 1, result);
         return result;
+    }
+
+    /** Sleeps up to {@code interval}, waking early when the job ends; empty when it has not. */
+    private static Optional<ImageJob> waitFor(CompletableFuture<ImageJob> end, Duration interval) {
+        try {
+            return Optional.of(end.get(interval.toMillis(), TimeUnit.MILLISECONDS));
+        } catch (TimeoutException stillRunning) {
+            return Optional.empty();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new PictoryException("Interrupted while waiting for a Pictory job", e);
+        } catch (ExecutionException e) {
+            throw Failures.translate(e, "Waiting for a Pictory job");
+        }
+    }
+
+    private static void settle(CompletableFuture<ImageJob> result, ImageJob job) {
+        try {
+            result.complete(completedOrThrow(job));
+        } catch (PictoryException jobFailed) {
+            result.completeExceptionally(jobFailed);
+        }
     }
 
     /** Submits and waits: the image, or the reason there is none. */
@@ -153,11 +276,7 @@ public class ImageClient implements AutoCloseable {
             if (failure != null) {
                 result.completeExceptionally(Failures.translate(failure, "Waiting for job " + jobId));
             } else if (job.isTerminal()) {
-                try {
-                    result.complete(completedOrThrow(job));
-                } catch (PictoryException jobFailed) {
-                    result.completeExceptionally(jobFailed);
-                }
+                settle(result, job);
             } else if (!timeLeftForAnotherPoll(start, timeout)) {
                 result.completeExceptionally(waitTimedOut(job, polls, timeout));
             } else {

@@ -2,19 +2,28 @@ package io.github.pictory4j.images.client;
 
 import io.github.pictory4j.images.client.api.PictoryImagesApi;
 import io.github.pictory4j.images.client.validation.ValidJobId;
+import io.github.pictory4j.images.client.webhook.WebhookSupport;
+import io.github.pictory4j.images.client.webhook.WebhookTokens;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
+import java.net.URI;
+import java.time.Clock;
 import java.time.Duration;
+import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.CompletionStage;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * What apps inject to generate images with Pictory: {@code @Inject ImageService images;}.
@@ -25,9 +34,23 @@ import java.util.concurrent.CompletionStage;
  * are retried ({@code pictory.retry.*}); waits poll every {@code pictory.poll.interval} up to
  * {@code pictory.poll.timeout}. The asynchronous forms run on the container's managed scheduled
  * executor and park no thread while a job is in progress. Errors are {@link PictoryException}s.
+ *
+ * <p>When {@code pictory.webhook.url} is set, every submission carries a callback URL with its own
+ * token (see {@link io.github.pictory4j.images.client.webhook.PictoryWebhookEndpoint}); waits then end
+ * as soon as the callback arrives. Either way, the end of each job is announced once as an
+ * {@link ImageJobCompleted} or {@link ImageJobFailed} CDI event, to synchronous and asynchronous
+ * observers.
  */
 @ApplicationScoped
 public class ImageService {
+
+    public static final String WEBHOOK_URL = "pictory.webhook.url";
+    public static final String WEBHOOK_SECRET = "pictory.webhook.secret";
+    public static final String WEBHOOK_TOKEN_TTL = "pictory.webhook.token-ttl";
+
+    private static final Logger LOG = Logger.getLogger(ImageService.class.getName());
+    /** Room for {@code ?token=} and a token after the configured URL, within Pictory's 500 characters. */
+    private static final int TOKEN_ROOM = 100;
 
     @Inject
     @RestClient
@@ -39,11 +62,78 @@ public class ImageService {
     @Resource(lookup = "java:comp/DefaultManagedScheduledExecutorService")
     ManagedScheduledExecutorService scheduler;
 
+    @Inject
+    Event<ImageJobCompleted> completed;
+
+    @Inject
+    Event<ImageJobFailed> failed;
+
     private ImageClient client;
 
     @PostConstruct
     void start() {
-        client = new ImageClient(api, this::apiKey, PictorySettings.from(config), scheduler);
+        PictorySettings settings = PictorySettings.from(config);
+        client = new ImageClient(api, this::apiKey, settings, scheduler, webhooks(settings).orElse(null), this::announce);
+    }
+
+    private Optional<WebhookSupport> webhooks(PictorySettings settings) {
+        Optional<String> url = config.getOptionalValue(WEBHOOK_URL, String.class).map(String::trim).filter(u -> !u.isEmpty());
+        if (url.isEmpty()) {
+            return Optional.empty();
+        }
+        URI uri;
+        try {
+            uri = URI.create(url.get());
+        } catch (IllegalArgumentException e) {
+            uri = null;
+        }
+        String scheme = uri == null || uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+        if (uri == null || uri.getHost() == null || !(scheme.equals("http") || scheme.equals("https"))
+                || url.get().length() > WebhookSupport.MAX_URL_LENGTH - TOKEN_ROOM) {
+            throw new PictoryConfigurationException(WEBHOOK_URL + " (env " + PictorySettings.environmentVariable(WEBHOOK_URL)
+                    + ") must be the absolute http(s) URL at which Pictory can reach this app's webhook endpoint, at most "
+                    + (WebhookSupport.MAX_URL_LENGTH - TOKEN_ROOM) + " characters (a token is added to it)");
+        }
+        String secret = config.getOptionalValue(WEBHOOK_SECRET, String.class).orElse("");
+        if (secret.getBytes(java.nio.charset.StandardCharsets.UTF_8).length < 32) {
+            throw new PictoryConfigurationException(WEBHOOK_URL + " is set, so " + WEBHOOK_SECRET + " (env "
+                    + PictorySettings.environmentVariable(WEBHOOK_SECRET) + ") must be set too: a random string of at"
+                    + " least 32 characters that signs the callback tokens, for example from `openssl rand -hex 32`");
+        }
+        Duration lifetime = config.getOptionalValue(WEBHOOK_TOKEN_TTL, String.class)
+                .map(text -> PictorySettings.parseDuration(WEBHOOK_TOKEN_TTL, text))
+                .orElse(settings.pollTimeout().plus(Duration.ofHours(1)));
+        return Optional.of(new WebhookSupport(url.get(), new WebhookTokens(secret, lifetime, Clock.systemUTC())));
+    }
+
+    private void announce(ImageJob job) {
+        // Synchronous observers run here, on the thread that saw the end; their failures are logged
+        // by the client and never reach Pictory's callback or the waiting caller.
+        if (job.isCompleted()) {
+            completed.fireAsync(new ImageJobCompleted(job)).exceptionally(e -> logObserverFailure(job, e));
+            completed.fire(new ImageJobCompleted(job));
+        } else {
+            failed.fireAsync(new ImageJobFailed(job)).exceptionally(e -> logObserverFailure(job, e));
+            failed.fire(new ImageJobFailed(job));
+        }
+    }
+
+    private static <T> T logObserverFailure(ImageJob job, Throwable e) {
+        LOG.log(Level.WARNING, "An asynchronous observer of the end of job " + job.jobId() + " failed", e);
+        return null;
+    }
+
+    /** Whether submissions carry a webhook ({@code pictory.webhook.url} is set). */
+    public boolean webhooksEnabled() {
+        return client.webhooksEnabled();
+    }
+
+    /**
+     * Handles a webhook callback (the module's endpoint calls this): true when the token is genuine
+     * and belongs to the job, after which the job's real state is read from Pictory in the background.
+     */
+    public boolean acceptCallback(String token, String claimedJobId) {
+        return client.acceptCallback(token, claimedJobId);
     }
 
     @PreDestroy
