@@ -58,13 +58,14 @@ public class ImagesResource {
 
     @GET
     @Path("/{jobId}")
-    @Operation(summary = "A job of this app, with Pictory's latest state")
+    @Operation(summary = "A job of this app, with Pictory's latest state",
+            description = "Pictory is asked at most once per poll interval per job, however many clients ask here.")
     @APIResponse(responseCode = "200", description = "The job",
             content = @Content(schema = @Schema(implementation = JobView.class)))
     @APIResponse(responseCode = "404", description = "No job with this id was submitted through this app")
     public JobView job(@PathParam("jobId") String jobId) {
         SubmittedJob known = history.find(jobId).orElseThrow(() -> new NotFoundException("No job " + jobId));
-        if (known.lastSeen().isTerminal()) {
+        if (!known.needsRefresh(history.clock().instant(), images.settings().pollInterval())) {
             return JobView.of(known);
         }
         return JobView.of(history.update(jobId, images.getJob(jobId)).orElse(known));

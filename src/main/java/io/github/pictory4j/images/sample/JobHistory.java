@@ -28,7 +28,7 @@ public class JobHistory {
 
     public synchronized SubmittedJob add(String jobId, ImageRequest request) {
         SubmittedJob job = new SubmittedJob(jobId, request, clock.instant(),
-                new ImageJob(jobId, JobStatus.IN_PROGRESS, null, null, null, null, null, null));
+                new ImageJob(jobId, JobStatus.IN_PROGRESS, null, null, null, null, null, null), clock.instant());
         jobs.put(jobId, job);
         Iterator<String> oldest = jobs.keySet().iterator();
         while (jobs.size() > LIMIT) {
@@ -44,7 +44,11 @@ public class JobHistory {
 
     /** Records a newer state of a known job; a forgotten job stays forgotten. */
     public synchronized Optional<SubmittedJob> update(String jobId, ImageJob state) {
-        return Optional.ofNullable(jobs.computeIfPresent(jobId, (id, job) -> job.seen(state)));
+        return Optional.ofNullable(jobs.computeIfPresent(jobId, (id, job) -> job.seen(state, clock.instant())));
+    }
+
+    public Clock clock() {
+        return clock;
     }
 
     public synchronized List<SubmittedJob> newestFirst() {

@@ -2,7 +2,9 @@ package io.github.pictory4j.images.sample;
 
 import org.eclipse.microprofile.config.spi.ConfigSource;
 
+import java.security.SecureRandom;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.Map;
 import java.util.Set;
 
@@ -21,6 +23,8 @@ public class SampleConfigSource implements ConfigSource {
     static final String SIMULATOR_DEFAULT_KEY = "pictai_simulator";
     static final String SIMULATOR_PATH = "/simulator/pictoryapis";
 
+    private static final String RUN_SECRET = randomSecret();
+
     private final Map<String, String> properties;
 
     public SampleConfigSource() {
@@ -37,8 +41,18 @@ public class SampleConfigSource implements ConfigSource {
             values.put("pictory.api-key", simulatorKey());
             values.put("pictory.poll.interval", "1s");
             values.put("pictory.poll.timeout", "2m");
+            // The simulator calls back, so the app learns of each end at once; a key made per run
+            // signs the callback tokens.
+            values.put("pictory.webhook.url", "http://localhost:" + httpPort() + "/api/pictory/webhook");
+            values.put("pictory.webhook.secret", RUN_SECRET);
         }
         properties = Map.copyOf(values);
+    }
+
+    private static String randomSecret() {
+        byte[] bytes = new byte[32];
+        new SecureRandom().nextBytes(bytes);
+        return HexFormat.of().formatHex(bytes);
     }
 
     private static String httpPort() {
