@@ -1,0 +1,388 @@
+// pictory4j sample page: a form that submits image jobs to /api/images and a gallery that polls them.
+// All text from the user or the server goes through textContent or DOM properties, never innerHTML.
+'use strict';
+
+(function () {
+  const POLL_MS = 1000;
+  const TERMINAL = new Set(['completed', 'failed', 'cleaned']);
+  const FIELDS = ['prompt', 'model', 'aspectRatio', 'style', 'referenceImageUrl'];
+
+  const $ = (id) => document.getElementById(id);
+  const form = $('generate-form');
+  const promptInput = $('prompt');
+  const modelSelect = $('model');
+  const ratioSelect = $('aspectRatio');
+  const styleSelect = $('style');
+  const referenceInput = $('referenceImageUrl');
+  const submitButton = $('submit');
+  const gallery = $('gallery');
+
+  let models = [];
+  let promptLimits = { min: 5, max: 5000 };
+  let submitting = false;
+  const pollers = new Map(); // jobId -> timeout id
+
+  // ---- small helpers ----
+
+  function el(tag, className, text) {
+    const node = document.createElement(tag);
+    if (className) node.className = className;
+    if (text !== undefined && text !== null) node.textContent = String(text);
+    return node;
+  }
+
+  function credits(value) {
+    const n = Number(value);
+    return Number.isFinite(n) ? n + (n === 1 ? ' credit' : ' credits') : '';
+  }
+
+  function option(value, label) {
+    const node = document.createElement('option');
+    node.value = value;
+    node.textContent = label;
+    return node;
+  }
+
+  /** Only URLs an <img> or a link may safely use: http(s), this app's own paths, and data:image. */
+  function safeUrl(url, forLink) {
+    if (typeof url !== 'string' || url === '') return null;
+    try {
+      const parsed = new URL(url, document.baseURI);
+      if (parsed.protocol === 'http:' || parsed.protocol === 'https:') return parsed.href;
+      if (!forLink && parsed.protocol === 'data:' && /^data:image\//i.test(url)) return url;
+    } catch (e) { /* not a URL */ }
+    return null;
+  }
+
+  /** fetch that answers {status, body, headers}; body is the parsed JSON or null. Throws on network errors. */
+  async function api(method, path, payload) {
+    const init = { method, headers: { Accept: 'application/json' } };
+    if (payload !== undefined) {
+      init.headers['Content-Type'] = 'application/json';
+      init.body = JSON.stringify(payload);
+    }
+    const response = await fetch(path, init);
+    let body = null;
+    try { body = await response.json(); } catch (e) { /* empty or not JSON */ }
+    return { status: response.status, ok: response.ok, body, headers: response.headers };
+  }
+
+  function errorMessage(result, fallback) {
+    const message = result.body && typeof result.body.message === 'string' ? result.body.message : '';
+    return message || fallback + ' (HTTP ' + result.status + ')';
+  }
+
+  // ---- banner and field errors ----
+
+  function showBanner(text) {
+    $('banner-text').textContent = text;
+    $('banner').hidden = false;
+  }
+
+  function hideBanner() {
+    $('banner').hidden = true;
+    $('banner-text').textContent = '';
+  }
+
+  function clearFieldErrors() {
+    for (const name of FIELDS) {
+      $(name + '-error').textContent = '';
+      $(name).removeAttribute('aria-invalid');
+    }
+  }
+
+  /** Puts each field error next to its field; answers the errors that match no field. */
+  function showFieldErrors(fields) {
+    const unmatched = [];
+    let first = null;
+    for (const field of fields) {
+      const raw = field && typeof field.name === 'string' ? field.name : '';
+      const name = raw.split('.').pop(); // tolerate "submit.request.prompt"
+      const errors = Array.isArray(field && field.errors) ? field.errors.join('; ') : String((field && field.errors) || 'invalid');
+      if (FIELDS.includes(name)) {
+        const target = $(name + '-error');
+        target.textContent = target.textContent ? target.textContent + '; ' + errors : errors;
+        $(name).setAttribute('aria-invalid', 'true');
+        first = first || $(name);
+      } else {
+        unmatched.push((raw ? raw + ': ' : '') + errors);
+      }
+    }
+    if (first) first.focus();
+    return unmatched;
+  }
+
+  // ---- the form ----
+
+  function selectedModel() {
+    return models.find((m) => m.value === modelSelect.value);
+  }
+
+  function fillRatios() {
+    const model = selectedModel();
+    const previous = ratioSelect.value;
+    const ratios = model && Array.isArray(model.aspectRatios) ? model.aspectRatios : [];
+    ratioSelect.replaceChildren(...ratios.map((r) => option(r, r)));
+    if (ratios.includes(previous)) ratioSelect.value = previous;
+  }
+
+  function updateSubmitLabel() {
+    const model = selectedModel();
+    submitButton.textContent = submitting ? 'Submitting…'
+      : 'Generate' + (model && model.credits !== undefined ? ' · ' + credits(model.credits) : '');
+    submitButton.disabled = submitting || models.length === 0;
+  }
+
+  function updateCount() {
+    const length = promptInput.value.length;
+    const count = $('prompt-count');
+    count.textContent = length + ' / ' + promptLimits.max;
+    const tooShort = length > 0 && length < promptLimits.min;
+    const tooLong = length > promptLimits.max;
+    const hint = $('prompt-hint');
+    hint.textContent = tooShort ? 'at least ' + promptLimits.min + ' characters'
+      : tooLong ? 'at most ' + promptLimits.max + ' characters' : '';
+    count.classList.toggle('warn', tooShort || tooLong);
+    hint.classList.toggle('warn', tooShort || tooLong);
+  }
+
+  async function loadOptions() {
+    let result;
+    try {
+      result = await api('GET', 'api/options');
+    } catch (e) {
+      showBanner('Cannot reach the server: ' + e.message);
+      return;
+    }
+    if (!result.ok || !result.body) {
+      showBanner(errorMessage(result, 'Cannot load the models'));
+      return;
+    }
+    const options = result.body;
+    models = Array.isArray(options.models) ? options.models : [];
+    if (options.prompt) {
+      promptLimits = { min: Number(options.prompt.min) || 5, max: Number(options.prompt.max) || 5000 };
+    }
+    modelSelect.replaceChildren(...models.map((m) =>
+      option(m.value, m.value + (m.credits !== undefined ? ' — ' + credits(m.credits) : ''))));
+    const preferred = models.find((m) => m.default) || models[0];
+    if (preferred) modelSelect.value = preferred.value;
+    for (const style of Array.isArray(options.styles) ? options.styles : []) {
+      styleSelect.append(option(style, style));
+    }
+    if (options.mode) {
+      $('mode').textContent = options.mode === 'simulator' ? 'simulator: no credits spent' : options.mode;
+      $('mode').classList.toggle('simulator', options.mode === 'simulator');
+      $('mode').hidden = false;
+    }
+    fillRatios();
+    updateCount();
+    updateSubmitLabel();
+  }
+
+  async function submit(event) {
+    event.preventDefault();
+    if (submitting) return;
+    clearFieldErrors();
+    hideBanner();
+    const request = { prompt: promptInput.value, model: modelSelect.value, aspectRatio: ratioSelect.value };
+    if (styleSelect.value) request.style = styleSelect.value;
+    const reference = referenceInput.value.trim();
+    if (reference) request.referenceImageUrl = reference;
+
+    submitting = true;
+    updateSubmitLabel();
+    try {
+      const result = await api('POST', 'api/images', request);
+      if (result.ok) {
+        const location = result.headers.get('Location') || '';
+        const jobId = (result.body && result.body.jobId) || location.split('/').pop();
+        if (!jobId) {
+          showBanner('The server accepted the job but did not say its id.');
+          return;
+        }
+        const job = Object.assign({}, request, { jobId, status: (result.body && result.body.status) || 'in-progress',
+          createdAt: new Date().toISOString() });
+        if (!findCard(jobId)) gallery.prepend(renderCard(job)); // the gallery's first load may have it already
+        updateEmpty();
+        poll(jobId);
+      } else if (result.status === 400) {
+        const fields = result.body && Array.isArray(result.body.fields) ? result.body.fields : [];
+        const unmatched = showFieldErrors(fields);
+        if (fields.length === 0 || unmatched.length > 0) {
+          showBanner([errorMessage(result, 'Invalid request')].concat(unmatched).join(' · '));
+        }
+      } else {
+        showBanner(errorMessage(result, 'The image could not be started'));
+      }
+    } catch (e) {
+      showBanner('Cannot reach the server: ' + e.message);
+    } finally {
+      submitting = false;
+      updateSubmitLabel();
+    }
+  }
+
+  // ---- the gallery ----
+
+  function updateEmpty() {
+    $('gallery-empty').hidden = gallery.children.length > 0;
+  }
+
+  function findCard(jobId) {
+    for (const card of gallery.children) {
+      if (card.dataset.jobId === jobId) return card;
+    }
+    return null;
+  }
+
+  function formatDate(value) {
+    const date = new Date(value);
+    return Number.isNaN(date.getTime()) ? String(value)
+      : date.toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+  }
+
+  function renderMedia(job, lazy) {
+    const media = el('div', 'job-media');
+    const status = job.status || 'in-progress';
+    if (status === 'completed') {
+      const src = safeUrl(job.url, false);
+      if (src) {
+        const img = document.createElement('img');
+        img.alt = job.prompt || 'Generated image';
+        if (job.width > 0 && job.height > 0) { img.width = job.width; img.height = job.height; }
+        if (lazy) img.loading = 'lazy';
+        img.addEventListener('error', () => {
+          media.replaceChildren(el('p', 'job-note', 'The image is no longer available.'));
+        });
+        img.src = src;
+        media.append(img);
+      } else {
+        media.append(el('p', 'job-note', 'No image link.'));
+      }
+    } else if (status === 'failed') {
+      media.classList.add('failed');
+      const failure = el('div', 'job-error');
+      failure.append(el('strong', 'job-error-code', job.errorCode || 'Failed'));
+      if (job.errorMessage) failure.append(el('span', 'job-error-message', job.errorMessage));
+      media.append(failure);
+    } else if (status === 'cleaned') {
+      media.append(el('p', 'job-note', 'Pictory removed this job\u2019s outputs.'));
+    } else {
+      media.classList.add('pending');
+      media.append(el('div', 'spinner'));
+      const bar = document.createElement('progress');
+      bar.className = 'job-progress';
+      bar.setAttribute('aria-label', 'Generating');
+      media.append(bar);
+    }
+    return media;
+  }
+
+  function renderCard(job, lazy) {
+    const card = el('article', 'job-card');
+    card.dataset.jobId = job.jobId;
+    fillCard(card, job, lazy);
+    return card;
+  }
+
+  function fillCard(card, job, lazy) {
+    const status = job.status || 'in-progress';
+    card.dataset.status = status;
+    const body = el('div', 'job-body');
+    const head = el('div', 'job-head');
+    const badge = el('span', 'job-status', status);
+    badge.dataset.status = TERMINAL.has(status) ? status : 'in-progress';
+    badge.setAttribute('role', 'status');
+    head.append(badge);
+    if (job.createdAt) {
+      const time = el('time', 'job-time', formatDate(job.createdAt));
+      time.dateTime = String(job.createdAt);
+      head.append(time);
+    }
+    body.append(head, el('p', 'job-prompt', job.prompt || ''));
+
+    const meta = [job.model, job.aspectRatio, job.style].filter(Boolean).join(' · ');
+    if (meta) body.append(el('p', 'job-meta', meta));
+    if (status === 'completed') {
+      const facts = el('p', 'job-facts');
+      if (job.width > 0 && job.height > 0) facts.append(el('span', 'job-size', job.width + ' × ' + job.height));
+      if (job.aiCreditsUsed !== undefined && job.aiCreditsUsed !== null) {
+        facts.append(el('span', 'job-credits', credits(job.aiCreditsUsed)));
+      }
+      const href = safeUrl(job.url, true);
+      if (href) {
+        const link = el('a', 'job-link', 'Open');
+        link.href = href;
+        link.target = '_blank';
+        link.rel = 'noopener noreferrer';
+        facts.append(link);
+      }
+      body.append(facts);
+    }
+    card.replaceChildren(renderMedia(job, lazy), body);
+  }
+
+  /** Polls one job every POLL_MS until it ends; network trouble slows the polling but does not stop it. */
+  function poll(jobId, failures) {
+    failures = failures || 0;
+    clearTimeout(pollers.get(jobId));
+    pollers.set(jobId, setTimeout(async () => {
+      const card = findCard(jobId);
+      if (!card) { pollers.delete(jobId); return; }
+      let result = null;
+      try {
+        result = await api('GET', 'api/images/' + encodeURIComponent(jobId));
+      } catch (e) { /* network error: retry below */ }
+      if (result && result.ok && result.body) {
+        const job = Object.assign({ jobId }, result.body);
+        job.status = job.status || 'in-progress';
+        if (job.status !== card.dataset.status || TERMINAL.has(job.status)) {
+          fillCard(card, job, false);
+        } else {
+          card.querySelector('.job-status').textContent = job.status; // clears a "retrying…"
+        }
+        if (TERMINAL.has(job.status)) { pollers.delete(jobId); return; }
+        poll(jobId, 0);
+      } else if (result && result.status === 404) {
+        fillCard(card, { jobId, status: 'failed', errorCode: 'NOT_FOUND', errorMessage: errorMessage(result, 'Unknown job'),
+          prompt: card.querySelector('.job-prompt').textContent });
+        pollers.delete(jobId);
+      } else {
+        const badge = card.querySelector('.job-status');
+        if (badge) badge.textContent = 'retrying…';
+        poll(jobId, failures + 1);
+      }
+    }, Math.min(POLL_MS * Math.pow(2, failures), 15000)));
+  }
+
+  async function loadGallery() {
+    let result;
+    try {
+      result = await api('GET', 'api/images');
+    } catch (e) {
+      showBanner('Cannot load your images: ' + e.message);
+      return;
+    }
+    if (!result.ok || !Array.isArray(result.body)) {
+      showBanner(errorMessage(result, 'Cannot load your images'));
+      return;
+    }
+    for (const job of result.body) {
+      if (!job || !job.jobId || findCard(job.jobId)) continue;
+      gallery.append(renderCard(job, true));
+      if (!TERMINAL.has(job.status)) poll(job.jobId);
+    }
+    updateEmpty();
+  }
+
+  // ---- start ----
+
+  promptInput.addEventListener('input', updateCount);
+  modelSelect.addEventListener('change', () => { fillRatios(); updateSubmitLabel(); });
+  form.addEventListener('submit', submit);
+  $('banner-close').addEventListener('click', hideBanner);
+  updateCount();
+  loadOptions();
+  loadGallery();
+})();

@@ -1,0 +1,257 @@
+package io.github.pictory4j.images.sample;
+
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.importer.ZipImporter;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.NoAlertPresentException;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The sample's page in headless Chromium, against the whole sample app (the built WAR) in a managed Open
+ * Liberty: submit a prompt and see the image, see a field error, and no HTML injection through a prompt.
+ * <p>
+ * Debian's {@code chromium} and {@code chromium-driver} packages provide the browser and its driver; both paths
+ * are set so that Selenium Manager never downloads anything.
+ */
+@ExtendWith(ArquillianExtension.class)
+class SamplePageIT {
+
+    private static final Duration WAIT = Duration.ofSeconds(30);
+    private static final String CHROMEDRIVER = "/usr/bin/chromedriver";
+    private static final String CHROMIUM = "/usr/bin/chromium";
+    private static final Path SCREENSHOT = Path.of("docs", "screenshot.png");
+    private static final String INJECTION = "<img src=x onerror=alert(1)>";
+
+    @ArquillianResource
+    URL base;
+
+    private Path profile;
+    private WebDriver driver;
+    private WebDriverWait wait;
+
+    @Deployment(testable = false)
+    static WebArchive app() {
+        String war = System.getProperty("pictory.war", "target/pictory-images.war");
+        return ShrinkWrap.create(ZipImporter.class, "pictory-images.war").importFrom(new File(war)).as(WebArchive.class);
+    }
+
+    @BeforeEach
+    void startBrowser() throws IOException {
+        System.setProperty("webdriver.chrome.driver", CHROMEDRIVER);
+        profile = Files.createTempDirectory("pictory-page-it-chromium");
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM);
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
+                "--disable-sync", "--window-size=1280,1000", "--user-data-dir=" + profile);
+        driver = new ChromeDriver(options);
+        wait = new WebDriverWait(driver, WAIT);
+    }
+
+    @AfterEach
+    void quitBrowser() throws IOException {
+        try {
+            if (driver != null) {
+                driver.quit();
+            }
+        } finally {
+            deleteRecursively(profile);
+        }
+    }
+
+    @Test
+    void aSubmittedPromptBecomesAnImageInTheGallery() throws IOException {
+        Set<String> before = openPage();
+        String prompt = "A lighthouse at dawn, waves crashing on the rocks";
+
+        WebElement promptInput = driver.findElement(By.id("prompt"));
+        promptInput.sendKeys(prompt);
+        assertEquals(prompt.length() + " / 5000", driver.findElement(By.id("prompt-count")).getText());
+        new Select(driver.findElement(By.id("model"))).selectByValue("flux-schnell");
+        assertTrue(driver.findElement(By.id("submit")).getText().contains("0.6 credits"),
+                driver.findElement(By.id("submit")).getText());
+        new Select(driver.findElement(By.id("aspectRatio"))).selectByValue("16:9");
+        new Select(driver.findElement(By.id("style"))).selectByValue("artistic");
+        driver.findElement(By.id("submit")).click();
+
+        WebElement card = newCard(before);
+        assertEquals(prompt, card.findElement(By.className("job-prompt")).getDomProperty("textContent"));
+        WebElement image = until("the card's image to load", d -> {
+            List<WebElement> images = card.findElements(By.tagName("img"));
+            return !images.isEmpty() && naturalWidth(images.get(0)) > 0 ? images.get(0) : null;
+        });
+        assertEquals(prompt, image.getDomAttribute("alt"));
+        assertEquals("completed", card.findElement(By.className("job-status")).getText());
+        assertTrue(card.findElement(By.className("job-size")).getText().matches("\\d+ × \\d+"), card.getText());
+        assertTrue(card.findElement(By.className("job-credits")).getText().matches("[\\d.]+ credits?"), card.getText());
+        assertFalse(driver.findElement(By.id("banner")).isDisplayed(), "no error banner");
+
+        saveScreenshot();
+    }
+
+    @Test
+    void aTooShortPromptShowsTheServersFieldErrorNextToThePrompt() {
+        Set<String> before = openPage();
+        WebElement promptInput = driver.findElement(By.id("prompt"));
+        promptInput.sendKeys("abc");
+        assertTrue(driver.findElement(By.id("prompt-count")).getDomAttribute("class").contains("warn"),
+                "the counter warns below 5 characters");
+        driver.findElement(By.id("submit")).click();
+
+        String error = until("a field error next to the prompt", d -> {
+            String text = d.findElement(By.id("prompt-error")).getText();
+            return text.isBlank() ? null : text;
+        });
+        assertTrue(error.contains("5"), error);
+        assertEquals("true", promptInput.getDomAttribute("aria-invalid"));
+        assertEquals(before, cardIds(), "no job was started");
+
+        promptInput.sendKeys(" is now long enough");
+        driver.findElement(By.id("submit")).click();
+        newCard(before);
+        assertEquals("", driver.findElement(By.id("prompt-error")).getText(), "a resubmission clears the error");
+        assertNull(promptInput.getDomAttribute("aria-invalid"));
+    }
+
+    @Test
+    void aPromptIsShownAsTextNeverAsMarkup() {
+        Set<String> before = openPage();
+        ((JavascriptExecutor) driver).executeScript(
+                "window.__alerted = false; window.alert = function () { window.__alerted = true; };");
+
+        driver.findElement(By.id("prompt")).sendKeys(INJECTION);
+        driver.findElement(By.id("submit")).click();
+
+        WebElement card = newCard(before);
+        until("the job to end", d -> !card.findElements(By.tagName("img")).isEmpty()
+                || !"in-progress".equals(card.findElement(By.className("job-status")).getDomAttribute("data-status")));
+        assertEquals(INJECTION, card.findElement(By.className("job-prompt")).getDomProperty("textContent"));
+        assertThrows(NoAlertPresentException.class, () -> driver.switchTo().alert());
+        assertEquals(Boolean.FALSE, ((JavascriptExecutor) driver).executeScript("return window.__alerted;"));
+        assertTrue(driver.findElements(By.cssSelector("img[src=\"x\"]")).isEmpty(), "no injected <img>");
+        List<WebElement> images = card.findElements(By.tagName("img"));
+        images.forEach(img -> assertEquals(INJECTION, img.getDomAttribute("alt"), "the prompt is the image's alt text"));
+    }
+
+    /** Opens the page, waits until the models and the gallery are loaded, and answers the ids of the cards shown. */
+    private Set<String> openPage() {
+        // The app's context root is "/" (its ibm-web-ext.xml); never let that become "//" and break relative URLs.
+        driver.get(base.toExternalForm().replaceFirst("(?<!:)/{2,}$", "/"));
+        until("the models to load", d -> !new Select(d.findElement(By.id("model"))).getOptions().isEmpty()
+                && !new Select(d.findElement(By.id("aspectRatio"))).getOptions().isEmpty()
+                && d.findElement(By.id("submit")).isEnabled());
+        // The gallery is loaded, or the page says why not.
+        until("the gallery to load", d -> !d.findElements(By.cssSelector("#gallery .job-card")).isEmpty()
+                || d.findElement(By.id("gallery-empty")).isDisplayed()
+                || d.findElement(By.id("banner")).isDisplayed());
+        assertFalse(driver.findElement(By.id("banner")).isDisplayed(),
+                () -> "error banner: " + driver.findElement(By.id("banner-text")).getText());
+        return cardIds();
+    }
+
+    private Set<String> cardIds() {
+        return driver.findElements(By.cssSelector("#gallery .job-card")).stream()
+                .map(card -> card.getDomAttribute("data-job-id")).collect(Collectors.toSet());
+    }
+
+    /** The first card in the gallery whose job was not there before. */
+    private WebElement newCard(Set<String> before) {
+        return until("a new card in the gallery", d -> d.findElements(By.cssSelector("#gallery .job-card")).stream()
+                .filter(card -> !before.contains(card.getDomAttribute("data-job-id"))).findFirst().orElse(null));
+    }
+
+    private static long naturalWidth(WebElement image) {
+        String width = image.getDomProperty("naturalWidth");
+        return width == null ? 0 : Long.parseLong(width);
+    }
+
+    /** Waits for a condition; a timeout names what was awaited and what the page shows. */
+    private <T> T until(String what, Function<WebDriver, T> condition) {
+        return wait.withMessage(() -> "waiting for " + what + "; page shows: " + pageState())
+                .ignoring(StaleElementReferenceException.class)
+                .until(condition::apply);
+    }
+
+    private String pageState() {
+        try {
+            String banner = driver.findElement(By.id("banner-text")).getText();
+            String cards = driver.findElements(By.cssSelector("#gallery .job-card")).stream().limit(3)
+                    .map(card -> card.getDomAttribute("data-job-id") + "=" + card.getText().replace('\n', ' '))
+                    .collect(Collectors.joining(" | "));
+            return "banner [" + banner + "], prompt error [" + driver.findElement(By.id("prompt-error")).getText()
+                    + "], cards [" + cards + "]";
+        } catch (RuntimeException e) {
+            return e.toString();
+        }
+    }
+
+    /** The README's picture of the page; written only by a passing run, replacing the previous one at once. */
+    private void saveScreenshot() throws IOException {
+        JavascriptExecutor js = (JavascriptExecutor) driver;
+        js.executeScript("window.scrollTo(0, 0); document.activeElement.blur();");
+        // Tall enough for the form and the first row of cards, whatever else the gallery holds.
+        long chrome = ((Number) js.executeScript("return window.outerHeight - window.innerHeight;")).longValue();
+        long page = ((Number) js.executeScript("return document.documentElement.scrollHeight;")).longValue();
+        driver.manage().window().setSize(new Dimension(1280, (int) (Math.min(page, 1300) + chrome)));
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#gallery .job-card img")));
+        byte[] png = ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES);
+        Path partial = SCREENSHOT.resolveSibling("screenshot.png.partial");
+        Files.createDirectories(SCREENSHOT.toAbsolutePath().getParent());
+        try {
+            Files.write(partial, png);
+            Files.move(partial, SCREENSHOT, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(partial);
+        }
+    }
+
+    private static void deleteRecursively(Path dir) throws IOException {
+        if (dir == null || !Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(path);
+            }
+        }
+    }
+}
