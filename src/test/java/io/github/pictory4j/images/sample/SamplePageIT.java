@@ -58,7 +58,7 @@ class SamplePageIT {
     private static final Duration WAIT = Duration.ofSeconds(30);
     private static final String CHROMEDRIVER = "/usr/bin/chromedriver";
     private static final String CHROMIUM = "/usr/bin/chromium";
-    private static final Path SCREENSHOT = Path.of("docs", "screenshot.png");
+    private static final Path SCREENSHOT = Path.of("src", "docs", "screenshot.png");
     private static final String INJECTION = "<img src=x onerror=alert(1)>";
 
     @ArquillianResource
