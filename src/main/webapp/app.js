@@ -1,9 +1,11 @@
-// pictory4j sample page: a form that submits image jobs to /api/images and a gallery that polls them.
+// pictory4j sample page: a form that submits image jobs to /api/images and a gallery that follows them:
+// pushed by Server-Sent Events (/api/events) when the server can, polled when it cannot.
 // All text from the user or the server goes through textContent or DOM properties, never innerHTML.
 'use strict';
 
 (function () {
   const POLL_MS = 1000;
+  const LIVE_FALLBACK_POLL_MS = 15000; // while events flow, polling is only a safety net
   const TERMINAL = new Set(['completed', 'failed', 'cleaned']);
   const FIELDS = ['prompt', 'model', 'aspectRatio', 'style', 'referenceImageUrl'];
 
@@ -21,6 +23,7 @@
   let promptLimits = { min: 5, max: 5000 };
   let submitting = false;
   const pollers = new Map(); // jobId -> timeout id
+  let live = false; // whether the event stream is connected
 
   // ---- small helpers ----
 
@@ -353,7 +356,29 @@
         if (badge) badge.textContent = 'retrying…';
         poll(jobId, failures + 1);
       }
-    }, Math.min(POLL_MS * Math.pow(2, failures), 15000)));
+    }, live ? LIVE_FALLBACK_POLL_MS : Math.min(POLL_MS * Math.pow(2, failures), 15000)));
+  }
+
+  /** Jobs pushed by the server as they end; when the stream drops, polling takes over at full pace. */
+  function listen() {
+    if (!window.EventSource) return;
+    const events = new EventSource('api/events');
+    events.addEventListener('ready', () => { live = true; });
+    events.addEventListener('job', (event) => {
+      let job;
+      try { job = JSON.parse(event.data); } catch (e) { return; }
+      const card = job && job.jobId ? findCard(job.jobId) : null;
+      if (!card) return;
+      fillCard(card, job, false);
+      if (TERMINAL.has(job.status)) {
+        clearTimeout(pollers.get(job.jobId));
+        pollers.delete(job.jobId);
+      }
+    });
+    events.addEventListener('error', () => {
+      live = false;
+      for (const jobId of pollers.keys()) poll(jobId); // resume polling now, not after the slow interval
+    });
   }
 
   async function loadGallery() {
@@ -385,4 +410,5 @@
   updateCount();
   loadOptions();
   loadGallery();
+  listen();
 })();
