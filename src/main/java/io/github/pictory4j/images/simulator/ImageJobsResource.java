@@ -1,0 +1,55 @@
+package io.github.pictory4j.images.simulator;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+/**
+ * {@code POST /v1/aistudio/images} starts a job; {@code GET /v1/aistudio/images} lists completed
+ * images. No {@code @Consumes}/{@code @Produces}: like Pictory, it reads any body as JSON and always
+ * answers JSON, instead of refusing a client's content type or {@code Accept}.
+ */
+@Path("/v1/aistudio/images")
+@RequestScoped
+public class ImageJobsResource {
+
+    @Inject
+    SimulatorGate gate;
+
+    @Inject
+    SimulatedJobs jobs;
+
+    @POST
+    public Response create(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, @Context UriInfo uri,
+                           String body) {
+        return gate.forApi(authorization, settings -> {
+            try {
+                ImageOrder order = RequestRules.read(body);
+                return PictoryJson.ok(PictoryJson.created(jobs.start(order, uri.getBaseUri(), settings).id()));
+            } catch (InvalidRequestException invalid) {
+                return PictoryJson.response(400, PictoryJson.invalid(invalid));
+            }
+        });
+    }
+
+    @GET
+    public Response list(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+                         @QueryParam("nextPageKey") String nextPageKey) {
+        return gate.forApi(authorization, settings -> {
+            try {
+                ImagePages.Page page = ImagePages.page(jobs.completedNewestFirst(), nextPageKey, settings.pageSize());
+                return PictoryJson.ok(PictoryJson.page(page.items(), page.nextPageKey()));
+            } catch (InvalidRequestException invalid) {
+                return PictoryJson.response(400, PictoryJson.invalid(invalid));
+            }
+        });
+    }
+}

@@ -1,0 +1,44 @@
+package io.github.pictory4j.images.simulator;
+
+import io.github.pictory4j.images.client.AspectRatio;
+import io.github.pictory4j.images.client.ImageModel;
+import io.github.pictory4j.images.client.ImageStyle;
+
+import java.math.BigDecimal;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A request the simulator accepted, with Pictory's defaults filled in.
+ *
+ * @param style             optional, null when not asked for
+ * @param referenceImageUrl optional, null when not given
+ * @param webhook           optional, null when not given
+ */
+public record ImageOrder(String prompt, ImageModel model, AspectRatio aspectRatio, ImageStyle style,
+                         String referenceImageUrl, String webhook) {
+
+    /** What a prompt contains to make its job fail, so that apps can rehearse failures. */
+    public static final String FAIL_MARKER = "[fail]";
+
+    public ImageOrder {
+        Objects.requireNonNull(prompt, "prompt");
+        Objects.requireNonNull(model, "model");
+        Objects.requireNonNull(aspectRatio, "aspectRatio");
+    }
+
+    /** Whether the job ends {@code failed}: its prompt holds {@value #FAIL_MARKER}, in any case. */
+    public boolean fails() {
+        return prompt.toLowerCase(Locale.ROOT).contains(FAIL_MARKER);
+    }
+
+    /** What Pictory charges for the image. */
+    public BigDecimal credits() {
+        return model.creditsPerImage().orElse(BigDecimal.ZERO);
+    }
+
+    public Optional<String> webhookUrl() {
+        return Optional.ofNullable(webhook);
+    }
+}

@@ -1,0 +1,101 @@
+package io.github.pictory4j.images.simulator;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * The simulator's jobs and their images, in memory. It is bounded: beyond the limit the oldest jobs
+ * are forgotten with their images (as Pictory purges old outputs), so a long-running demo cannot
+ * exhaust the heap.
+ */
+@ApplicationScoped
+public class JobStore {
+
+    /** In insertion order, oldest first, so that eviction takes the head. Guarded by {@code this}. */
+    private final Map<String, Entry> jobs = new LinkedHashMap<>();
+
+    /** Keeps {@code job}, forgetting the oldest jobs beyond {@code maxJobs}. */
+    public synchronized void add(SimulatedJob job, int maxJobs) {
+        jobs.put(job.id(), new Entry(job));
+        Iterator<Entry> oldestFirst = jobs.values().iterator();
+        while (jobs.size() > maxJobs && oldestFirst.hasNext()) {
+            oldestFirst.next();
+            oldestFirst.remove();
+        }
+    }
+
+    public Optional<SimulatedJob> find(String id) {
+        return entry(id).map(Entry::job);
+    }
+
+    /** Marks the job cleaned and drops its image; the cleaned job, or empty if unknown. */
+    public Optional<SimulatedJob> clean(String id) {
+        return entry(id).map(Entry::clean);
+    }
+
+    /**
+     * The job's PNG, rendered by {@code renderer} on first use and kept; empty when the job is unknown
+     * or cleaned. The caller decides whether the job has an image at all.
+     */
+    public Optional<byte[]> image(String id, Function<SimulatedJob, byte[]> renderer) {
+        return entry(id).map(entry -> entry.image(renderer));
+    }
+
+    /** Every job, latest first. */
+    public synchronized List<SimulatedJob> newestFirst() {
+        List<SimulatedJob> all = new ArrayList<>(jobs.size());
+        jobs.values().forEach(entry -> all.add(entry.job()));
+        all.sort(Comparator.comparingLong(SimulatedJob::sequence).reversed());
+        return all;
+    }
+
+    public synchronized int size() {
+        return jobs.size();
+    }
+
+    private synchronized Optional<Entry> entry(String id) {
+        return Optional.ofNullable(id == null ? null : jobs.get(id));
+    }
+
+    /**
+     * A job and its image. Rendering and cleaning lock the entry, not the store: a render takes a
+     * moment and must neither block other jobs nor bring an image back after a clean. The job itself
+     * is read without the lock, so that listing never waits for a render.
+     */
+    private static final class Entry {
+        private volatile SimulatedJob job;
+        private byte[] png;
+
+        Entry(SimulatedJob job) {
+            this.job = job;
+        }
+
+        SimulatedJob job() {
+            return job;
+        }
+
+        synchronized SimulatedJob clean() {
+            job = job.asCleaned();
+            png = null;
+            return job;
+        }
+
+        synchronized byte[] image(Function<SimulatedJob, byte[]> renderer) {
+            if (job.cleaned()) {
+                return null;
+            }
+            if (png == null) {
+                png = renderer.apply(job);
+            }
+            return png;
+        }
+    }
+}

@@ -1,0 +1,132 @@
+package io.github.pictory4j.images.simulator;
+
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.core.UriBuilder;
+
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * The simulator's jobs: starts them, answers for them, cleans them. A job's status follows from the
+ * clock (see {@link SimulatedJob}); when a job finishes, a task on the container's managed scheduler
+ * renders its image and calls its webhook, off any request thread.
+ */
+@ApplicationScoped
+public class SimulatedJobs {
+
+    private static final Logger LOG = Logger.getLogger(SimulatedJobs.class.getName());
+
+    /** What cleaning a job came to. */
+    public enum Cleaning { CLEANED, UNKNOWN, NOT_FINISHED }
+
+    @Inject
+    JobStore store;
+
+    @Inject
+    PngRenderer renderer;
+
+    @Inject
+    WebhookNotifier webhooks;
+
+    @Resource(lookup = "java:comp/DefaultManagedScheduledExecutorService")
+    ManagedScheduledExecutorService scheduler;
+
+    private final Clock clock = Clock.systemUTC();
+    private final AtomicLong sequence = new AtomicLong();
+
+    public Instant now() {
+        return clock.instant();
+    }
+
+    /** Starts a job for {@code order}; its PNG will be served under {@code baseUri}. */
+    public SimulatedJob start(ImageOrder order, URI baseUri, SimulatorSettings settings) {
+        String id = UUID.randomUUID().toString();
+        Instant created = now();
+        URI imageUrl = UriBuilder.fromUri(baseUri).path("images").path(id + ".png").build();
+        SimulatedJob job = new SimulatedJob(id, sequence.incrementAndGet(), order, created,
+                created.plus(settings.jobDuration()), imageUrl, false);
+        store.add(job, settings.maxJobs());
+        scheduleFinish(job, settings.webhookTimeout());
+        return job;
+    }
+
+    public Optional<SimulatedJob> find(String id) {
+        return store.find(id);
+    }
+
+    /** Cleans a finished job (again, if need be: cleaning is idempotent). */
+    public Cleaning clean(String id) {
+        Optional<SimulatedJob> job = store.find(id);
+        if (job.isEmpty()) {
+            return Cleaning.UNKNOWN;
+        }
+        if (!job.get().status(now()).isTerminal()) {
+            return Cleaning.NOT_FINISHED;
+        }
+        return store.clean(id).isPresent() ? Cleaning.CLEANED : Cleaning.UNKNOWN;
+    }
+
+    /** The PNG of a completed job; empty for a job unknown, unfinished, failed, cleaned or forgotten. */
+    public Optional<byte[]> image(String id) {
+        Optional<SimulatedJob> job = store.find(id);
+        if (job.isEmpty() || !job.get().isCompleted(now())) {
+            return Optional.empty();
+        }
+        return store.image(id, this::render);
+    }
+
+    /** Completed images, latest first. */
+    public List<SimulatedJob> completedNewestFirst() {
+        Instant now = now();
+        return store.newestFirst().stream().filter(job -> job.isCompleted(now)).toList();
+    }
+
+    private byte[] render(SimulatedJob job) {
+        return renderer.render(job.order().prompt(), job.order().style(), job.size());
+    }
+
+    private void scheduleFinish(SimulatedJob job, Duration webhookTimeout) {
+        if (scheduler == null) {
+            return; // outside a container: statuses still change on time, only webhooks are not sent
+        }
+        long delay = Math.max(0, Duration.between(now(), job.finishesAt()).toMillis());
+        try {
+            scheduler.schedule(() -> finish(job.id(), webhookTimeout), delay, TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException stopping) {
+            LOG.log(Level.FINE, "The application is stopping; job {0} will finish without a webhook", job.id());
+        }
+    }
+
+    /** Renders the image ahead of its first download and calls the webhook, once the job has finished. */
+    private void finish(String id, Duration webhookTimeout) {
+        try {
+            Optional<SimulatedJob> found = store.find(id);
+            if (found.isEmpty()) {
+                return; // forgotten before it finished
+            }
+            SimulatedJob job = found.get();
+            // The scheduler's clock and the wall clock may disagree by a tick: the job is finished now.
+            Instant at = now().isBefore(job.finishesAt()) ? job.finishesAt() : now();
+            if (job.isCompleted(at)) {
+                store.image(id, this::render);
+            }
+            job.order().webhookUrl().ifPresent(webhook ->
+                    webhooks.notify(webhook, PictoryJson.job(store.find(id).orElse(job), at), webhookTimeout));
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Could not finish simulated job " + id, e);
+        }
+    }
+}

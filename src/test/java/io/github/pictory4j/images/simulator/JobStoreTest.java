@@ -1,0 +1,83 @@
+package io.github.pictory4j.images.simulator;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class JobStoreTest {
+
+    private final JobStore store = new JobStore();
+
+    @Test
+    void keepsAtMostTheLimitForgettingTheOldest() {
+        for (int i = 1; i <= 5; i++) {
+            store.add(Jobs.job("job-" + i, i, "A prompt " + i), 3);
+        }
+
+        assertEquals(3, store.size());
+        assertTrue(store.find("job-1").isEmpty());
+        assertTrue(store.find("job-2").isEmpty());
+        assertEquals(List.of("job-5", "job-4", "job-3"), store.newestFirst().stream().map(SimulatedJob::id).toList());
+    }
+
+    @Test
+    void aForgottenJobTakesItsImageWithIt() {
+        store.add(Jobs.job("job-1", 1, "A prompt"), 1);
+        store.image("job-1", job -> new byte[]{1});
+
+        store.add(Jobs.job("job-2", 2, "A prompt"), 1);
+
+        assertTrue(store.image("job-1", job -> new byte[]{2}).isEmpty());
+        assertEquals(1, store.size());
+    }
+
+    @Test
+    void theLimitCanShrinkWhileRunning() {
+        for (int i = 1; i <= 10; i++) {
+            store.add(Jobs.job("job-" + i, i, "A prompt"), 10);
+        }
+
+        store.add(Jobs.job("job-11", 11, "A prompt"), 2);
+
+        assertEquals(List.of("job-11", "job-10"), store.newestFirst().stream().map(SimulatedJob::id).toList());
+    }
+
+    @Test
+    void rendersAnImageOnceAndKeepsIt() {
+        AtomicInteger renders = new AtomicInteger();
+        Function<SimulatedJob, byte[]> renderer = job -> new byte[]{(byte) renders.incrementAndGet()};
+        store.add(Jobs.job("job-1", 1, "A prompt"), 10);
+
+        assertArrayEquals(new byte[]{1}, store.image("job-1", renderer).orElseThrow());
+        assertArrayEquals(new byte[]{1}, store.image("job-1", renderer).orElseThrow());
+        assertEquals(1, renders.get());
+    }
+
+    @Test
+    void cleaningMarksTheJobAndDropsItsImage() {
+        store.add(Jobs.job("job-1", 1, "A prompt"), 10);
+        store.image("job-1", job -> new byte[]{1});
+
+        Optional<SimulatedJob> cleaned = store.clean("job-1");
+
+        assertTrue(cleaned.orElseThrow().cleaned());
+        assertTrue(store.find("job-1").orElseThrow().cleaned());
+        assertTrue(store.image("job-1", job -> new byte[]{2}).isEmpty(), "no image comes back after a clean");
+        assertTrue(store.clean("job-1").isPresent(), "cleaning again is fine");
+    }
+
+    @Test
+    void anUnknownJobIsEmptyEverywhere() {
+        assertTrue(store.find("nope").isEmpty());
+        assertTrue(store.find(null).isEmpty());
+        assertTrue(store.clean("nope").isEmpty());
+        assertTrue(store.image("nope", job -> new byte[]{1}).isEmpty());
+    }
+}

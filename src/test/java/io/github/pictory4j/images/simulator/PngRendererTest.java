@@ -1,0 +1,93 @@
+package io.github.pictory4j.images.simulator;
+
+import io.github.pictory4j.images.client.AspectRatio;
+import io.github.pictory4j.images.client.ImageStyle;
+import org.junit.jupiter.api.Test;
+
+import javax.imageio.ImageIO;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.Set;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class PngRendererTest {
+
+    private final PngRenderer renderer = new PngRenderer();
+
+    @Test
+    void rendersAPngOfTheRatiosSize() throws IOException {
+        assertSize(AspectRatio.SQUARE, 1024, 1024);
+        assertSize(AspectRatio.LANDSCAPE_16_9, 1024, 576);
+        assertSize(AspectRatio.PORTRAIT_9_16, 576, 1024);
+    }
+
+    @Test
+    void thePngStartsWithThePngSignature() {
+        byte[] png = renderer.render("A lighthouse at dawn", null, ImageSize.of(AspectRatio.SQUARE));
+
+        assertArrayEquals(new byte[]{(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'}, Arrays.copyOf(png, 8));
+    }
+
+    @Test
+    void theImageIsNotAFlatColour() throws IOException {
+        BufferedImage image = decode(renderer.render("A lighthouse at dawn", ImageStyle.ARTISTIC,
+                ImageSize.of(AspectRatio.LANDSCAPE_16_9)));
+
+        Set<Integer> colours = new HashSet<>();
+        for (int y = 0; y < image.getHeight(); y += 16) {
+            for (int x = 0; x < image.getWidth(); x += 16) {
+                colours.add(image.getRGB(x, y));
+            }
+        }
+        assertTrue(colours.size() > 100, colours.size() + " colours");
+        assertTrue(image.getRGB(0, 0) != image.getRGB(image.getWidth() - 1, image.getHeight() - 1),
+                "the gradient's corners differ");
+    }
+
+    @Test
+    void theSamePromptLooksTheSameAndAnotherPromptLooksDifferent() {
+        ImageSize size = ImageSize.of(AspectRatio.SQUARE);
+
+        byte[] first = renderer.render("A red bicycle", null, size);
+        assertArrayEquals(first, renderer.render("A red bicycle", null, size));
+        assertFalse(Arrays.equals(first, renderer.render("A blue bicycle", null, size)));
+        assertFalse(Arrays.equals(first, renderer.render("A red bicycle", ImageStyle.VINTAGE, size)));
+    }
+
+    @Test
+    void everyStyleRenders() throws IOException {
+        for (ImageStyle style : ImageStyle.knownValues()) {
+            BufferedImage image = decode(renderer.render("A city at night", style, ImageSize.of(AspectRatio.PORTRAIT_9_16)));
+            assertEquals(576, image.getWidth(), style.value());
+        }
+    }
+
+    @Test
+    void theLongestPromptAndAnUnbreakableWordStillFit() throws IOException {
+        String longest = "word ".repeat(1000).trim();
+        String oneWord = "x".repeat(5000);
+
+        assertEquals(1024, decode(renderer.render(longest, null, ImageSize.of(AspectRatio.SQUARE))).getWidth());
+        assertEquals(576, decode(renderer.render(oneWord, null, ImageSize.of(AspectRatio.LANDSCAPE_16_9))).getHeight());
+    }
+
+    private void assertSize(AspectRatio ratio, int width, int height) throws IOException {
+        BufferedImage image = decode(renderer.render("A lighthouse at dawn, oil painting", null, ImageSize.of(ratio)));
+        assertEquals(width, image.getWidth(), ratio.value());
+        assertEquals(height, image.getHeight(), ratio.value());
+    }
+
+    private static BufferedImage decode(byte[] png) throws IOException {
+        BufferedImage image = ImageIO.read(new ByteArrayInputStream(png));
+        assertNotNull(image, "ImageIO could not read the PNG");
+        return image;
+    }
+}

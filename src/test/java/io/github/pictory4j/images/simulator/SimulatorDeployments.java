@@ -1,0 +1,68 @@
+package io.github.pictory4j.images.simulator;
+
+import org.jboss.shrinkwrap.api.ArchivePath;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.asset.StringAsset;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+
+import java.io.File;
+import java.io.StringReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+
+/** Test WARs holding the client and the simulator, and the HTTP calls the ITs make. */
+final class SimulatorDeployments {
+
+    static final String KEY = SimulatorSettings.DEFAULT_API_KEY;
+    static final String BASE_PATH = "simulator/pictoryapis/";
+    /** The main classes only: the test classes of the same packages have no business in the server. */
+    private static final Path MAIN_CLASSES = Path.of("target", "classes");
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    private SimulatorDeployments() {
+    }
+
+    /** A WAR with the client and the simulator, switched on, configured with {@code settings}. */
+    static WebArchive simulator(String name, String settings) {
+        return ShrinkWrap.create(WebArchive.class, name + ".war")
+                .addPackages(true, SimulatorDeployments::isMainClass,
+                        "io.github.pictory4j.images.client", "io.github.pictory4j.images.simulator")
+                .addAsWebInfResource(new File("src/main/resources/META-INF/beans.xml"), "beans.xml")
+                .addAsResource(new StringAsset(SimulatorSettings.ENABLED + "=true\n" + settings),
+                        "META-INF/microprofile-config.properties");
+    }
+
+    private static boolean isMainClass(ArchivePath path) {
+        return Files.isRegularFile(MAIN_CLASSES.resolve(path.get().substring(1)));
+    }
+
+    /** A request with {@code authorization} as the raw header value (none when null). */
+    static HttpResponse<String> call(String method, URI uri, String authorization, String json) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30));
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
+        if (json != null) {
+            request.header("Content-Type", "application/json");
+        }
+        request.method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    static HttpResponse<byte[]> download(URI uri) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30)).GET().build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    static JsonObject json(HttpResponse<String> response) {
+        return Json.createReader(new StringReader(response.body())).readObject();
+    }
+}

@@ -1,0 +1,93 @@
+package io.github.pictory4j.images.simulator;
+
+import io.github.pictory4j.images.client.PictoryConfigurationException;
+import io.smallrye.config.PropertiesConfigSource;
+import io.smallrye.config.SmallRyeConfigBuilder;
+import org.eclipse.microprofile.config.Config;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class SimulatorSettingsTest {
+
+    @Test
+    void defaultsAreOffWithTheDocumentedKeyAndThreeSecondJobs() {
+        SimulatorSettings settings = SimulatorSettings.from(config(Map.of()));
+
+        assertFalse(settings.enabled());
+        assertEquals("pictai_simulator", settings.apiKey());
+        assertEquals(Duration.ofSeconds(3), settings.jobDuration());
+        assertEquals(500, settings.maxJobs());
+        assertEquals(100, settings.pageSize());
+        assertEquals(Duration.ofSeconds(5), settings.webhookTimeout());
+    }
+
+    @Test
+    void readsEverySetting() {
+        SimulatorSettings settings = SimulatorSettings.from(config(Map.of(
+                SimulatorSettings.ENABLED, "true",
+                SimulatorSettings.API_KEY, "pictai_other",
+                SimulatorSettings.JOB_DURATION, "500ms",
+                SimulatorSettings.MAX_JOBS, "20",
+                SimulatorSettings.PAGE_SIZE, "2",
+                SimulatorSettings.WEBHOOK_TIMEOUT, "1s")));
+
+        assertEquals(new SimulatorSettings(true, "pictai_other", Duration.ofMillis(500), 20, 2, Duration.ofSeconds(1)),
+                settings);
+    }
+
+    @Test
+    void jobDurationsTakeAUnitOrIso() {
+        assertEquals(Duration.ofMillis(500), jobDuration("500ms"));
+        assertEquals(Duration.ofSeconds(3), jobDuration("3s"));
+        assertEquals(Duration.ofMinutes(1), jobDuration("1m"));
+        assertEquals(Duration.ofSeconds(2), jobDuration("PT2S"));
+        assertEquals(Duration.ZERO, jobDuration("0s"));
+        PictoryConfigurationException e = assertThrows(PictoryConfigurationException.class, () -> jobDuration("3"));
+        assertTrue(e.getMessage().contains(SimulatorSettings.JOB_DURATION), e.getMessage());
+        assertThrows(PictoryConfigurationException.class, () -> jobDuration("PT-1S"));
+    }
+
+    @Test
+    void unusableNumbersAreRefused() {
+        assertThrows(PictoryConfigurationException.class, () -> SimulatorSettings.from(config(Map.of(SimulatorSettings.MAX_JOBS, "0"))));
+        assertThrows(PictoryConfigurationException.class, () -> SimulatorSettings.from(config(Map.of(SimulatorSettings.MAX_JOBS, "many"))));
+        assertThrows(PictoryConfigurationException.class, () -> SimulatorSettings.from(config(Map.of(SimulatorSettings.PAGE_SIZE, "101"))));
+        assertThrows(PictoryConfigurationException.class, () -> SimulatorSettings.from(config(Map.of(SimulatorSettings.PAGE_SIZE, "0"))));
+    }
+
+    @Test
+    void acceptsOnlyTheExactRawKey() {
+        SimulatorSettings settings = SimulatorSettings.DEFAULT;
+
+        assertTrue(settings.accepts("pictai_simulator"));
+        assertFalse(settings.accepts(null));
+        assertFalse(settings.accepts(""));
+        assertFalse(settings.accepts("Bearer pictai_simulator"));
+        assertFalse(settings.accepts("pictai_simulator "));
+        assertFalse(settings.accepts("pictai_simulato"));
+        assertFalse(settings.accepts("PICTAI_SIMULATOR"));
+    }
+
+    @Test
+    void theKeyStaysOutOfToString() {
+        SimulatorSettings settings = new SimulatorSettings(true, "pictai_secret_1234", Duration.ofSeconds(1), 1, 1,
+                Duration.ofSeconds(1));
+
+        assertFalse(settings.toString().contains("pictai_secret_1234"), settings.toString());
+    }
+
+    private static Duration jobDuration(String text) {
+        return SimulatorSettings.from(config(Map.of(SimulatorSettings.JOB_DURATION, text))).jobDuration();
+    }
+
+    private static Config config(Map<String, String> properties) {
+        return new SmallRyeConfigBuilder().withSources(new PropertiesConfigSource(properties, "test", 100)).build();
+    }
+}
