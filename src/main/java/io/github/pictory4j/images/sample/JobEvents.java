@@ -3,6 +3,7 @@ package io.github.pictory4j.images.sample;
 import io.github.pictory4j.images.client.ImageJob;
 import io.github.pictory4j.images.client.ImageJobCompleted;
 import io.github.pictory4j.images.client.ImageJobFailed;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -57,6 +58,14 @@ public class JobEvents {
                 broadcaster.broadcast(event);
             }
         });
+    }
+
+    /** Ends every open stream, so that the server can stop without waiting for browsers to hang up. */
+    @PreDestroy
+    synchronized void close() {
+        if (broadcaster != null) {
+            broadcaster.close();
+        }
     }
 
     private synchronized SseBroadcaster broadcaster(Sse context) {

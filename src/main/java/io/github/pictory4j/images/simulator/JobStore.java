@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
 /**
@@ -49,6 +50,22 @@ public class JobStore {
         return entry(id).map(entry -> entry.image(renderer));
     }
 
+    /** Counts a read of the job's state; false when the job is unknown. */
+    public boolean countRead(String id) {
+        return entry(id).map(entry -> entry.reads.incrementAndGet()).isPresent();
+    }
+
+    /** Counts a webhook call made for the job. */
+    public void countCallback(String id) {
+        entry(id).ifPresent(entry -> entry.callbacks.incrementAndGet());
+    }
+
+    /** How often the job was read and called back: what a client's economy is measured by. */
+    public Optional<JobTraffic> traffic(String id) {
+        return entry(id).map(entry -> new JobTraffic(id, entry.reads.get(), entry.callbacks.get(),
+                entry.job().order().webhookUrl().orElse(null)));
+    }
+
     /** Every job, latest first. */
     public synchronized List<SimulatedJob> newestFirst() {
         List<SimulatedJob> all = new ArrayList<>(jobs.size());
@@ -73,6 +90,8 @@ public class JobStore {
     private static final class Entry {
         private volatile SimulatedJob job;
         private byte[] png;
+        private final AtomicInteger reads = new AtomicInteger();
+        private final AtomicInteger callbacks = new AtomicInteger();
 
         Entry(SimulatedJob job) {
             this.job = job;

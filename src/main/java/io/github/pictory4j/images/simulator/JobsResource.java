@@ -23,7 +23,7 @@ public class JobsResource {
 
     @GET
     public Response job(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, @PathParam("jobId") String jobId) {
-        return gate.forApi(authorization, settings -> jobs.find(jobId)
+        return gate.forApi(authorization, settings -> jobs.read(jobId)
                 .map(job -> PictoryJson.ok(PictoryJson.job(job, jobs.now())))
                 .orElseGet(() -> PictoryJson.response(404, PictoryJson.jobNotFound())));
     }

@@ -67,6 +67,16 @@ public class SimulatedJobs {
         return store.find(id);
     }
 
+    /** The job, for a client reading its state: the read is counted (see {@link #traffic}). */
+    public Optional<SimulatedJob> read(String id) {
+        store.countRead(id);
+        return store.find(id);
+    }
+
+    public Optional<JobTraffic> traffic(String id) {
+        return store.traffic(id);
+    }
+
     /** Cleans a finished job (again, if need be: cleaning is idempotent). */
     public Cleaning clean(String id) {
         Optional<SimulatedJob> job = store.find(id);
@@ -123,8 +133,10 @@ public class SimulatedJobs {
             if (job.isCompleted(at)) {
                 store.image(id, this::render);
             }
-            job.order().webhookUrl().ifPresent(webhook ->
-                    webhooks.notify(webhook, PictoryJson.job(store.find(id).orElse(job), at), webhookTimeout));
+            job.order().webhookUrl().ifPresent(webhook -> {
+                store.countCallback(id);
+                webhooks.notify(webhook, PictoryJson.job(store.find(id).orElse(job), at), webhookTimeout);
+            });
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "Could not finish simulated job " + id, e);
         }

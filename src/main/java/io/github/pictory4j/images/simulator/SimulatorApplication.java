@@ -17,6 +17,6 @@ public class SimulatorApplication extends Application {
 
     @Override
     public Set<Class<?>> getClasses() {
-        return Set.of(ImageJobsResource.class, JobsResource.class, ImageFilesResource.class);
+        return Set.of(ImageJobsResource.class, JobsResource.class, ImageFilesResource.class, TrafficResource.class);
     }
 }

@@ -20,6 +20,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.UUID;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
@@ -44,7 +45,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class ImageServiceIT {
 
     private static final String IMAGES = "/pictoryapis/v1/aistudio/images";
-    private static final String JOB = "/pictoryapis/v1/jobs/job-1";
     private static final String IN_PROGRESS = "{\"job_id\":\"job-1\",\"success\":true,\"data\":{\"status\":\"in-progress\"}}";
     private static final String COMPLETED = "{\"job_id\":\"job-1\",\"success\":true,\"data\":{\"status\":\"completed\","
             + "\"url\":\"https://cdn.example/job-1.png\",\"width\":1024,\"height\":576,\"aiCreditsUsed\":0.6}}";
@@ -53,6 +53,10 @@ class ImageServiceIT {
 
     @ArquillianResource
     private URL base;
+
+    /** A fresh job id per test: the service remembers how each job ended, as Pictory's ids are unique. */
+    private String jobId;
+    private String jobPath;
 
     @Deployment(testable = false)
     static WebArchive app() {
@@ -64,6 +68,13 @@ class ImageServiceIT {
     @BeforeEach
     void resetPictory() {
         PictoryStub.SERVER.resetAll();
+        jobId = "job-" + UUID.randomUUID();
+        jobPath = "/pictoryapis/v1/jobs/" + jobId;
+    }
+
+    /** A canned Pictory body for this test's job. */
+    private String forThisJob(String body) {
+        return body.replace("job-1", jobId);
     }
 
     private HttpResponse<String> call(String method, String path, String json) throws Exception {
@@ -111,8 +122,9 @@ class ImageServiceIT {
             assertEquals(c[1], violation.getString("path"), c[0]);
             assertTrue(violation.getString("message").contains(c[2]), violation.toString());
         }
-        HttpResponse<String> badId = call("GET", "jobs/..%2Fclean", null);
+        HttpResponse<String> badId = call("GET", "jobs/x%20y%3B..", null);
         assertEquals(400, badId.statusCode(), badId.body());
+        assertEquals("getJob.jobId", json(badId).getJsonArray("violations").getJsonObject(0).getString("path"));
         PictoryStub.SERVER.verify(0, anyRequestedFor(anyUrl()));
     }
 
@@ -120,39 +132,39 @@ class ImageServiceIT {
     void waitingPollsUntilTheJobCompletes() throws Exception {
         stubJobAnswers(IN_PROGRESS, "{\"success\":true,\"data\":{\"status\":\"queued\"}}", COMPLETED);
 
-        HttpResponse<String> response = call("GET", "jobs/job-1/await", null);
+        HttpResponse<String> response = call("GET", "jobs/" + jobId + "/await", null);
 
         assertEquals(200, response.statusCode(), response.body());
         JsonObject job = json(response);
         assertEquals("completed", job.getString("status"));
-        assertEquals("https://cdn.example/job-1.png", job.getString("url"));
+        assertEquals("https://cdn.example/" + jobId + ".png", job.getString("url"));
         assertEquals(576, job.getInt("height"));
-        PictoryStub.SERVER.verify(3, getRequestedFor(urlEqualTo(JOB)));
+        PictoryStub.SERVER.verify(3, getRequestedFor(urlEqualTo(jobPath)));
     }
 
     @Test
     void asyncWaitingOnTheManagedSchedulerCompletesToo() throws Exception {
         stubJobAnswers(IN_PROGRESS, IN_PROGRESS, COMPLETED);
 
-        HttpResponse<String> response = call("GET", "jobs/job-1/await-async", null);
+        HttpResponse<String> response = call("GET", "jobs/" + jobId + "/await-async", null);
 
         assertEquals(200, response.statusCode(), response.body());
         assertEquals("completed", json(response).getString("status"));
-        PictoryStub.SERVER.verify(3, getRequestedFor(urlEqualTo(JOB)));
+        PictoryStub.SERVER.verify(3, getRequestedFor(urlEqualTo(jobPath)));
     }
 
     @Test
     void waitingForAJobThatNeverCompletesTimesOutWithBoundedPolls() throws Exception {
-        PictoryStub.SERVER.stubFor(get(JOB).willReturn(okJson(IN_PROGRESS)));
+        PictoryStub.SERVER.stubFor(get(jobPath).willReturn(okJson(forThisJob(IN_PROGRESS))));
 
         long start = System.nanoTime();
-        HttpResponse<String> response = call("GET", "jobs/job-1/await", null);
+        HttpResponse<String> response = call("GET", "jobs/" + jobId + "/await", null);
         Duration took = Duration.ofNanos(System.nanoTime() - start);
 
         assertEquals(502, response.statusCode(), response.body());
         assertEquals("JobWaitTimeoutException", json(response).getString("type"));
         assertTrue(json(response).getString("message").contains("pictory.poll.timeout"), response.body());
-        int polls = PictoryStub.SERVER.countRequestsMatching(getRequestedFor(urlEqualTo(JOB)).build()).getCount();
+        int polls = PictoryStub.SERVER.countRequestsMatching(getRequestedFor(urlEqualTo(jobPath)).build()).getCount();
         assertTrue(polls >= 5 && polls <= 11, polls + " polls for a 1s timeout at 100ms");
         assertTrue(took.compareTo(Duration.ofSeconds(3)) < 0, "took " + took);
     }
@@ -162,7 +174,7 @@ class ImageServiceIT {
         stubJobAnswers(IN_PROGRESS, "{\"success\":false,\"data\":{\"status\":\"failed\",\"error_code\":\"CONTENT_POLICY\","
                 + "\"error_message\":\"The prompt was refused\"}}");
 
-        HttpResponse<String> response = call("GET", "jobs/job-1/await", null);
+        HttpResponse<String> response = call("GET", "jobs/" + jobId + "/await", null);
 
         assertEquals("ImageJobFailedException", json(response).getString("type"));
         assertTrue(json(response).getString("message").contains("CONTENT_POLICY: The prompt was refused"), response.body());
@@ -170,31 +182,31 @@ class ImageServiceIT {
 
     @Test
     void serverErrorsAreRetriedAndClientErrorsAreNot() throws Exception {
-        PictoryStub.SERVER.stubFor(get(JOB).willReturn(aResponse().withStatus(500)));
-        assertEquals("PictoryServerException", json(call("GET", "jobs/job-1", null)).getString("type"));
-        PictoryStub.SERVER.verify(3, getRequestedFor(urlEqualTo(JOB)));
+        PictoryStub.SERVER.stubFor(get(jobPath).willReturn(aResponse().withStatus(500)));
+        assertEquals("PictoryServerException", json(call("GET", "jobs/" + jobId, null)).getString("type"));
+        PictoryStub.SERVER.verify(3, getRequestedFor(urlEqualTo(jobPath)));
 
         PictoryStub.SERVER.resetAll();
-        PictoryStub.SERVER.stubFor(get(JOB).willReturn(aResponse().withStatus(401).withBody("{\"message\":\"Unauthorized\"}")));
-        HttpResponse<String> unauthorized = call("GET", "jobs/job-1", null);
+        PictoryStub.SERVER.stubFor(get(jobPath).willReturn(aResponse().withStatus(401).withBody("{\"message\":\"Unauthorized\"}")));
+        HttpResponse<String> unauthorized = call("GET", "jobs/" + jobId, null);
         assertEquals("PictoryAuthenticationException", json(unauthorized).getString("type"));
         assertTrue(!unauthorized.body().contains(ProbeDeployments.TEST_KEY), "the key must not be echoed");
-        PictoryStub.SERVER.verify(1, getRequestedFor(urlEqualTo(JOB)));
+        PictoryStub.SERVER.verify(1, getRequestedFor(urlEqualTo(jobPath)));
     }
 
     @Test
     void anHtmlPageFromAProxyIsAFormatErrorInTheContainersClient() throws Exception {
-        PictoryStub.SERVER.stubFor(get(JOB).willReturn(aResponse().withStatus(200)
+        PictoryStub.SERVER.stubFor(get(jobPath).willReturn(aResponse().withStatus(200)
                 .withHeader("Content-Type", "text/html").withBody("<html>Just a moment...</html>")));
 
-        assertEquals("PictoryResponseFormatException", json(call("GET", "jobs/job-1", null)).getString("type"));
+        assertEquals("PictoryResponseFormatException", json(call("GET", "jobs/" + jobId, null)).getString("type"));
     }
 
     @Test
     void aReadTimeoutInTheContainersClientIsATimeoutError() throws Exception {
-        PictoryStub.SERVER.stubFor(get(JOB).willReturn(okJson(COMPLETED).withFixedDelay(4000)));
+        PictoryStub.SERVER.stubFor(get(jobPath).willReturn(okJson(forThisJob(COMPLETED)).withFixedDelay(4000)));
 
-        assertEquals("PictoryTimeoutException", json(call("GET", "jobs/job-1", null)).getString("type"));
+        assertEquals("PictoryTimeoutException", json(call("GET", "jobs/" + jobId, null)).getString("type"));
     }
 
     @Test
@@ -228,12 +240,12 @@ class ImageServiceIT {
         return seen;
     }
 
-    private static void stubJobAnswers(String... bodies) {
+    private void stubJobAnswers(String... bodies) {
         String state = Scenario.STARTED;
         for (int i = 0; i < bodies.length; i++) {
             String next = i == bodies.length - 1 ? state : "poll-" + (i + 1);
-            PictoryStub.SERVER.stubFor(get(JOB).inScenario("job").whenScenarioStateIs(state)
-                    .willReturn(okJson(bodies[i])).willSetStateTo(next));
+            PictoryStub.SERVER.stubFor(get(jobPath).inScenario("job").whenScenarioStateIs(state)
+                    .willReturn(okJson(forThisJob(bodies[i]))).willSetStateTo(next));
             state = next;
         }
     }

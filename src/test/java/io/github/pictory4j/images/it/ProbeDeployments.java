@@ -24,19 +24,24 @@ final class ProbeDeployments {
     private ProbeDeployments() {
     }
 
-    /** A probe app whose own microprofile-config.properties holds {@code settings} (lowest precedence). */
+    /** A probe app against the WireMock Pictory, whose microprofile-config.properties adds {@code settings}. */
     static WebArchive probe(String name, String settings) {
+        return probe(name, "pictory/mp-rest/url=" + PictoryStub.pictoryBaseUrl() + "\n"
+                + "pictory/mp-rest/readTimeout=3000\n"
+                + "pictory.retry.base-delay=10ms\n"
+                + "pictory.retry.max-delay=50ms\n"
+                + settings, new Class<?>[0]);
+    }
+
+    /** A probe app with exactly this configuration (lowest precedence) and these extra classes. */
+    static WebArchive probe(String name, String config, Class<?>... extraClasses) {
         File clientJar = new File(CLIENT_JAR);
         if (!clientJar.isFile()) {
             throw new IllegalStateException("Build the client jar first (mvn verify does): " + clientJar.getAbsolutePath());
         }
-        String config = "pictory/mp-rest/url=" + PictoryStub.pictoryBaseUrl() + "\n"
-                + "pictory/mp-rest/readTimeout=3000\n"
-                + "pictory.retry.base-delay=10ms\n"
-                + "pictory.retry.max-delay=50ms\n"
-                + settings;
         return ShrinkWrap.create(WebArchive.class, name + ".war")
                 .addClasses(ProbeApplication.class, ProbeResource.class, ProbeErrors.class, ProbeErrors.Violations.class)
+                .addClasses(extraClasses)
                 .addAsLibrary(clientJar)
                 .addAsResource(new StringAsset(config), "META-INF/microprofile-config.properties");
     }

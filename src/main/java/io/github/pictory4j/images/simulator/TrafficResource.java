@@ -1,0 +1,42 @@
+package io.github.pictory4j.images.simulator;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+
+/**
+ * {@code GET /simulator-traffic/jobs/{jobId}}: a simulator extension, not part of Pictory's API. It
+ * tells how many times a job's state was read and how many callbacks were made, so that tests and
+ * benchmarks can measure a client's polling economy, and the webhook URL it calls. Needs the
+ * simulator's key, like the API.
+ */
+@Path("/simulator-traffic/jobs/{jobId}")
+@RequestScoped
+public class TrafficResource {
+
+    @Inject
+    SimulatorGate gate;
+
+    @Inject
+    SimulatedJobs jobs;
+
+    @GET
+    public Response traffic(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, @PathParam("jobId") String jobId) {
+        return gate.forApi(authorization, settings -> jobs.traffic(jobId)
+                .map(traffic -> {
+                    var json = Json.createObjectBuilder().add("jobId", traffic.jobId())
+                            .add("reads", traffic.reads()).add("callbacks", traffic.callbacks());
+                    if (traffic.webhook() != null) {
+                        json.add("webhook", traffic.webhook());
+                    }
+                    return PictoryJson.ok(json.build());
+                })
+                .orElseGet(() -> PictoryJson.response(404, PictoryJson.jobNotFound())));
+    }
+}
