@@ -4,6 +4,8 @@ import io.github.pictory4j.images.client.ImageRequest;
 import io.github.pictory4j.images.client.ImageService;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
@@ -17,6 +19,7 @@ import jakarta.ws.rs.core.UriBuilder;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 import java.util.List;
@@ -44,11 +47,12 @@ public class ImagesResource {
     @APIResponse(responseCode = "502", description = "Pictory refused the request or the key")
     @APIResponse(responseCode = "503", description = "Pictory is unavailable (after retries)")
     @APIResponse(responseCode = "504", description = "Pictory did not answer in time")
-    public Response submit(ImageForm form) {
-        if (form == null) {
-            throw new InvalidBodyException("The body must be a JSON object with at least a prompt");
+    public Response submit(@RequestBody(content = @Content(schema = @Schema(implementation = ImageForm.class)))
+                           JsonValue body) {
+        if (!(body instanceof JsonObject json)) {
+            throw new InvalidBodyException("The body must be a JSON object: " + RequestErrors.EXPECTED_SHAPE);
         }
-        ImageRequest request = form.toRequest();
+        ImageRequest request = ImageForm.from(json).toRequest();
         String jobId = images.submit(request);
         history.add(jobId, request);
         return Response.accepted(Map.of("jobId", jobId, "status", "in-progress"))

@@ -7,12 +7,8 @@ import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /** Errors of the HTTP exchange itself, as JSON like every other error of the API. */
 public final class RequestErrors {
@@ -20,9 +16,8 @@ public final class RequestErrors {
     private RequestErrors() {
     }
 
-    private static final String EXPECTED_SHAPE = "send a JSON object such as {\"prompt\": \"…\", \"model\": \"…\","
+    static final String EXPECTED_SHAPE = "send a JSON object such as {\"prompt\": \"…\", \"model\": \"…\","
             + " \"aspectRatio\": \"…\", \"style\": \"…\", \"referenceImageUrl\": \"…\"}";
-    private static final Pattern YASSON_PROPERTY = Pattern.compile("property '?([A-Za-z][A-Za-z0-9]*)'?");
     private static final Logger LOG = Logger.getLogger(RequestErrors.class.getName());
 
     /** A body that is not JSON, or not of the expected shape. */
@@ -43,7 +38,8 @@ public final class RequestErrors {
         @Override
         public jakarta.ws.rs.core.Response toResponse(RuntimeException e) {
             for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-                if (cause instanceof JsonbException || cause instanceof JsonException) {
+                if (cause instanceof JsonbException || cause instanceof JsonException
+                        || cause instanceof RequestSizeLimit.TooLargeException) {
                     return unreadable(e);
                 }
             }
@@ -52,16 +48,14 @@ public final class RequestErrors {
         }
     }
 
-    /** 400; when the parser said which property had the wrong type, that field is named. */
+    /** 400, or 413 past the size cap. */
     static jakarta.ws.rs.core.Response unreadable(Throwable e) {
-        List<ErrorBody.Field> fields = new ArrayList<>();
-        for (Throwable cause = e; cause != null && fields.isEmpty(); cause = cause.getCause()) {
-            Matcher property = YASSON_PROPERTY.matcher(String.valueOf(cause.getMessage()));
-            if (property.find()) {
-                fields.add(new ErrorBody.Field(property.group(1), "has the wrong type"));
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof RequestSizeLimit.TooLargeException) {
+                return RequestSizeLimit.tooLarge();
             }
         }
-        return PictoryErrors.json(400, new ErrorBody("The request body is not valid: " + EXPECTED_SHAPE, fields));
+        return PictoryErrors.json(400, ErrorBody.of("The request body is not valid JSON: " + EXPECTED_SHAPE));
     }
 
     /** A body we understood but cannot use. */
@@ -69,7 +63,7 @@ public final class RequestErrors {
     public static class InvalidBody implements ExceptionMapper<InvalidBodyException> {
         @Override
         public jakarta.ws.rs.core.Response toResponse(InvalidBodyException e) {
-            return PictoryErrors.json(400, ErrorBody.of(e.getMessage()));
+            return PictoryErrors.json(400, new ErrorBody(e.getMessage(), e.fields()));
         }
     }
 
@@ -79,6 +73,9 @@ public final class RequestErrors {
         @Override
         public jakarta.ws.rs.core.Response toResponse(WebApplicationException e) {
             int status = e.getResponse().getStatus();
+            if (status == 400) {
+                return unreadable(e); // the runtime could not read the body: not JSON, or past the size cap
+            }
             String message = status == 404 && e.getMessage() != null ? e.getMessage()
                     : jakarta.ws.rs.core.Response.Status.fromStatusCode(status) == null ? "HTTP " + status
                     : jakarta.ws.rs.core.Response.Status.fromStatusCode(status).getReasonPhrase();

@@ -22,6 +22,6 @@ public class SampleApplication extends Application {
     public Set<Class<?>> getClasses() {
         return Set.of(ImagesResource.class, OptionsResource.class, JobEvents.class, SampleWebhook.class, ValidationErrors.class, PictoryErrors.class,
                 RequestErrors.UnreadableBody.class, RequestErrors.InvalidBody.class, RequestErrors.HttpErrors.class,
-                RequestErrors.Unexpected.class);
+                RequestErrors.Unexpected.class, RequestSizeLimit.class);
     }
 }

@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.config.Config;
 
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 
 /**
@@ -22,8 +23,21 @@ public class SimulatorGate {
     @Inject
     Config config;
 
-    /** Runs a Pictory API endpoint for a caller that sent the key. */
+    private final AtomicLong apiRequests = new AtomicLong();
+
+    /** Runs a Pictory API endpoint for a caller that sent the key. Every call is counted, refused or not. */
     public Response forApi(String authorization, Function<SimulatorSettings, Response> endpoint) {
+        apiRequests.incrementAndGet();
+        return forInspection(authorization, endpoint);
+    }
+
+    /** How many requests reached the simulator's Pictory API endpoints since it started. */
+    public long apiRequests() {
+        return apiRequests.get();
+    }
+
+    /** Like {@link #forApi}, for the simulator's own inspection endpoints, which are not counted. */
+    public Response forInspection(String authorization, Function<SimulatorSettings, Response> endpoint) {
         SimulatorSettings settings = SimulatorSettings.from(config);
         if (!settings.enabled()) {
             return PictoryJson.response(404, PictoryJson.disabled());

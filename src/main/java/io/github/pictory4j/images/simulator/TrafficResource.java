@@ -11,12 +11,13 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 
 /**
- * {@code GET /simulator-traffic/jobs/{jobId}}: a simulator extension, not part of Pictory's API. It
- * tells how many times a job's state was read and how many callbacks were made, so that tests and
+ * {@code GET /simulator-traffic} and {@code /simulator-traffic/jobs/{jobId}}: a simulator extension, not
+ * part of Pictory's API. It tells how many requests reached the simulator, how many times a job's
+ * state was read and how many callbacks were made, so that tests and
  * benchmarks can measure a client's polling economy, and the webhook URL it calls. Needs the
  * simulator's key, like the API.
  */
-@Path("/simulator-traffic/jobs/{jobId}")
+@Path("/simulator-traffic")
 @RequestScoped
 public class TrafficResource {
 
@@ -26,9 +27,18 @@ public class TrafficResource {
     @Inject
     SimulatedJobs jobs;
 
+    /** {@code GET /simulator-traffic}: requests that reached the Pictory API endpoints, in all. */
     @GET
+    public Response total(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
+        return gate.forInspection(authorization, settings ->
+                PictoryJson.ok(Json.createObjectBuilder().add("apiRequests", gate.apiRequests()).build()));
+    }
+
+    /** {@code GET /simulator-traffic/jobs/{jobId}}: one job's reads, callbacks and webhook URL. */
+    @GET
+    @Path("jobs/{jobId}")
     public Response traffic(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, @PathParam("jobId") String jobId) {
-        return gate.forApi(authorization, settings -> jobs.traffic(jobId)
+        return gate.forInspection(authorization, settings -> jobs.traffic(jobId)
                 .map(traffic -> {
                     var json = Json.createObjectBuilder().add("jobId", traffic.jobId())
                             .add("reads", traffic.reads()).add("callbacks", traffic.callbacks());

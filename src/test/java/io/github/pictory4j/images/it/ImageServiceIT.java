@@ -19,7 +19,10 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import io.github.pictory4j.images.client.BadInputs;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
@@ -125,6 +128,22 @@ class ImageServiceIT {
         HttpResponse<String> badId = call("GET", "jobs/x%20y%3B..", null);
         assertEquals(400, badId.statusCode(), badId.body());
         assertEquals("getJob.jobId", json(badId).getJsonArray("violations").getJsonObject(0).getString("path"));
+        PictoryStub.SERVER.verify(0, anyRequestedFor(anyUrl()));
+    }
+
+    @Test
+    void everyCaseOfTheBadInputTableIsRejectedInTheContainerWithNothingSent() throws Exception {
+        for (BadInputs.Case badInput : BadInputs.cases(true)) {
+            HttpResponse<String> response = call("POST", "images", badInput.toJson());
+
+            assertEquals(400, response.statusCode(), badInput + " -> " + response.body());
+            Set<String> named = new TreeSet<>();
+            json(response).getJsonArray("violations").getValuesAs(JsonObject.class).forEach(violation -> {
+                String path = violation.getString("path");
+                named.add(path.substring(path.lastIndexOf('.') + 1));
+            });
+            assertEquals(new TreeSet<>(badInput.expected()), named, badInput.toString());
+        }
         PictoryStub.SERVER.verify(0, anyRequestedFor(anyUrl()));
     }
 
