@@ -100,6 +100,37 @@ class ImageClientTest {
         pictory.verify(1 + FAST_RETRIES.maxRetries(), postRequestedFor(urlEqualTo(IMAGES)));
     }
 
+    @Test
+    void serverErrorForeverStaysWithinTheBackoffBudget() {
+        pictory.stubFor(get(JOBS + "job-1").willReturn(aResponse().withStatus(500)));
+        ImageClient defaults = new ImageClient(RestClients.api(pictory.baseUrl()), () -> RestClients.KEY,
+                new PictorySettings(Duration.ofSeconds(1), Duration.ofSeconds(5), RetryPolicy.DEFAULT), scheduler);
+
+        long start = System.nanoTime();
+        assertThrows(PictoryServerException.class, () -> defaults.getJob("job-1"));
+        Duration took = Duration.ofNanos(System.nanoTime() - start);
+
+        // Two retries: 500 ms then 1 s, each less up to 25 % jitter.
+        assertTrue(took.compareTo(Duration.ofMillis(1125)) >= 0, "too fast: " + took);
+        assertTrue(took.compareTo(Duration.ofMillis(1500 + 700)) <= 0, "over budget: " + took);
+        pictory.verify(3, getRequestedFor(urlEqualTo(JOBS + "job-1")));
+    }
+
+    @Test
+    void unavailableWithRetryAfterTwoSecondsWaitsTwoSeconds() {
+        pictory.stubFor(post(IMAGES).inScenario("busy").whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(aResponse().withStatus(503).withHeader("Retry-After", "2")).willSetStateTo("ok"));
+        pictory.stubFor(post(IMAGES).inScenario("busy").whenScenarioStateIs("ok").willReturn(okJson(CREATED)));
+
+        long start = System.nanoTime();
+        assertEquals("job-1", client().submit(request));
+        Duration waited = Duration.ofNanos(System.nanoTime() - start);
+
+        assertTrue(waited.compareTo(Duration.ofMillis(1950)) >= 0, "waited only " + waited);
+        assertTrue(waited.compareTo(Duration.ofMillis(2700)) <= 0, "waited " + waited);
+        pictory.verify(2, postRequestedFor(urlEqualTo(IMAGES)));
+    }
+
     @ParameterizedTest(name = "{0} is never retried")
     @ValueSource(ints = {400, 401, 403, 404})
     void clientErrorsAreNeverRetried(int status) {
@@ -140,10 +171,13 @@ class ImageClientTest {
     void aReadTimeoutOnSubmitIsNotRetriedBecauseTheJobMayExist() {
         pictory.stubFor(post(IMAGES).willReturn(okJson(CREATED).withFixedDelay(1500)));
 
-        PictoryTimeoutException e = assertThrows(PictoryTimeoutException.class,
-                () -> client(Duration.ofMillis(20), Duration.ofMillis(300)).submit(request));
+        ImageClient impatient = client(Duration.ofMillis(20), Duration.ofMillis(300));
+        long start = System.nanoTime();
+        PictoryTimeoutException e = assertThrows(PictoryTimeoutException.class, () -> impatient.submit(request));
+        Duration took = Duration.ofNanos(System.nanoTime() - start);
 
         assertTrue(e.requestMayHaveBeenProcessed());
+        assertTrue(took.compareTo(Duration.ofMillis(300 + 500)) < 0, "a 300 ms read timeout took " + took);
         pictory.verify(1, postRequestedFor(urlEqualTo(IMAGES)));
     }
 
@@ -201,6 +235,7 @@ class ImageClientTest {
                 .withHeader("Content-Type", "text/html").withBody("<html><body>Just a moment...</body></html>")));
 
         assertThrows(PictoryResponseFormatException.class, () -> client().getJob("job-1"));
+        pictory.verify(1, getRequestedFor(urlEqualTo(JOBS + "job-1")));
     }
 
     @Test
