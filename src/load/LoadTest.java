@@ -18,9 +18,10 @@ import java.util.regex.Pattern;
  * {@code POST /api/images} and polling {@code GET /api/images/{id}} until it ends, for a fixed time.
  * Prints throughput, latency percentiles, errors, and jobs accepted versus completed.
  *
- * <p>Run: {@code java src/load/LoadTest.java [baseUrl] [clients] [seconds] [pollMillis]}; defaults
- * {@code http://localhost:9080 64 60 500}. Only loopback targets make sense here. Bounded: it stops
- * by itself after the given time plus at most 30 s for jobs still running.
+ * <p>Run: {@code java src/load/LoadTest.java [baseUrl] [clients] [seconds] [pollMillis] [warmupSeconds]};
+ * defaults {@code http://localhost:9080 64 60 500 10}. The warm-up runs the same load first and is not
+ * measured (the JIT and the server's lazy initialisation would dominate it). Only loopback targets
+ * make sense here. Bounded: it stops by itself after warm-up + time + at most 30 s for jobs still running.
  */
 public class LoadTest {
 
@@ -50,21 +51,26 @@ public class LoadTest {
         int clients = args.length > 1 ? Integer.parseInt(args[1]) : 64;
         int seconds = args.length > 2 ? Integer.parseInt(args[2]) : 60;
         long pollMillis = args.length > 3 ? Long.parseLong(args[3]) : 500;
+        int warmup = args.length > 4 ? Integer.parseInt(args[4]) : 10;
         String host = URI.create(base).getHost();
         if (!(host.equals("localhost") || host.startsWith("127.") || host.equals("[::1]"))) {
             throw new IllegalArgumentException("load only a server on this machine (localhost / 127.0.0.0/8)");
         }
-        new LoadTest(base, pollMillis).run(clients, Duration.ofSeconds(seconds));
+        if (warmup > 0) {
+            System.out.println("warming up for " + warmup + " s (not measured)");
+            new LoadTest(base, pollMillis).run(clients, Duration.ofSeconds(warmup), false);
+        }
+        new LoadTest(base, pollMillis).run(clients, Duration.ofSeconds(seconds), true);
     }
 
-    void run(int clients, Duration duration) throws InterruptedException {
+    void run(int clients, Duration duration, boolean report) throws InterruptedException {
         long start = System.nanoTime();
         long submitUntil = start + duration.toNanos();
         long hardStop = submitUntil + Duration.ofSeconds(30).toNanos();
         CountDownLatch done = new CountDownLatch(clients);
         for (int i = 0; i < clients; i++) {
             int client = i;
-            Thread.ofPlatform().name("client-" + i).start(() -> {
+            Thread thread = new Thread(() -> {
                 try {
                     int n = 0;
                     while (System.nanoTime() < submitUntil) {
@@ -73,11 +79,14 @@ public class LoadTest {
                 } finally {
                     done.countDown();
                 }
-            });
+            }, "client-" + i);
+            thread.start();
         }
         done.await();
         double elapsed = (System.nanoTime() - start) / 1e9;
-        report(clients, duration, elapsed);
+        if (report) {
+            report(clients, duration, elapsed);
+        }
     }
 
     private void oneJob(String prompt, long hardStop) {
