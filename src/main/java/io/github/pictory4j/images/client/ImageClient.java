@@ -191,6 +191,8 @@ public class ImageClient implements AutoCloseable {
 
     /**
      * Polls the job every {@link PictorySettings#pollInterval()} until it completes, and answers it.
+     * A job this client submitted with a webhook is awaited differently: its callback ends the wait,
+     * and polling every {@link WebhookSupport#fallbackPollInterval()} is only the safety net.
      *
      * @throws ImageJobFailedException  when it failed or was cleaned
      * @throws JobWaitTimeoutException when {@code timeout} passes first
@@ -198,15 +200,23 @@ public class ImageClient implements AutoCloseable {
     public ImageJob awaitJob(String jobId, Duration timeout) {
         long start = System.nanoTime();
         CompletableFuture<ImageJob> end = tracker.end(jobId);
+        Duration interval = pollInterval(jobId);
+        if (tracker.expectsCallback(jobId)) {
+            // Just submitted: nothing to see before the callback or the first fallback poll.
+            Optional<ImageJob> ended = waitFor(end, shorter(interval, timeout));
+            if (ended.isPresent()) {
+                return completedOrThrow(ended.get());
+            }
+        }
         for (int polls = 1; ; polls++) {
             ImageJob job = getJob(jobId);
             if (job.isTerminal()) {
                 return completedOrThrow(job);
             }
-            if (!timeLeftForAnotherPoll(start, timeout)) {
-                throw waitTimedOut(job, polls, timeout);
+            if (!timeLeftForAnotherPoll(start, timeout, interval)) {
+                throw waitTimedOut(job, polls, timeout, interval);
             }
-            Optional<ImageJob> ended = waitFor(end, settings.pollInterval());
+            Optional<ImageJob> ended = waitFor(end, interval);
             if (ended.isPresent()) {
                 return completedOrThrow(ended.get());
             }
@@ -218,8 +228,22 @@ public class ImageClient implements AutoCloseable {
         String key = apiKey.get();
         CompletableFuture<ImageJob> result = track(new CompletableFuture<>());
         tracker.end(jobId).thenAccept(job -> settle(result, job));
-        pollAsync(jobId, key, timeout, System.nanoTime(), 1, result);
+        Duration interval = pollInterval(jobId);
+        long start = System.nanoTime();
+        if (tracker.expectsCallback(jobId)) {
+            schedule(() -> pollAsync(jobId, key, timeout, interval, start, 1, result), shorter(interval, timeout), result);
+        } else {
+            pollAsync(jobId, key, timeout, interval, start, 1, result);
+        }
         return result;
+    }
+
+    private Duration pollInterval(String jobId) {
+        return tracker.expectsCallback(jobId) ? webhooks.fallbackPollInterval() : settings.pollInterval();
+    }
+
+    private static Duration shorter(Duration a, Duration b) {
+        return a.compareTo(b) <= 0 ? a : b;
     }
 
     /** Sleeps up to {@code interval}, waking early when the job ends; empty when it has not. */
@@ -267,7 +291,7 @@ public class ImageClient implements AutoCloseable {
         pending.clear();
     }
 
-    private void pollAsync(String jobId, String key, Duration timeout, long start, int polls,
+    private void pollAsync(String jobId, String key, Duration timeout, Duration interval, long start, int polls,
                            CompletableFuture<ImageJob> result) {
         getJobAsync(jobId, key).whenComplete((job, failure) -> {
             if (result.isDone()) {
@@ -277,23 +301,22 @@ public class ImageClient implements AutoCloseable {
                 result.completeExceptionally(Failures.translate(failure, "Waiting for job " + jobId));
             } else if (job.isTerminal()) {
                 settle(result, job);
-            } else if (!timeLeftForAnotherPoll(start, timeout)) {
-                result.completeExceptionally(waitTimedOut(job, polls, timeout));
+            } else if (!timeLeftForAnotherPoll(start, timeout, interval)) {
+                result.completeExceptionally(waitTimedOut(job, polls, timeout, interval));
             } else {
-                schedule(() -> pollAsync(jobId, key, timeout, start, polls + 1, result),
-                        settings.pollInterval(), result);
+                schedule(() -> pollAsync(jobId, key, timeout, interval, start, polls + 1, result), interval, result);
             }
         });
     }
 
-    private boolean timeLeftForAnotherPoll(long startNanos, Duration timeout) {
+    private static boolean timeLeftForAnotherPoll(long startNanos, Duration timeout, Duration interval) {
         Duration elapsed = Duration.ofNanos(System.nanoTime() - startNanos);
-        return elapsed.plus(settings.pollInterval()).compareTo(timeout) <= 0;
+        return elapsed.plus(interval).compareTo(timeout) <= 0;
     }
 
-    private JobWaitTimeoutException waitTimedOut(ImageJob job, int polls, Duration timeout) {
+    private static JobWaitTimeoutException waitTimedOut(ImageJob job, int polls, Duration timeout, Duration interval) {
         return new JobWaitTimeoutException("Pictory job " + job.jobId() + " is still " + job.status() + " after "
-                + timeout + " (" + polls + " polls, every " + settings.pollInterval() + "). The job goes on at"
+                + timeout + " (" + polls + " polls, every " + interval + "). The job goes on at"
                 + " Pictory: wait again by its id, or raise " + PictorySettings.POLL_TIMEOUT + " (env "
                 + PictorySettings.environmentVariable(PictorySettings.POLL_TIMEOUT) + ").", job);
     }

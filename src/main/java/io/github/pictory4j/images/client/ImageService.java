@@ -47,6 +47,7 @@ public class ImageService {
     public static final String WEBHOOK_URL = "pictory.webhook.url";
     public static final String WEBHOOK_SECRET = "pictory.webhook.secret";
     public static final String WEBHOOK_TOKEN_TTL = "pictory.webhook.token-ttl";
+    public static final String WEBHOOK_FALLBACK_POLL_INTERVAL = "pictory.webhook.fallback-poll-interval";
 
     private static final Logger LOG = Logger.getLogger(ImageService.class.getName());
     /** Room for {@code ?token=} and a token after the configured URL, within Pictory's 500 characters. */
@@ -103,7 +104,10 @@ public class ImageService {
         Duration lifetime = config.getOptionalValue(WEBHOOK_TOKEN_TTL, String.class)
                 .map(text -> PictorySettings.parseDuration(WEBHOOK_TOKEN_TTL, text))
                 .orElse(settings.pollTimeout().plus(Duration.ofHours(1)));
-        return Optional.of(new WebhookSupport(url.get(), new WebhookTokens(secret, lifetime, Clock.systemUTC())));
+        Duration fallback = config.getOptionalValue(WEBHOOK_FALLBACK_POLL_INTERVAL, String.class)
+                .map(text -> PictorySettings.parseDuration(WEBHOOK_FALLBACK_POLL_INTERVAL, text))
+                .orElse(settings.pollInterval());
+        return Optional.of(new WebhookSupport(url.get(), new WebhookTokens(secret, lifetime, Clock.systemUTC()), fallback));
     }
 
     private void announce(ImageJob job) {

@@ -44,7 +44,13 @@ final class JobTracker {
         pendingNonces.remove(nonce);
         jobIdByNonce.put(nonce, jobId);
         trim(jobIdByNonce);
-        entry(jobId);
+        entry(jobId).hooked = true;
+    }
+
+    /** Whether the job was submitted with a webhook and has not been seen to end yet. */
+    synchronized boolean expectsCallback(String jobId) {
+        Entry entry = byJobId.get(jobId);
+        return entry != null && entry.hooked && !entry.announced;
     }
 
     /**
@@ -103,5 +109,6 @@ final class JobTracker {
     private static final class Entry {
         final CompletableFuture<ImageJob> end = new CompletableFuture<>();
         boolean announced;
+        boolean hooked;
     }
 }

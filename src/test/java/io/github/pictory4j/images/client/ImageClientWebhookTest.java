@@ -46,7 +46,7 @@ class ImageClientWebhookTest {
     private final ImageClient client = new ImageClient(RestClients.api(pictory.baseUrl()), () -> RestClients.KEY,
             new PictorySettings(Duration.ofSeconds(30), Duration.ofMinutes(1), RetryPolicy.none()), scheduler,
             new WebhookSupport("https://app.example.com/api/pictory/webhook",
-                    new WebhookTokens(SECRET, Duration.ofHours(1), Clock.systemUTC())),
+                    new WebhookTokens(SECRET, Duration.ofHours(1), Clock.systemUTC()), Duration.ofSeconds(30)),
             ended::add);
 
     @AfterEach
@@ -92,21 +92,50 @@ class ImageClientWebhookTest {
     }
 
     @Test
-    void aCallbackEndsTheWaitLongBeforeTheNextPoll() {
+    void aCallbackEndsTheWaitLongBeforeTheFirstFallbackPoll() {
         String jobId = submit("job-a");
         jobIs(jobId, IN_PROGRESS);
         CompletableFuture<ImageJob> waiting = client.awaitJobAsync(jobId, Duration.ofMinutes(1));
-        await(() -> pictory.findAll(getRequestedFor(urlEqualTo("/pictoryapis/v1/jobs/job-a"))).size() == 1);
+        sleep(300);
+        assertFalse(waiting.isDone());
 
         jobIs(jobId, completed(jobId));
         assertTrue(client.acceptCallback(lastToken(), jobId));
 
         ImageJob job = waiting.orTimeout(5, TimeUnit.SECONDS).join();
         assertTrue(job.isCompleted());
-        assertEquals(2, pictory.findAll(getRequestedFor(urlEqualTo("/pictoryapis/v1/jobs/job-a"))).size(),
-                "one poll, one authoritative read; polling every 30 s would have needed a minute");
+        assertEquals(1, pictory.findAll(getRequestedFor(urlEqualTo("/pictoryapis/v1/jobs/job-a"))).size(),
+                "only the authoritative read: no poll of a job just submitted, the next one 30 s away");
         await(() -> ended.size() == 1);
         assertEquals(List.of(job), ended);
+    }
+
+    @Test
+    void theBlockingWaitEndsOnTheCallbackToo() {
+        String jobId = submit("job-b");
+        jobIs(jobId, completed(jobId));
+        String token = lastToken();
+        scheduler.schedule(() -> client.acceptCallback(token, jobId), 300, TimeUnit.MILLISECONDS);
+
+        long start = System.nanoTime();
+        assertTrue(client.awaitJob(jobId, Duration.ofMinutes(1)).isCompleted());
+
+        assertTrue(Duration.ofNanos(System.nanoTime() - start).compareTo(Duration.ofSeconds(5)) < 0);
+        assertEquals(1, pictory.findAll(getRequestedFor(urlEqualTo("/pictoryapis/v1/jobs/job-b"))).size());
+    }
+
+    @Test
+    void aLostCallbackIsCaughtByTheFallbackPoll() {
+        ImageClient quick = new ImageClient(RestClients.api(pictory.baseUrl()), () -> RestClients.KEY,
+                new PictorySettings(Duration.ofSeconds(30), Duration.ofMinutes(1), RetryPolicy.none()), scheduler,
+                new WebhookSupport("https://app.example.com/hook", new WebhookTokens(SECRET, Duration.ofHours(1),
+                        Clock.systemUTC()), Duration.ofMillis(200)), job -> { });
+        pictory.stubFor(post(IMAGES).willReturn(okJson("{\"success\":true,\"data\":{\"jobId\":\"job-lost\"}}")));
+        String jobId = quick.submit(ImageRequest.builder("A lighthouse at dawn").build());
+        jobIs(jobId, completed(jobId));
+
+        assertTrue(quick.awaitJobAsync(jobId, Duration.ofMinutes(1)).orTimeout(5, TimeUnit.SECONDS).join().isCompleted());
+        assertEquals(1, pictory.findAll(getRequestedFor(urlEqualTo("/pictoryapis/v1/jobs/job-lost"))).size());
     }
 
     @Test
