@@ -21,8 +21,7 @@ public final class AspectRatio extends PictoryValue {
 
     /** The known ratio with this name, or an unknown one that keeps the string. */
     public static AspectRatio of(String value) {
-        return KNOWN.stream().filter(r -> r.value().equals(value)).findFirst()
-                .orElseGet(() -> new AspectRatio(value, false));
+        return lookup(KNOWN, value, unknown -> new AspectRatio(unknown, false));
     }
 
     public static List<AspectRatio> knownValues() {

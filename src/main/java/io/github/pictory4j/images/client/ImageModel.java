@@ -41,8 +41,7 @@ public final class ImageModel extends PictoryValue {
 
     /** The known model with this name, or an unknown one that keeps the string. */
     public static ImageModel of(String value) {
-        return KNOWN.stream().filter(m -> m.value().equals(value)).findFirst()
-                .orElseGet(() -> new ImageModel(value));
+        return lookup(KNOWN, value, unknown -> new ImageModel(unknown));
     }
 
     /** The models this library knows, Pictory's default first. */

@@ -25,8 +25,7 @@ public final class ImageStyle extends PictoryValue {
 
     /** The known style with this name, or an unknown one that keeps the string. */
     public static ImageStyle of(String value) {
-        return KNOWN.stream().filter(s -> s.value().equals(value)).findFirst()
-                .orElseGet(() -> new ImageStyle(value, false));
+        return lookup(KNOWN, value, unknown -> new ImageStyle(unknown, false));
     }
 
     public static List<ImageStyle> knownValues() {

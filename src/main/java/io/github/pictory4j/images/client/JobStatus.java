@@ -24,8 +24,7 @@ public final class JobStatus extends PictoryValue {
     }
 
     public static JobStatus of(String value) {
-        return KNOWN.stream().filter(s -> s.value().equals(value)).findFirst()
-                .orElseGet(() -> new JobStatus(value, false));
+        return lookup(KNOWN, value, unknown -> new JobStatus(unknown, false));
     }
 
     public static List<JobStatus> knownValues() {

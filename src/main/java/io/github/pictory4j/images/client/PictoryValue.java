@@ -1,6 +1,8 @@
 package io.github.pictory4j.images.client;
 
+import java.util.List;
 import java.util.Objects;
+import java.util.function.Function;
 
 /**
  * A string-valued option of Pictory's API (a model, an aspect ratio, a style, a job status).
@@ -17,6 +19,16 @@ public abstract class PictoryValue {
     protected PictoryValue(String value, boolean known) {
         this.value = Objects.requireNonNull(value, "value");
         this.known = known;
+    }
+
+    /** The known value spelled {@code value}, or {@code unknown} of it. */
+    protected static <T extends PictoryValue> T lookup(List<T> known, String value, Function<String, T> unknown) {
+        for (T candidate : known) {
+            if (candidate.value().equals(value)) {
+                return candidate;
+            }
+        }
+        return unknown.apply(value);
     }
 
     /** The exact string Pictory uses on the wire. */

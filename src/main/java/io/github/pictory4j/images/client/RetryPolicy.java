@@ -62,12 +62,6 @@ public record RetryPolicy(int maxRetries, Duration baseDelay, Duration maxDelay,
     }
 
     private static Optional<Duration> retryAfter(PictoryException failure) {
-        if (failure instanceof PictoryRateLimitException rateLimit) {
-            return rateLimit.retryAfter();
-        }
-        if (failure instanceof PictoryServerException server) {
-            return server.retryAfter();
-        }
-        return Optional.empty();
+        return failure instanceof PictoryServiceException service ? service.retryAfter() : Optional.empty();
     }
 }

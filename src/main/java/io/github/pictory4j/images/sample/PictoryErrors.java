@@ -9,6 +9,7 @@ import io.github.pictory4j.images.client.PictoryException;
 import io.github.pictory4j.images.client.PictoryNotFoundException;
 import io.github.pictory4j.images.client.PictoryRateLimitException;
 import io.github.pictory4j.images.client.PictoryServerException;
+import io.github.pictory4j.images.client.PictoryServiceException;
 import io.github.pictory4j.images.client.PictoryTimeoutException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
@@ -16,9 +17,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 
-import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -53,20 +52,15 @@ public class PictoryErrors implements ExceptionMapper<PictoryException> {
                 || e instanceof PictoryRateLimitException) {
             Response.ResponseBuilder unavailable = Response.status(503).type(MediaType.APPLICATION_JSON)
                     .entity(ErrorBody.of("Pictory is unavailable, even after retries: " + e.getMessage()));
-            retryAfter(e).ifPresent(wait -> unavailable.header(HttpHeaders.RETRY_AFTER, wait.toSeconds()));
+            if (e instanceof PictoryServiceException service) {
+                service.retryAfter().ifPresent(wait -> unavailable.header(HttpHeaders.RETRY_AFTER, wait.toSeconds()));
+            }
             return unavailable.build();
         }
         if (e instanceof PictoryConfigurationException) {
             return json(500, ErrorBody.of(e.getMessage()));
         }
         return json(502, ErrorBody.of("Pictory's answer was not usable: " + e.getMessage()));
-    }
-
-    private static Optional<Duration> retryAfter(PictoryException e) {
-        if (e instanceof PictoryRateLimitException limited) {
-            return limited.retryAfter();
-        }
-        return e instanceof PictoryServerException server ? server.retryAfter() : Optional.empty();
     }
 
     static Response json(int status, ErrorBody body) {

@@ -5,6 +5,7 @@ import io.github.pictory4j.images.client.FieldError;
 import io.github.pictory4j.images.client.ImageModel;
 import io.github.pictory4j.images.client.ImageStyle;
 import io.github.pictory4j.images.client.PictoryValue;
+import io.github.pictory4j.images.client.validation.HttpUrlValidator;
 import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
@@ -13,11 +14,8 @@ import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 
 import java.io.StringReader;
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -143,21 +141,10 @@ public final class RequestRules {
         String url = string.getString();
         if (url.length() > maxLength) {
             errors.add(new FieldError(field, "must be at most " + maxLength + " characters long"));
-        } else if (!isAbsoluteHttpUrl(url)) {
+        } else if (!HttpUrlValidator.isAbsoluteHttpUrl(url)) {
             errors.add(new FieldError(field, "must be an absolute http or https URL, such as https://example.com/image.png"));
         }
         return url;
-    }
-
-    /** Absolute http(s) with a host: what can be fetched from, or posted to, from anywhere. */
-    static boolean isAbsoluteHttpUrl(String value) {
-        try {
-            URI uri = new URI(value);
-            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-            return (scheme.equals("http") || scheme.equals("https")) && uri.getHost() != null;
-        } catch (URISyntaxException e) {
-            return false;
-        }
     }
 
     /** JSON null counts as not sent, as it does for Pictory's optional fields. */

@@ -1,18 +1,16 @@
 package io.github.pictory4j.images.it;
 
 import io.github.pictory4j.images.client.webhook.WebhookTokens;
+import io.github.pictory4j.images.sample.SampleDeployment;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.ShrinkWrap;
-import org.jboss.shrinkwrap.api.importer.ZipImporter;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-import java.io.File;
 import java.io.IOException;
 import java.io.StringReader;
 import java.net.URI;
@@ -55,8 +53,7 @@ class WebhookIT {
         // Every record of the module's loggers, at every level, for the log hygiene check.
         Files.createDirectories(TRACE_OVERRIDE.getParent());
         Files.writeString(TRACE_OVERRIDE, "<server><logging traceSpecification=\"*=info:io.github.pictory4j.*=all\"/></server>");
-        return ShrinkWrap.create(ZipImporter.class, "pictory-images.war")
-                .importFrom(new File(System.getProperty("pictory.war", "target/pictory-images.war"))).as(WebArchive.class);
+        return SampleDeployment.war();
     }
 
     @Deployment(name = "webhook-probe", order = 2, testable = false)

@@ -7,8 +7,6 @@ import jakarta.json.JsonValue;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.ShrinkWrap;
-import org.jboss.shrinkwrap.api.importer.ZipImporter;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -16,7 +14,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import javax.imageio.ImageIO;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
-import java.io.File;
 import java.io.StringReader;
 import java.net.URI;
 import java.net.URL;
@@ -41,9 +38,7 @@ class SampleApiIT {
 
     @Deployment(testable = false)
     static WebArchive app() {
-        return ShrinkWrap.create(ZipImporter.class, "pictory-images.war")
-                .importFrom(new File(System.getProperty("pictory.war", "target/pictory-images.war")))
-                .as(WebArchive.class);
+        return SampleDeployment.war();
     }
 
     private HttpResponse<String> send(String method, String path, String body) throws Exception {

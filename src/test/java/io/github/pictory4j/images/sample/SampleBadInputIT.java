@@ -6,13 +6,10 @@ import jakarta.json.JsonObject;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.ShrinkWrap;
-import org.jboss.shrinkwrap.api.importer.ZipImporter;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-import java.io.File;
 import java.io.StringReader;
 import java.net.URI;
 import java.net.URL;
@@ -44,8 +41,7 @@ class SampleBadInputIT {
 
     @Deployment(testable = false)
     static WebArchive app() {
-        return ShrinkWrap.create(ZipImporter.class, "pictory-images.war")
-                .importFrom(new File(System.getProperty("pictory.war", "target/pictory-images.war"))).as(WebArchive.class);
+        return SampleDeployment.war();
     }
 
     /** A raw body and what the answer must be. */

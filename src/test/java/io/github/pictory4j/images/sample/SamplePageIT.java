@@ -3,8 +3,6 @@ package io.github.pictory4j.images.sample;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.ShrinkWrap;
-import org.jboss.shrinkwrap.api.importer.ZipImporter;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -70,8 +68,7 @@ class SamplePageIT {
 
     @Deployment(testable = false)
     static WebArchive app() {
-        String war = System.getProperty("pictory.war", "target/pictory-images.war");
-        return ShrinkWrap.create(ZipImporter.class, "pictory-images.war").importFrom(new File(war)).as(WebArchive.class);
+        return SampleDeployment.war();
     }
 
     @BeforeEach

@@ -29,7 +29,8 @@ public class HttpUrlValidator implements ConstraintValidator<HttpUrl, CharSequen
                 || reject(context, "must be an absolute http or https URL, such as https://example.com/image.png");
     }
 
-    static boolean isAbsoluteHttpUrl(String value) {
+    /** Absolute http(s) with a host: what can be fetched from, or posted to, from anywhere. */
+    public static boolean isAbsoluteHttpUrl(String value) {
         try {
             URI uri = new URI(value);
             String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
