@@ -89,10 +89,6 @@ public final class BenchReport {
         System.out.println("B/op (all) is JMH's gc.alloc.rate.norm, which counts every thread of the JVM, the in-process"
                 + " stub included;");
         System.out.println("B/op stub is the stub's threads alone (measured by the harness), B/op client the difference.");
-        if (rows.containsKey("moduleSharedJsonb")) {
-            System.out.println("moduleSharedJsonb is an experiment: module plus a ContextResolver<Jsonb> registered on the"
-                    + " REST client (not in the module).");
-        }
         return 0;
     }
 

@@ -66,9 +66,6 @@ import java.util.stream.Collectors;
  *       built by RESTEasy's {@link RestClientBuilder}, JSON-B (Yasson) both ways.</li>
  *   <li>{@link #rawHttpClient}: one shared {@link HttpClient} (HTTP/1.1), the body concatenated by hand,
  *       the job id cut out of the answer with {@code indexOf}.</li>
- *   <li>{@link #moduleSharedJsonb}: an experiment, {@link #module} with one change the module could make,
- *       a {@code ContextResolver<Jsonb>} ({@link SharedJsonbResolver}) registered on the REST client so that
- *       RESTEasy reuses one {@code Jsonb} instead of creating one per entity.</li>
  * </ul>
  * Both talk to the same {@link LoopbackStub}; setup checks that they send the same method, path, body
  * and headers, and fails the run if they do not.
@@ -96,8 +93,6 @@ public class ModuleOverheadBenchmark {
     private PictoryImagesApi api;
     private ScheduledExecutorService scheduler;
     private ImageClient client;
-    private PictoryImagesApi apiSharedJsonb;
-    private ImageClient clientSharedJsonb;
 
     // raw
     private HttpClient http;
@@ -144,15 +139,6 @@ public class ModuleOverheadBenchmark {
                 .orElseThrow(() -> new PictoryConfigurationException("No Pictory API key is configured"));
         client = new ImageClient(api, apiKey, PictorySettings.DEFAULT, scheduler);
 
-        // the experiment: the same, with one shared Jsonb
-        apiSharedJsonb = RestClientBuilder.newBuilder()
-                .baseUri(URI.create(stub.baseUrl() + "/pictoryapis"))
-                .connectTimeout(2, TimeUnit.SECONDS)
-                .readTimeout(5, TimeUnit.SECONDS)
-                .register(SharedJsonbResolver.class)
-                .build(PictoryImagesApi.class);
-        clientSharedJsonb = new ImageClient(apiSharedJsonb, apiKey, PictorySettings.DEFAULT, scheduler);
-
         // raw: one client, as an app would share it
         http = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
@@ -169,7 +155,6 @@ public class ModuleOverheadBenchmark {
         Map<String, Callable<String>> paths = new LinkedHashMap<>();
         paths.put("module", () -> submitThroughModule(client));
         paths.put("rawHttpClient", this::submitRaw);
-        paths.put("moduleSharedJsonb", () -> submitThroughModule(clientSharedJsonb));
         int calls = 3;
         Map<String, List<LoopbackStub.Seen>> seen = new LinkedHashMap<>();
         for (Map.Entry<String, Callable<String>> path : paths.entrySet()) {
@@ -273,9 +258,7 @@ public class ModuleOverheadBenchmark {
             }
         }
         client.close();
-        clientSharedJsonb.close();
         ((AutoCloseable) api).close();
-        ((AutoCloseable) apiSharedJsonb).close();
         scheduler.shutdownNow();
         validatorFactory.close();
         stub.close();
@@ -322,11 +305,6 @@ public class ModuleOverheadBenchmark {
     @Benchmark
     public void module(Blackhole blackhole) {
         blackhole.consume(submitThroughModule(client));
-    }
-
-    @Benchmark
-    public void moduleSharedJsonb(Blackhole blackhole) {
-        blackhole.consume(submitThroughModule(clientSharedJsonb));
     }
 
     @Benchmark

@@ -29,6 +29,7 @@ import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
  */
 @RegisterRestClient(configKey = PictoryImagesApi.CONFIG_KEY, baseUri = PictoryImagesApi.DEFAULT_BASE_URL)
 @RegisterProvider(PictoryResponseExceptionMapper.class)
+@RegisterProvider(PictoryJsonb.class)
 @ClientHeaderParam(name = HttpHeaders.USER_AGENT, value = "{io.github.pictory4j.images.client.api.UserAgent.value}")
 @Path("/v1")
 @Produces(MediaType.APPLICATION_JSON)
