@@ -32,7 +32,8 @@ public class LoadTest {
             .connectTimeout(Duration.ofSeconds(5)).build();
     private final String base;
     private final long pollMillis;
-    private final ConcurrentLinkedQueue<Long> latenciesMicros = new ConcurrentLinkedQueue<>();
+    private final ConcurrentLinkedQueue<Long> submitMicros = new ConcurrentLinkedQueue<>();
+    private final ConcurrentLinkedQueue<Long> pollMicros = new ConcurrentLinkedQueue<>();
     private final AtomicLong requests = new AtomicLong();
     private final AtomicLong errors = new AtomicLong();
     private final AtomicLong accepted = new AtomicLong();
@@ -92,7 +93,8 @@ public class LoadTest {
     private void oneJob(String prompt, long hardStop) {
         String body = "{\"prompt\":\"" + prompt + "\",\"model\":\"flux-schnell\",\"aspectRatio\":\"16:9\"}";
         String response = send(HttpRequest.newBuilder(URI.create(base + "/api/images"))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)), 202);
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)), 202,
+                submitMicros);
         if (response == null) {
             sleep(pollMillis);
             return;
@@ -105,7 +107,7 @@ public class LoadTest {
         accepted.incrementAndGet();
         while (System.nanoTime() < hardStop) {
             sleep(pollMillis);
-            String job = send(HttpRequest.newBuilder(URI.create(base + "/api/images/" + id.group(1))).GET(), 200);
+            String job = send(HttpRequest.newBuilder(URI.create(base + "/api/images/" + id.group(1))).GET(), 200, pollMicros);
             Matcher status = job == null ? null : STATUS.matcher(job);
             if (status != null && status.find()) {
                 switch (status.group(1)) {
@@ -126,7 +128,7 @@ public class LoadTest {
         unfinished.incrementAndGet();
     }
 
-    private String send(HttpRequest.Builder request, int expectedStatus) {
+    private String send(HttpRequest.Builder request, int expectedStatus, ConcurrentLinkedQueue<Long> latenciesMicros) {
         long t0 = System.nanoTime();
         try {
             HttpResponse<String> response = http.send(request.timeout(Duration.ofSeconds(30)).build(),
@@ -153,7 +155,10 @@ public class LoadTest {
     }
 
     private void report(int clients, Duration duration, double elapsed) {
-        long[] sorted = latenciesMicros.stream().mapToLong(Long::longValue).sorted().toArray();
+        long[] sorted = java.util.stream.Stream.concat(submitMicros.stream(), pollMicros.stream())
+                .mapToLong(Long::longValue).sorted().toArray();
+        long[] submits = submitMicros.stream().mapToLong(Long::longValue).sorted().toArray();
+        long[] polls = pollMicros.stream().mapToLong(Long::longValue).sorted().toArray();
         List<String> lines = new ArrayList<>();
         lines.add(String.format(Locale.ROOT, "clients %d, submitting for %ds, finished after %.1fs, poll every %dms",
                 clients, duration.toSeconds(), elapsed, pollMillis));
@@ -161,6 +166,9 @@ public class LoadTest {
         lines.add(String.format(Locale.ROOT, "latency p50 %.2f ms, p99 %.2f ms, max %.2f ms",
                 percentile(sorted, 50) / 1000.0, percentile(sorted, 99) / 1000.0,
                 (sorted.length == 0 ? 0 : sorted[sorted.length - 1]) / 1000.0));
+        lines.add(String.format(Locale.ROOT, "  POST /api/images: %d, p50 %.2f ms, p99 %.2f ms; GET /api/images/{id}: %d,"
+                        + " p50 %.2f ms, p99 %.2f ms", submits.length, percentile(submits, 50) / 1000.0,
+                percentile(submits, 99) / 1000.0, polls.length, percentile(polls, 50) / 1000.0, percentile(polls, 99) / 1000.0));
         lines.add(String.format(Locale.ROOT, "errors %d", errors.get()));
         lines.add(String.format(Locale.ROOT, "jobs accepted %d, completed %d, failed %d, unfinished %d",
                 accepted.get(), completed.get(), failed.get(), unfinished.get()));

@@ -22,7 +22,7 @@ import java.util.logging.Logger;
 /**
  * The simulator's jobs: starts them, answers for them, cleans them. A job's status follows from the
  * clock (see {@link SimulatedJob}); when a job finishes, a task on the container's managed scheduler
- * renders its image and calls its webhook, off any request thread.
+ * calls its webhook, off any request thread. Its image is rendered when first downloaded.
  */
 @ApplicationScoped
 public class SimulatedJobs {
@@ -109,8 +109,8 @@ public class SimulatedJobs {
     }
 
     private void scheduleFinish(SimulatedJob job, Duration webhookTimeout) {
-        if (scheduler == null) {
-            return; // outside a container: statuses still change on time, only webhooks are not sent
+        if (scheduler == null || job.order().webhookUrl().isEmpty()) {
+            return; // statuses change on time by themselves; only a webhook needs a task
         }
         long delay = Math.max(0, Duration.between(now(), job.finishesAt()).toMillis());
         try {
@@ -120,7 +120,7 @@ public class SimulatedJobs {
         }
     }
 
-    /** Renders the image ahead of its first download and calls the webhook, once the job has finished. */
+    /** Calls the webhook, once the job has finished. */
     private void finish(String id, Duration webhookTimeout) {
         try {
             Optional<SimulatedJob> found = store.find(id);
@@ -130,9 +130,8 @@ public class SimulatedJobs {
             SimulatedJob job = found.get();
             // The scheduler's clock and the wall clock may disagree by a tick: the job is finished now.
             Instant at = now().isBefore(job.finishesAt()) ? job.finishesAt() : now();
-            if (job.isCompleted(at)) {
-                store.image(id, this::render);
-            }
+            // The PNG is rendered on its first download, not here: most jobs of a busy run are never
+            // downloaded, and rendering is by far the simulator's largest cost.
             job.order().webhookUrl().ifPresent(webhook -> {
                 store.countCallback(id);
                 webhooks.notify(webhook, PictoryJson.job(store.find(id).orElse(job), at), webhookTimeout);
