@@ -56,7 +56,8 @@ class SamplePageIT {
     private static final Duration WAIT = Duration.ofSeconds(30);
     private static final String CHROMEDRIVER = "/usr/bin/chromedriver";
     private static final String CHROMIUM = "/usr/bin/chromium";
-    private static final Path SCREENSHOT = Path.of("src", "docs", "screenshot.png");
+    /** Where the page is photographed; {@code -Dpictory.screenshot=src/docs/screenshot.png} refreshes the README's. */
+    private static final Path SCREENSHOT = Path.of(System.getProperty("pictory.screenshot", "target/sample-page.png"));
     private static final String INJECTION = "<img src=x onerror=alert(1)>";
 
     @ArquillianResource
