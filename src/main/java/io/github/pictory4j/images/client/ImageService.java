@@ -3,7 +3,6 @@ package io.github.pictory4j.images.client;
 import io.github.pictory4j.images.client.api.PictoryImagesApi;
 import io.github.pictory4j.images.client.validation.ValidJobId;
 import io.github.pictory4j.images.client.webhook.WebhookSupport;
-import io.github.pictory4j.images.client.webhook.WebhookTokens;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
@@ -16,11 +15,7 @@ import jakarta.validation.constraints.NotNull;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
-import java.net.URI;
-import java.time.Clock;
 import java.time.Duration;
-import java.util.Locale;
-import java.util.Optional;
 import java.util.concurrent.CompletionStage;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -44,14 +39,7 @@ import java.util.logging.Logger;
 @ApplicationScoped
 public class ImageService {
 
-    public static final String WEBHOOK_URL = "pictory.webhook.url";
-    public static final String WEBHOOK_SECRET = "pictory.webhook.secret";
-    public static final String WEBHOOK_TOKEN_TTL = "pictory.webhook.token-ttl";
-    public static final String WEBHOOK_FALLBACK_POLL_INTERVAL = "pictory.webhook.fallback-poll-interval";
-
     private static final Logger LOG = Logger.getLogger(ImageService.class.getName());
-    /** Room for {@code ?token=} and a token after the configured URL, within Pictory's 500 characters. */
-    private static final int TOKEN_ROOM = 100;
 
     @Inject
     @RestClient
@@ -74,40 +62,8 @@ public class ImageService {
     @PostConstruct
     void start() {
         PictorySettings settings = PictorySettings.from(config);
-        client = new ImageClient(api, this::apiKey, settings, scheduler, webhooks(settings).orElse(null), this::announce);
-    }
-
-    private Optional<WebhookSupport> webhooks(PictorySettings settings) {
-        Optional<String> url = config.getOptionalValue(WEBHOOK_URL, String.class).map(String::trim).filter(u -> !u.isEmpty());
-        if (url.isEmpty()) {
-            return Optional.empty();
-        }
-        URI uri;
-        try {
-            uri = URI.create(url.get());
-        } catch (IllegalArgumentException e) {
-            uri = null;
-        }
-        String scheme = uri == null || uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-        if (uri == null || uri.getHost() == null || !(scheme.equals("http") || scheme.equals("https"))
-                || url.get().length() > WebhookSupport.MAX_URL_LENGTH - TOKEN_ROOM) {
-            throw new PictoryConfigurationException(WEBHOOK_URL + " (env " + PictorySettings.environmentVariable(WEBHOOK_URL)
-                    + ") must be the absolute http(s) URL at which Pictory can reach this app's webhook endpoint, at most "
-                    + (WebhookSupport.MAX_URL_LENGTH - TOKEN_ROOM) + " characters (a token is added to it)");
-        }
-        String secret = config.getOptionalValue(WEBHOOK_SECRET, String.class).orElse("");
-        if (secret.getBytes(java.nio.charset.StandardCharsets.UTF_8).length < 32) {
-            throw new PictoryConfigurationException(WEBHOOK_URL + " is set, so " + WEBHOOK_SECRET + " (env "
-                    + PictorySettings.environmentVariable(WEBHOOK_SECRET) + ") must be set too: a random string of at"
-                    + " least 32 characters that signs the callback tokens, for example from `openssl rand -hex 32`");
-        }
-        Duration lifetime = config.getOptionalValue(WEBHOOK_TOKEN_TTL, String.class)
-                .map(text -> PictorySettings.parseDuration(WEBHOOK_TOKEN_TTL, text))
-                .orElse(settings.pollTimeout().plus(Duration.ofHours(1)));
-        Duration fallback = config.getOptionalValue(WEBHOOK_FALLBACK_POLL_INTERVAL, String.class)
-                .map(text -> PictorySettings.parseDuration(WEBHOOK_FALLBACK_POLL_INTERVAL, text))
-                .orElse(settings.pollInterval());
-        return Optional.of(new WebhookSupport(url.get(), new WebhookTokens(secret, lifetime, Clock.systemUTC()), fallback));
+        client = new ImageClient(api, this::apiKey, settings, scheduler,
+                WebhookSupport.from(config, settings.pollInterval(), settings.pollTimeout()).orElse(null), this::announce);
     }
 
     private void announce(ImageJob job) {

@@ -19,9 +19,10 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
- * The key from the environment variable PICTORY_API_KEY. Runs in its own failsafe execution, whose
- * Liberty process is started with that variable set (see the pom), because environment variables are
- * fixed for a process's life.
+ * The key from the environment variable PICTORY_API_KEY, and the base URL from PICTORY_MP_REST_URL
+ * (which points at the stub under {@code /from-env}). Runs in its own failsafe execution, whose
+ * Liberty process is started with those variables set (see the pom), because environment variables
+ * are fixed for a process's life.
  */
 @ExtendWith(ArquillianExtension.class)
 class ApiKeyFromEnvironmentIT {
@@ -37,16 +38,16 @@ class ApiKeyFromEnvironmentIT {
     }
 
     @Test
-    void theKeyComesFromTheEnvironment() throws Exception {
+    void theKeyAndTheBaseUrlComeFromTheEnvironment() throws Exception {
         PictoryStub.SERVER.resetAll();
-        PictoryStub.SERVER.stubFor(post("/pictoryapis/v1/aistudio/images")
+        PictoryStub.SERVER.stubFor(post("/from-env/pictoryapis/v1/aistudio/images")
                 .willReturn(okJson("{\"success\":true,\"data\":{\"jobId\":\"job-env\"}}")));
 
         HttpResponse<String> response = ProbeDeployments.call("POST", URI.create(base + "probe/images"),
                 "{\"prompt\":\"A lighthouse at dawn\"}");
 
         assertEquals(200, response.statusCode(), response.body());
-        PictoryStub.SERVER.verify(1, postRequestedFor(urlEqualTo("/pictoryapis/v1/aistudio/images"))
+        PictoryStub.SERVER.verify(1, postRequestedFor(urlEqualTo("/from-env/pictoryapis/v1/aistudio/images"))
                 .withHeader("Authorization", equalTo(ENV_KEY)));
     }
 }

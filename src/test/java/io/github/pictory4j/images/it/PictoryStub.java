@@ -8,15 +8,19 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMoc
  * One WireMock Pictory per test JVM, on a loopback port, that the deployed test apps point at. It is
  * started before Arquillian builds the deployments (which need its URL).
  */
-final class PictoryStub {
 
-    static final WireMockServer SERVER = start();
+public final class PictoryStub {
+
+    public static final WireMockServer SERVER = start();
 
     private PictoryStub() {
     }
 
     private static WireMockServer start() {
-        WireMockServer server = new WireMockServer(wireMockConfig().dynamicPort().bindAddress("127.0.0.1"));
+        // A fixed port when the environment of the server must name it (see the pom's second IT run).
+        int port = Integer.getInteger("pictory.stub.port", 0);
+        WireMockServer server = new WireMockServer((port == 0 ? wireMockConfig().dynamicPort() : wireMockConfig().port(port))
+                .bindAddress("127.0.0.1"));
         server.start();
         Runtime.getRuntime().addShutdownHook(new Thread(server::stop));
         return server;

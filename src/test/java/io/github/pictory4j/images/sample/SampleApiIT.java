@@ -21,6 +21,10 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.Iterator;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -85,6 +89,42 @@ class SampleApiIT {
 
         JsonArray listed = Json.createReader(new StringReader(send("GET", "/api/images", null).body())).readArray();
         assertEquals(jobId, listed.getJsonObject(0).getString("jobId"), "newest first");
+    }
+
+    @Test
+    void endedJobsArePushedAsServerSentEvents() throws Exception {
+        HttpResponse<Stream<String>> events = HTTP.send(HttpRequest.newBuilder(URI.create(base + "api/events"))
+                .header("Accept", "text/event-stream").build(), HttpResponse.BodyHandlers.ofLines());
+        assertEquals(200, events.statusCode());
+        assertTrue(events.headers().firstValue("Content-Type").orElseThrow().startsWith("text/event-stream"));
+        Iterator<String> lines = events.body().iterator();
+        try {
+            CompletableFuture.runAsync(() -> {
+                while (!lines.next().equals("event: ready")) {
+                    // the stream says it is ready before anything is submitted
+                }
+            }).get(10, TimeUnit.SECONDS);
+            String jobId = object(send("POST", "/api/images", "{\"prompt\":\"Pushed, not polled\"}")).getString("jobId");
+
+            String pushed = CompletableFuture.supplyAsync(() -> {
+                String event = "";
+                while (true) {
+                    String line = lines.next();
+                    if (line.startsWith("event:")) {
+                        event = line;
+                    } else if (event.equals("event: job") && line.startsWith("data:") && line.contains(jobId)) {
+                        return line.substring("data:".length()).trim();
+                    }
+                }
+            }).get(20, TimeUnit.SECONDS);
+
+            JsonObject job = Json.createReader(new StringReader(pushed)).readObject();
+            assertEquals("completed", job.getString("status"), pushed);
+            assertEquals("Pushed, not polled", job.getString("prompt"));
+            assertTrue(job.getString("url").endsWith(".png"), pushed);
+        } finally {
+            events.body().close();
+        }
     }
 
     @Test
@@ -166,6 +206,10 @@ class SampleApiIT {
 
         assertEquals(200, openapi.statusCode());
         assertTrue(openapi.body().contains("/api/images/{jobId}"), openapi.body());
+        HttpResponse<String> ui = HTTP.send(HttpRequest.newBuilder(
+                URI.create("http://localhost:" + base.getPort() + "/openapi/ui/")).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, ui.statusCode());
+        assertTrue(ui.body().toLowerCase().contains("<html"), "the UI page");
         assertFalse(openapi.body().contains("/v1/aistudio/images"), "the simulator is not part of the sample's API");
     }
 

@@ -1,8 +1,16 @@
 package io.github.pictory4j.images.client.webhook;
 
+import io.github.pictory4j.images.client.PictoryConfigurationException;
+import io.github.pictory4j.images.client.PictorySettings;
+import io.github.pictory4j.images.client.validation.HttpUrlValidator;
+import org.eclipse.microprofile.config.Config;
+
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Where Pictory calls this app back, and the tokens that make each callback URL unguessable.
@@ -17,10 +25,50 @@ public record WebhookSupport(String callbackUrl, WebhookTokens tokens, Duration 
     /** Pictory's limit on a webhook URL. */
     public static final int MAX_URL_LENGTH = 500;
 
+    public static final String URL = "pictory.webhook.url";
+    public static final String SECRET = "pictory.webhook.secret";
+    public static final String TOKEN_TTL = "pictory.webhook.token-ttl";
+    public static final String FALLBACK_POLL_INTERVAL = "pictory.webhook.fallback-poll-interval";
+
+    /** Room for {@code ?token=} and a token after the configured URL, within Pictory's 500 characters. */
+    private static final int TOKEN_ROOM = 100;
+
     public WebhookSupport {
         Objects.requireNonNull(callbackUrl, "callbackUrl");
         Objects.requireNonNull(tokens, "tokens");
         Objects.requireNonNull(fallbackPollInterval, "fallbackPollInterval");
+    }
+
+    /**
+     * Webhooks as configured: empty when {@code pictory.webhook.url} is not set.
+     *
+     * @param pollInterval the default of the fallback poll interval
+     * @param pollTimeout  tokens live this long plus an hour by default, so that no wait outlives its token
+     * @throws PictoryConfigurationException when the URL is unusable, or set without a long enough secret
+     */
+    public static Optional<WebhookSupport> from(Config config, Duration pollInterval, Duration pollTimeout) {
+        Optional<String> url = config.getOptionalValue(URL, String.class).map(String::trim).filter(u -> !u.isEmpty());
+        if (url.isEmpty()) {
+            return Optional.empty();
+        }
+        if (!HttpUrlValidator.isAbsoluteHttpUrl(url.get()) || url.get().length() > MAX_URL_LENGTH - TOKEN_ROOM) {
+            throw new PictoryConfigurationException(URL + " (env " + PictorySettings.environmentVariable(URL)
+                    + ") must be the absolute http(s) URL at which Pictory can reach this app's webhook endpoint, at most "
+                    + (MAX_URL_LENGTH - TOKEN_ROOM) + " characters (a token is added to it)");
+        }
+        String secret = config.getOptionalValue(SECRET, String.class).orElse("");
+        if (secret.getBytes(StandardCharsets.UTF_8).length < 32) {
+            throw new PictoryConfigurationException(URL + " is set, so " + SECRET + " (env "
+                    + PictorySettings.environmentVariable(SECRET) + ") must be set too: a random string of at least 32"
+                    + " characters that signs the callback tokens, for example from `openssl rand -hex 32`");
+        }
+        Duration lifetime = duration(config, TOKEN_TTL).orElse(pollTimeout.plus(Duration.ofHours(1)));
+        Duration fallback = duration(config, FALLBACK_POLL_INTERVAL).orElse(pollInterval);
+        return Optional.of(new WebhookSupport(url.get(), new WebhookTokens(secret, lifetime, Clock.systemUTC()), fallback));
+    }
+
+    private static Optional<Duration> duration(Config config, String key) {
+        return config.getOptionalValue(key, String.class).map(text -> PictorySettings.parseDuration(key, text));
     }
 
     /** The URL Pictory is given for one submission: the callback URL with its token. */
