@@ -55,8 +55,10 @@ class ImageClientTest {
     private final ImageRequest request = ImageRequest.builder("A lighthouse at dawn").build();
 
     @AfterEach
-    void stopScheduler() {
+    void stopScheduler() throws InterruptedException {
+        // Wait for in-flight polls too: a late one would be counted by the next test's stub.
         scheduler.shutdownNow();
+        scheduler.awaitTermination(10, TimeUnit.SECONDS);
     }
 
     private ImageClient client() {

@@ -50,8 +50,10 @@ class ImageClientWebhookTest {
             ended::add);
 
     @AfterEach
-    void stop() {
+    void stop() throws InterruptedException {
+        // Wait for in-flight polls too: a late one would be counted by the next test's stub.
         scheduler.shutdownNow();
+        scheduler.awaitTermination(10, TimeUnit.SECONDS);
     }
 
     private String submit(String jobId) {

@@ -6,10 +6,7 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 
 import java.io.File;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Duration;
 
 /**
  * Test WARs built the way users build theirs: the module's client jar in {@code WEB-INF/lib}, plus a
@@ -19,7 +16,6 @@ final class ProbeDeployments {
 
     static final String CLIENT_JAR = System.getProperty("pictory.client.jar", "target/pictory-images-client.jar");
     static final String TEST_KEY = "pictai_it_from_app_properties_7c1e";
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private ProbeDeployments() {
     }
@@ -47,9 +43,6 @@ final class ProbeDeployments {
     }
 
     static HttpResponse<String> call(String method, URI uri, String json) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30))
-                .header("Content-Type", "application/json").header("Accept", "application/json");
-        request.method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
-        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return TestHttp.send(method, uri, json);
     }
 }

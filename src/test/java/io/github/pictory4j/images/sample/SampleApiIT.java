@@ -1,5 +1,6 @@
 package io.github.pictory4j.images.sample;
 
+import io.github.pictory4j.images.it.TestHttp;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
@@ -46,17 +47,11 @@ class SampleApiIT {
     }
 
     private HttpResponse<String> send(String method, String path, String body) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path.substring(1)))
-                .timeout(Duration.ofSeconds(30)).header("Accept", "application/json");
-        if (body != null) {
-            request.header("Content-Type", "application/json");
-        }
-        request.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
-        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return TestHttp.send(method, URI.create(base + path.substring(1)), body);
     }
 
     private static JsonObject object(HttpResponse<String> response) {
-        return Json.createReader(new StringReader(response.body())).readObject();
+        return TestHttp.json(response);
     }
 
     @Test

@@ -1,7 +1,7 @@
 package io.github.pictory4j.images.sample;
 
 import io.github.pictory4j.images.it.PictoryStub;
-import jakarta.json.Json;
+import io.github.pictory4j.images.it.TestHttp;
 import jakarta.json.JsonObject;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -11,15 +11,11 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-import java.io.StringReader;
 import java.net.URI;
 import java.net.URL;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
@@ -42,7 +38,6 @@ class SamplePictoryModeFromEnvironmentIT {
     private static final String ENV_KEY = "pictai_it_from_environment_0b77";
     private static final String IMAGES = "/from-env/pictoryapis/v1/aistudio/images";
     private static final String VALID = "{\"prompt\":\"A lighthouse at dawn\",\"model\":\"flux-schnell\"}";
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     @ArquillianResource
     private URL base;
@@ -107,15 +102,10 @@ class SamplePictoryModeFromEnvironmentIT {
     }
 
     private HttpResponse<String> send(String method, String path, String body) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30));
-        if (body != null) {
-            request.header("Content-Type", "application/json");
-        }
-        request.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
-        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return TestHttp.send(method, URI.create(base + path), body);
     }
 
     private static JsonObject json(HttpResponse<String> response) {
-        return Json.createReader(new StringReader(response.body())).readObject();
+        return TestHttp.json(response);
     }
 }
