@@ -15,7 +15,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ExecutionException;
@@ -35,7 +34,8 @@ import java.util.logging.Logger;
  *
  * <p>With {@link WebhookSupport}, every submission carries a callback URL with its own token; a
  * verified callback makes the client read the job's real state from Pictory, which ends waits at
- * once. Polling goes on at the normal interval as a fallback, so a lost callback loses no job.
+ * once. Polling goes on as a fallback ({@link WebhookSupport#fallbackPollInterval()}), so a lost
+ * callback loses no job.
  */
 public class ImageClient implements AutoCloseable {
 
@@ -89,33 +89,38 @@ public class ImageClient implements AutoCloseable {
     /** Starts a job; answers its id. */
     public String submit(ImageRequest request) {
         String key = apiKey.get();
-        Optional<WebhookTokens.Issued> token = issueToken(request);
-        ImageRequest sent = token.map(t -> request.withWebhook(webhooks.urlFor(t))).orElse(request);
-        String jobId = jobIdOf(withRetries("Submitting an image job", false, () -> api.createImageJob(key, sent)));
-        token.ifPresent(t -> tracker.bind(t.nonce(), jobId));
-        return jobId;
+        Submission submission = prepare(request);
+        return bound(submission, jobIdOf(withRetries("Submitting an image job", false,
+                () -> api.createImageJob(key, submission.request()))));
     }
 
     public CompletableFuture<String> submitAsync(ImageRequest request) {
         String key = apiKey.get();
-        Optional<WebhookTokens.Issued> token = issueToken(request);
-        ImageRequest sent = token.map(t -> request.withWebhook(webhooks.urlFor(t))).orElse(request);
-        return withRetriesAsync("Submitting an image job", false, () -> api.createImageJob(key, sent))
-                .thenApply(ImageClient::jobIdOf)
-                .thenApply(jobId -> {
-                    token.ifPresent(t -> tracker.bind(t.nonce(), jobId));
-                    return jobId;
-                });
+        Submission submission = prepare(request);
+        return withRetriesAsync("Submitting an image job", false, () -> api.createImageJob(key, submission.request()))
+                .thenApply(response -> bound(submission, jobIdOf(response)));
     }
 
-    /** A token for this submission, unless webhooks are off or the caller chose its own webhook. */
-    private Optional<WebhookTokens.Issued> issueToken(ImageRequest request) {
+    /** The request as sent: with its own webhook token, unless webhooks are off or the caller chose a webhook. */
+    private Submission prepare(ImageRequest request) {
         if (webhooks == null || request.webhook() != null) {
-            return Optional.empty();
+            return new Submission(request, null);
         }
         WebhookTokens.Issued issued = webhooks.tokens().issue();
         tracker.expect(issued.nonce(), issued.expiresAt());
-        return Optional.of(issued);
+        return new Submission(request.withWebhook(webhooks.urlFor(issued)), issued.nonce());
+    }
+
+    /** A request about to be sent, and the webhook nonce to bind to the job it creates (or null). */
+    private record Submission(ImageRequest request, String nonce) {
+    }
+
+    /** Binds the submission's nonce to the job Pictory created; answers the job id. */
+    private String bound(Submission submission, String jobId) {
+        if (submission.nonce() != null) {
+            tracker.bind(submission.nonce(), jobId);
+        }
+        return jobId;
     }
 
     /**

@@ -16,6 +16,7 @@ import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.CompletionStage;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -169,13 +170,16 @@ public class ImageService {
 
     /** Whether an API key is configured (without revealing it). */
     public boolean hasApiKey() {
-        return config.getOptionalValue(PictorySettings.API_KEY, String.class).filter(k -> !k.isBlank()).isPresent();
+        return configuredKey().isPresent();
+    }
+
+    /** Read at each call, so that a rotated key is used without a restart. */
+    private Optional<String> configuredKey() {
+        return config.getOptionalValue(PictorySettings.API_KEY, String.class).filter(key -> !key.isBlank());
     }
 
     private String apiKey() {
-        return config.getOptionalValue(PictorySettings.API_KEY, String.class)
-                .filter(key -> !key.isBlank())
-                .orElseThrow(() -> new PictoryConfigurationException("No Pictory API key is configured: set the"
+        return configuredKey().orElseThrow(() -> new PictoryConfigurationException("No Pictory API key is configured: set the"
                         + " MicroProfile Config property " + PictorySettings.API_KEY + " (for example the environment"
                         + " variable " + PictorySettings.environmentVariable(PictorySettings.API_KEY)
                         + ", or <variable name=\"" + PictorySettings.API_KEY + "\" value=\"…\"/> in server.xml)."
