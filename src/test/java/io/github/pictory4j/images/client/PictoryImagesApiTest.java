@@ -30,7 +30,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -200,11 +199,11 @@ class PictoryImagesApiTest {
                 .withHeader("Content-Type", "application/json")
                 .withBody("{\"success\":false,\"error\":{\"error_code\":\"5000\",\"error_message\":\"JOB_NOT_FOUND\"}}")));
 
-        PictoryException e = assertThrows(PictoryException.class, () -> api.getJob(RestClients.KEY, "missing"));
+        PictoryNotFoundException e = assertThrows(PictoryNotFoundException.class, () -> api.getJob(RestClients.KEY, "missing"));
 
-        // A 400 stays a bad request; the Pictory code is kept for the caller either way.
-        assertInstanceOf(PictoryBadRequestException.class, e);
-        assertEquals("5000", ((PictoryServiceException) e).errorCode().orElseThrow());
+        // Pictory's helper reports a missing job this way whatever the status: it is not found, not a bad request.
+        assertEquals(400, e.status());
+        assertEquals("5000", e.errorCode().orElseThrow());
     }
 
     @Test

@@ -48,16 +48,16 @@ public class PictoryResponseExceptionMapper implements ResponseExceptionMapper<P
         Duration retryAfter = RetryAfter.parse(response.getHeaderString(HttpHeaders.RETRY_AFTER), Clock.systemUTC())
                 .orElse(null);
         String detail = body.describe();
-        if (status == 400) {
-            return new PictoryBadRequestException(body.code,
-                    "Pictory rejected the request (400)" + detail, body.fields);
-        }
         if (status == 401 || status == 403) {
             return new PictoryAuthenticationException(status, body.code, "Pictory refused the API key (" + status
                     + ")" + detail + "; check pictory.api-key (env PICTORY_API_KEY)");
         }
         if (status == 404 || body.saysJobNotFound()) {
             return new PictoryNotFoundException(status, body.code, "Pictory has no such job (" + status + ")" + detail);
+        }
+        if (status == 400) {
+            return new PictoryBadRequestException(body.code,
+                    "Pictory rejected the request (400)" + detail, body.fields);
         }
         if (status == 429) {
             return new PictoryRateLimitException(body.code, "Pictory is rate limiting this client (429)" + detail,
