@@ -1,6 +1,5 @@
 package io.github.pictory4j.images.sample;
 
-import io.github.pictory4j.images.client.api.PictoryImagesApi;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
@@ -19,8 +18,7 @@ public class ModeAnnouncer {
     Config config;
 
     void announce(@Observes @Initialized(ApplicationScoped.class) Object started) {
-        String baseUrl = config.getOptionalValue("pictory/mp-rest/url", String.class)
-                .orElse(PictoryImagesApi.DEFAULT_BASE_URL);
+        String baseUrl = SampleMode.baseUrl(config);
         if (SampleMode.detect() == SampleMode.SIMULATOR) {
             LOG.info("pictory4j sample: SIMULATOR mode (no PICTORY_API_KEY set): Pictory requests go to the embedded"
                     + " simulator at " + baseUrl + "; set PICTORY_API_KEY to use the real Pictory");

@@ -1,7 +1,6 @@
 package io.github.pictory4j.images.sample;
 
 import io.github.pictory4j.images.client.ImageService;
-import io.github.pictory4j.images.client.api.PictoryImagesApi;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.Config;
@@ -27,8 +26,7 @@ public class PictoryReadiness implements HealthCheck {
 
     @Override
     public HealthCheckResponse call() {
-        String baseUrl = config.getOptionalValue("pictory/mp-rest/url", String.class)
-                .orElse(PictoryImagesApi.DEFAULT_BASE_URL);
+        String baseUrl = SampleMode.baseUrl(config);
         var response = HealthCheckResponse.named("pictory-configuration")
                 .withData("mode", SampleMode.detect().name().toLowerCase())
                 .withData("baseUrl", baseUrl)

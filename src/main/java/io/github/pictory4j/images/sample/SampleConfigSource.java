@@ -1,5 +1,7 @@
 package io.github.pictory4j.images.sample;
 
+import io.github.pictory4j.images.client.api.PictoryImagesApi;
+import io.github.pictory4j.images.simulator.SimulatorSettings;
 import org.eclipse.microprofile.config.spi.ConfigSource;
 
 import java.security.SecureRandom;
@@ -19,9 +21,8 @@ import java.util.Set;
  */
 public class SampleConfigSource implements ConfigSource {
 
-    static final String SIMULATOR_KEY_PROPERTY = "pictory.simulator.api-key";
-    static final String SIMULATOR_DEFAULT_KEY = "pictai_simulator";
-    static final String SIMULATOR_PATH = "/simulator/pictoryapis";
+    /** Where the app listens: MicroProfile Config reads the HTTP_PORT variable server.xml uses too. */
+    private static final String LOCAL_APP = "http://localhost:${HTTP_PORT:9080}";
 
     private static final String RUN_SECRET = randomSecret();
 
@@ -36,14 +37,15 @@ public class SampleConfigSource implements ConfigSource {
         // The OpenAPI document describes the sample's API; the simulator mimics someone else's.
         values.put("mp.openapi.scan.exclude.packages", "io.github.pictory4j.images.simulator");
         if (mode == SampleMode.SIMULATOR) {
-            values.put("pictory.simulator.enabled", "true");
-            values.put("pictory/mp-rest/url", "http://localhost:" + httpPort() + SIMULATOR_PATH);
-            values.put("pictory.api-key", simulatorKey());
+            values.put(SimulatorSettings.ENABLED, "true");
+            values.put(PictoryImagesApi.BASE_URL_PROPERTY, LOCAL_APP + "/simulator/pictoryapis");
+            // An expression, so that the client sends whatever key the simulator is configured to accept.
+            values.put("pictory.api-key", "${" + SimulatorSettings.API_KEY + ":" + SimulatorSettings.DEFAULT_API_KEY + "}");
             values.put("pictory.poll.interval", "1s");
             values.put("pictory.poll.timeout", "2m");
             // The simulator calls back, so the app learns of each end at once; a key made per run
             // signs the callback tokens.
-            values.put("pictory.webhook.url", "http://localhost:" + httpPort() + "/api/pictory/webhook");
+            values.put("pictory.webhook.url", LOCAL_APP + "/api/pictory/webhook");
             values.put("pictory.webhook.secret", RUN_SECRET);
         }
         properties = Map.copyOf(values);
@@ -53,21 +55,6 @@ public class SampleConfigSource implements ConfigSource {
         byte[] bytes = new byte[32];
         new SecureRandom().nextBytes(bytes);
         return HexFormat.of().formatHex(bytes);
-    }
-
-    private static String httpPort() {
-        String port = System.getenv("HTTP_PORT");
-        return port == null || port.isBlank() ? "9080" : port.trim();
-    }
-
-    private static String simulatorKey() {
-        for (String configured : new String[]{System.getProperty(SIMULATOR_KEY_PROPERTY),
-                System.getenv("PICTORY_SIMULATOR_API_KEY")}) {
-            if (configured != null && !configured.isBlank()) {
-                return configured;
-            }
-        }
-        return SIMULATOR_DEFAULT_KEY;
     }
 
     @Override

@@ -1,5 +1,8 @@
 package io.github.pictory4j.images.sample;
 
+import io.github.pictory4j.images.client.api.PictoryImagesApi;
+import org.eclipse.microprofile.config.Config;
+
 /** Where the sample sends its Pictory requests. */
 public enum SampleMode {
     /** No key: the embedded simulator, no internet needed. */
@@ -11,6 +14,12 @@ public enum SampleMode {
     static SampleMode detect() {
         return isSet(System.getenv("PICTORY_API_KEY")) || isSet(System.getProperty("pictory.api-key"))
                 ? PICTORY : SIMULATOR;
+    }
+
+    /** Where the app's client sends its requests, as configured (never the key). */
+    static String baseUrl(Config config) {
+        return config.getOptionalValue(PictoryImagesApi.BASE_URL_PROPERTY, String.class)
+                .orElse(PictoryImagesApi.DEFAULT_BASE_URL);
     }
 
     private static boolean isSet(String value) {

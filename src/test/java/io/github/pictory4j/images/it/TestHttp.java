@@ -18,10 +18,13 @@ public final class TestHttp {
     private TestHttp() {
     }
 
-    /** Sends {@code json} (null for no body) and answers the response as text. */
-    public static HttpResponse<String> send(String method, URI uri, String json) throws Exception {
+    /** Sends {@code json} (null for no body), with extra header name/value pairs; answers the response as text. */
+    public static HttpResponse<String> send(String method, URI uri, String json, String... headers) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30))
                 .header("Accept", "application/json");
+        if (headers.length > 0) {
+            request.headers(headers);
+        }
         if (json != null) {
             request.header("Content-Type", "application/json");
         }

@@ -2,7 +2,6 @@ package io.github.pictory4j.images.it;
 
 import io.github.pictory4j.images.client.webhook.WebhookTokens;
 import io.github.pictory4j.images.sample.SampleDeployment;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -12,10 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.io.IOException;
-import java.io.StringReader;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -46,7 +42,6 @@ class WebhookIT {
     private static final String POLLING_PROBE = "http://localhost:" + PORT + "/polling-probe/probe/";
     private static final Path SERVER = Path.of("target/liberty/wlp/usr/servers/defaultServer");
     private static final Path TRACE_OVERRIDE = SERVER.resolve("configDropins/overrides/webhook-it-trace.xml");
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     @Deployment(name = "sample", order = 1, testable = false)
     static WebArchive sample() throws IOException {
@@ -191,9 +186,8 @@ class WebhookIT {
     }
 
     private static JsonObject traffic(String jobId) throws Exception {
-        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(
-                        URI.create(SIMULATOR + "/simulator-traffic/jobs/" + jobId)).header("Authorization", SIMULATOR_KEY).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = TestHttp.send("GET", URI.create(SIMULATOR + "/simulator-traffic/jobs/" + jobId), null,
+                "Authorization", SIMULATOR_KEY);
         assertEquals(200, response.statusCode(), response.body());
         return json(response);
     }
@@ -220,6 +214,6 @@ class WebhookIT {
     }
 
     private static JsonObject json(HttpResponse<String> response) {
-        return Json.createReader(new StringReader(response.body())).readObject();
+        return TestHttp.json(response);
     }
 }

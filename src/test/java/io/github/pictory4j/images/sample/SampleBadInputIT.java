@@ -1,7 +1,7 @@
 package io.github.pictory4j.images.sample;
 
 import io.github.pictory4j.images.client.BadInputs;
-import jakarta.json.Json;
+import io.github.pictory4j.images.it.TestHttp;
 import jakarta.json.JsonObject;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -10,13 +10,9 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-import java.io.StringReader;
 import java.net.URI;
 import java.net.URL;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -33,8 +29,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 @ExtendWith(ArquillianExtension.class)
 class SampleBadInputIT {
-
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     @ArquillianResource
     private URL base;
@@ -99,7 +93,7 @@ class SampleBadInputIT {
             failures.add("status: " + where);
             return;
         }
-        JsonObject error = Json.createReader(new StringReader(response.body())).readObject();
+        JsonObject error = TestHttp.json(response);
         if (error.getString("message", "").isBlank()) {
             failures.add("no message: " + where);
         }
@@ -112,16 +106,14 @@ class SampleBadInputIT {
     }
 
     private HttpResponse<String> post(String body) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create(base + "api/images")).timeout(Duration.ofSeconds(30))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
-                HttpResponse.BodyHandlers.ofString());
+        return TestHttp.send("POST", URI.create(base + "api/images"), body);
     }
 
     private long simulatorRequests() throws Exception {
-        HttpResponse<String> traffic = HTTP.send(HttpRequest.newBuilder(URI.create(base + "simulator/pictoryapis/simulator-traffic"))
-                .header("Authorization", "pictai_simulator").build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> traffic = TestHttp.send("GET", URI.create(base + "simulator/pictoryapis/simulator-traffic"), null,
+                "Authorization", "pictai_simulator");
         assertEquals(200, traffic.statusCode(), traffic.body());
-        return Json.createReader(new StringReader(traffic.body())).readObject().getJsonNumber("apiRequests").longValue();
+        return TestHttp.json(traffic).getJsonNumber("apiRequests").longValue();
     }
 
     private static String abbreviate(String text) {

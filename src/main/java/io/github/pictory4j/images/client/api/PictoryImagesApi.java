@@ -38,6 +38,8 @@ public interface PictoryImagesApi {
 
     String CONFIG_KEY = "pictory";
     String DEFAULT_BASE_URL = "https://api.pictory.ai/pictoryapis";
+    /** The MicroProfile REST Client property of the base URL (env {@code PICTORY_MP_REST_URL}). */
+    String BASE_URL_PROPERTY = CONFIG_KEY + "/mp-rest/url";
 
     /** {@code POST /v1/aistudio/images}: starts a job and answers its id. */
     @POST
