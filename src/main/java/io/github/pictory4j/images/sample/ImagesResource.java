@@ -15,7 +15,8 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriBuilder;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -47,7 +48,7 @@ public class ImagesResource {
     @APIResponse(responseCode = "502", description = "Pictory refused the request or the key")
     @APIResponse(responseCode = "503", description = "Pictory is unavailable (after retries)")
     @APIResponse(responseCode = "504", description = "Pictory did not answer in time")
-    public Response submit(@RequestBody(content = @Content(schema = @Schema(implementation = ImageForm.class)))
+    public Response submit(@Context UriInfo uri, @RequestBody(content = @Content(schema = @Schema(implementation = ImageForm.class)))
                            JsonValue body) {
         if (!(body instanceof JsonObject json)) {
             throw new InvalidBodyException("The body must be a JSON object: " + RequestErrors.EXPECTED_SHAPE);
@@ -56,7 +57,8 @@ public class ImagesResource {
         String jobId = images.submit(request);
         history.add(jobId, request);
         return Response.accepted(Map.of("jobId", jobId, "status", "in-progress"))
-                .location(UriBuilder.fromPath("/api/images/{jobId}").build(jobId))
+                // Absolute: a relative Location would be resolved against /api/ a second time.
+                .location(uri.getAbsolutePathBuilder().segment(jobId).build())
                 .build();
     }
 

@@ -62,7 +62,9 @@ class SampleApiIT {
         assertEquals(202, accepted.statusCode(), accepted.body());
         String jobId = object(accepted).getString("jobId");
         assertEquals("in-progress", object(accepted).getString("status"));
-        assertTrue(accepted.headers().firstValue("Location").orElseThrow().endsWith("/api/images/" + jobId));
+        URI location = URI.create(base.toString()).resolve(accepted.headers().firstValue("Location").orElseThrow());
+        assertEquals("/api/images/" + jobId, location.getPath());
+        assertEquals(200, send("GET", location.getPath(), null).statusCode(), "the Location leads to the job");
 
         JsonObject job = pollUntilTerminal(jobId);
         assertEquals("completed", job.getString("status"), job.toString());
