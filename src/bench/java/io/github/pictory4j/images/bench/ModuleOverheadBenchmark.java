@@ -1,19 +1,13 @@
 package io.github.pictory4j.images.bench;
 
 import io.github.pictory4j.images.client.AspectRatio;
-import io.github.pictory4j.images.client.ImageClient;
+import io.github.pictory4j.images.client.PictoryClient;
 import io.github.pictory4j.images.client.ImageModel;
 import io.github.pictory4j.images.client.ImageRequest;
-import io.github.pictory4j.images.client.ImageService;
 import io.github.pictory4j.images.client.ImageStyle;
 import io.github.pictory4j.images.client.PictoryConfigurationException;
 import io.github.pictory4j.images.client.PictorySettings;
-import io.github.pictory4j.images.client.api.PictoryImagesApi;
-import io.github.pictory4j.images.client.api.UserAgent;
-import jakarta.validation.ConstraintViolation;
-import jakarta.validation.Validation;
-import jakarta.validation.ValidatorFactory;
-import jakarta.validation.executable.ExecutableValidator;
+import io.github.pictory4j.images.client.internal.http.UserAgent;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.eclipse.microprofile.rest.client.RestClientBuilder;
@@ -33,7 +27,6 @@ import org.openjdk.jmh.runner.IterationType;
 
 import java.io.IOException;
 import java.io.Writer;
-import java.lang.reflect.Method;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -59,11 +52,12 @@ import java.util.stream.Collectors;
  * What the module costs per job submission compared with the same HTTP exchange done by hand.
  *
  * <ul>
- *   <li>{@link #module}: what {@code ImageService.submit(request)} does outside the container: Bean
- *       Validation of the method's parameters ({@code @NotNull @Valid ImageRequest}, as the CDI
- *       interceptor asks), then {@link ImageClient#submit} (API key read from MicroProfile Config at each
- *       call, as the service does; retry wrapper; answer check) through the real {@link PictoryImagesApi}
- *       built by RESTEasy's {@link RestClientBuilder}, JSON-B (Yasson) both ways.</li>
+ *   <li>{@link #module}: {@link PictoryClient#submit}, as an app without CDI calls it (and as
+ *       {@code ImageService.submit} does once the container's interceptor has validated): Bean
+ *       Validation of the method's parameters ({@code @NotNull @Valid ImageRequest}), the API key read
+ *       from MicroProfile Config at each call, the submission recorded in the in-memory job store, the
+ *       retry engine, the answer decoded, through the real REST interface built by RESTEasy's
+ *       {@link RestClientBuilder}, JSON-B (Yasson) both ways.</li>
  *   <li>{@link #rawHttpClient}: one shared {@link HttpClient} (HTTP/1.1), the body concatenated by hand,
  *       the job id cut out of the answer with {@code indexOf}.</li>
  * </ul>
@@ -86,13 +80,8 @@ public class ModuleOverheadBenchmark {
     private LoopbackStub stub;
 
     // module
-    private ValidatorFactory validatorFactory;
-    private ExecutableValidator validator;
-    private ImageService service;
-    private Method submit;
-    private PictoryImagesApi api;
     private ScheduledExecutorService scheduler;
-    private ImageClient client;
+    private PictoryClient client;
 
     // raw
     private HttpClient http;
@@ -119,25 +108,17 @@ public class ModuleOverheadBenchmark {
         // module: built once, as the container would
         System.setProperty(PictorySettings.API_KEY, KEY);
         Config config = ConfigProvider.getConfig();
-        validatorFactory = Validation.buildDefaultValidatorFactory();
-        validator = validatorFactory.getValidator().forExecutables();
-        service = new ImageService();
-        submit = ImageService.class.getMethod("submit", ImageRequest.class);
-        api = RestClientBuilder.newBuilder()
-                .baseUri(URI.create(stub.baseUrl() + "/pictoryapis"))
-                .connectTimeout(2, TimeUnit.SECONDS)
-                .readTimeout(5, TimeUnit.SECONDS)
-                .build(PictoryImagesApi.class);
         scheduler = Executors.newSingleThreadScheduledExecutor(task -> {
             Thread thread = new Thread(task, "bench-scheduler");
             thread.setDaemon(true);
             return thread;
         });
-        // The key is read at each call, exactly like ImageService.apiKey().
+        // The key is read at each call, exactly like ImageService does.
         Supplier<String> apiKey = () -> config.getOptionalValue(PictorySettings.API_KEY, String.class)
                 .filter(key -> !key.isBlank())
                 .orElseThrow(() -> new PictoryConfigurationException("No Pictory API key is configured"));
-        client = new ImageClient(api, apiKey, PictorySettings.DEFAULT, scheduler);
+        client = PictoryClient.builder().apiKey(apiKey).baseUrl(stub.baseUrl() + "/pictoryapis")
+                .connectTimeout(Duration.ofSeconds(2)).readTimeout(Duration.ofSeconds(5)).scheduler(scheduler).build();
 
         // raw: one client, as an app would share it
         http = HttpClient.newBuilder()
@@ -258,19 +239,12 @@ public class ModuleOverheadBenchmark {
             }
         }
         client.close();
-        ((AutoCloseable) api).close();
         scheduler.shutdownNow();
-        validatorFactory.close();
         stub.close();
     }
 
-    /** The service's path: method validation of submit(@NotNull @Valid request), then the client. */
-    private String submitThroughModule(ImageClient client) {
-        Set<ConstraintViolation<ImageService>> violations =
-                validator.validateParameters(service, submit, new Object[]{request});
-        if (!violations.isEmpty()) {
-            throw new IllegalStateException("Unexpected violations: " + violations);
-        }
+    /** The module's path: validation, key, store, retries, decoding, the REST client. */
+    private String submitThroughModule(PictoryClient client) {
         return client.submit(request);
     }
 

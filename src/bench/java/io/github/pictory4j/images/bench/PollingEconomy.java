@@ -2,14 +2,11 @@ package io.github.pictory4j.images.bench;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-import io.github.pictory4j.images.client.ImageClient;
+import io.github.pictory4j.images.client.PictoryClient;
 import io.github.pictory4j.images.client.ImageRequest;
 import io.github.pictory4j.images.client.PictorySettings;
 import io.github.pictory4j.images.client.RetryPolicy;
-import io.github.pictory4j.images.client.api.PictoryImagesApi;
 import io.github.pictory4j.images.client.webhook.WebhookSupport;
-import io.github.pictory4j.images.client.webhook.WebhookTokens;
-import org.eclipse.microprofile.rest.client.RestClientBuilder;
 
 import java.io.IOException;
 import java.net.InetAddress;
@@ -48,8 +45,8 @@ public final class PollingEconomy {
     private final Map<String, AtomicInteger> reads = new ConcurrentHashMap<>();
     private final ScheduledExecutorService callbacks = Executors.newSingleThreadScheduledExecutor();
     private volatile long nextDurationMillis;
-    private volatile ImageClient webhookClient;
-    private volatile ImageClient relaxedWebhookClient;
+    private volatile PictoryClient webhookClient;
+    private volatile PictoryClient relaxedWebhookClient;
 
     public static void main(String[] args) throws Exception {
         new PollingEconomy().run();
@@ -59,21 +56,19 @@ public final class PollingEconomy {
         HttpServer stub = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         stub.createContext("/pictoryapis/v1/aistudio/images", this::create);
         stub.createContext("/pictoryapis/v1/jobs/", this::read);
-        stub.setExecutor(Executors.newFixedThreadPool(4));
+        java.util.concurrent.ExecutorService stubThreads = Executors.newFixedThreadPool(4);
+        stub.setExecutor(stubThreads);
         stub.start();
         ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(2);
         try {
-            PictoryImagesApi api = RestClientBuilder.newBuilder()
-                    .baseUri(URI.create("http://127.0.0.1:" + stub.getAddress().getPort() + "/pictoryapis"))
-                    .build(PictoryImagesApi.class);
+            String baseUrl = "http://127.0.0.1:" + stub.getAddress().getPort() + "/pictoryapis";
             PictorySettings settings = new PictorySettings(INTERVAL, Duration.ofMinutes(1), RetryPolicy.none());
-            ImageClient polling = new ImageClient(api, () -> "pictai_bench", settings, scheduler);
-            WebhookTokens tokens = new WebhookTokens("polling-economy-secret-0123456789abcdef", Duration.ofHours(1),
-                    Clock.systemUTC());
-            webhookClient = new ImageClient(api, () -> "pictai_bench", settings, scheduler,
-                    new WebhookSupport("http://app.example/hook", tokens, INTERVAL), job -> { });
-            relaxedWebhookClient = new ImageClient(api, () -> "pictai_bench", settings, scheduler,
-                    new WebhookSupport("http://app.example/hook", tokens, INTERVAL.multipliedBy(5)), job -> { });
+            String secret = "polling-economy-secret-0123456789abcdef";
+            PictoryClient polling = client(baseUrl, settings, scheduler).build();
+            webhookClient = client(baseUrl, settings, scheduler).webhooks(WebhookSupport.of("http://app.example/hook",
+                    secret, Duration.ofHours(1), INTERVAL, Clock.systemUTC())).build();
+            relaxedWebhookClient = client(baseUrl, settings, scheduler).webhooks(WebhookSupport.of("http://app.example/hook",
+                    secret, Duration.ofHours(1), INTERVAL.multipliedBy(5), Clock.systemUTC())).build();
 
             for (int i = 0; i < 20; i++) { // warm-up: class loading and the JIT would skew the first waits
                 measure(polling, 0);
@@ -102,13 +97,19 @@ public final class PollingEconomy {
             scheduler.shutdownNow();
             callbacks.shutdownNow();
             stub.stop(0);
+            stubThreads.shutdownNow(); // else exec:java waits for its threads forever
         }
+    }
+
+    private static PictoryClient.Builder client(String baseUrl, PictorySettings settings,
+                                                ScheduledExecutorService scheduler) {
+        return PictoryClient.builder().apiKey("pictai_bench").baseUrl(baseUrl).settings(settings).scheduler(scheduler);
     }
 
     private record Measured(int reads, long waitMillis) {
     }
 
-    private Measured measure(ImageClient client, long durationMillis) {
+    private Measured measure(PictoryClient client, long durationMillis) {
         nextDurationMillis = durationMillis;
         long start = System.nanoTime();
         String jobId = client.submit(ImageRequest.builder("Polling economy").build());
@@ -116,7 +117,7 @@ public final class PollingEconomy {
         return new Measured(reads.get(jobId).get(), (System.nanoTime() - start) / 1_000_000);
     }
 
-    private void deadlineBound(ImageClient polling) {
+    private void deadlineBound(PictoryClient polling) {
         nextDurationMillis = Long.MAX_VALUE / 4;
         Duration timeout = Duration.ofMillis(2000);
         String jobId = polling.submit(ImageRequest.builder("A job that never ends").build());

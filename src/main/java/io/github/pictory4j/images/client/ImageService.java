@@ -1,6 +1,8 @@
 package io.github.pictory4j.images.client;
 
-import io.github.pictory4j.images.client.api.PictoryImagesApi;
+import io.github.pictory4j.images.client.internal.ApiKeys;
+import io.github.pictory4j.images.client.internal.MethodValidator;
+import io.github.pictory4j.images.client.internal.http.PictoryImagesApi;
 import io.github.pictory4j.images.client.validation.ValidJobId;
 import io.github.pictory4j.images.client.webhook.WebhookSupport;
 import jakarta.annotation.PostConstruct;
@@ -16,7 +18,6 @@ import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 import java.time.Duration;
-import java.util.Optional;
 import java.util.concurrent.CompletionStage;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -25,17 +26,20 @@ import java.util.logging.Logger;
  * What apps inject to generate images with Pictory: {@code @Inject ImageService images;}.
  *
  * <p>Every request is checked against Pictory's rules before anything is sent (a
- * {@link jakarta.validation.ConstraintViolationException} names the field and the rule); the API key
- * comes from {@code pictory.api-key} (env {@code PICTORY_API_KEY}) at each call; transient failures
- * are retried ({@code pictory.retry.*}); waits poll every {@code pictory.poll.interval} up to
- * {@code pictory.poll.timeout}. The asynchronous forms run on the container's managed scheduled
- * executor and park no thread while a job is in progress. Errors are {@link PictoryException}s.
+ * {@link jakarta.validation.ConstraintViolationException} names the field and the rule, such as
+ * {@code submit.request.prompt}); the API key comes from {@code pictory.api-key} (env
+ * {@code PICTORY_API_KEY}) at each call; transient failures are retried ({@code pictory.retry.*});
+ * waits poll every {@code pictory.poll.interval} up to {@code pictory.poll.timeout}. The asynchronous
+ * forms run on the container's managed scheduled executor and park no thread while a job is in
+ * progress. Errors are {@link PictoryException}s.
  *
  * <p>When {@code pictory.webhook.url} is set, every submission carries a callback URL with its own
  * token (see {@link io.github.pictory4j.images.client.webhook.PictoryWebhookEndpoint}); waits then end
  * as soon as the callback arrives. Either way, the end of each job is announced once as an
  * {@link ImageJobCompleted} or {@link ImageJobFailed} CDI event, to synchronous and asynchronous
  * observers.
+ *
+ * <p>Outside CDI, {@link PictoryClient} offers the same.
  */
 @ApplicationScoped
 public class ImageService {
@@ -58,13 +62,21 @@ public class ImageService {
     @Inject
     Event<ImageJobFailed> failed;
 
-    private ImageClient client;
+    private PictoryClient client;
 
     @PostConstruct
     void start() {
         PictorySettings settings = PictorySettings.from(config);
-        client = new ImageClient(api, this::apiKey, settings, scheduler,
-                WebhookSupport.from(config, settings.pollInterval(), settings.pollTimeout()).orElse(null), this::announce);
+        PictoryClient.Builder builder = PictoryClient.builder()
+                .api(api)
+                // The container's validation interceptor checks this bean's constraints before each call.
+                .methodValidator(MethodValidator.NONE)
+                .apiKey(ApiKeys.from(config))
+                .settings(settings)
+                .scheduler(scheduler)
+                .onJobEnd(this::announce);
+        WebhookSupport.from(config, settings.pollInterval(), settings.pollTimeout()).ifPresent(builder::webhooks);
+        client = builder.build();
     }
 
     private void announce(ImageJob job) {
@@ -84,19 +96,6 @@ public class ImageService {
         return null;
     }
 
-    /** Whether submissions carry a webhook ({@code pictory.webhook.url} is set). */
-    public boolean webhooksEnabled() {
-        return client.webhooksEnabled();
-    }
-
-    /**
-     * Handles a webhook callback (the module's endpoint calls this): true when the token is genuine
-     * and belongs to the job, after which the job's real state is read from Pictory in the background.
-     */
-    public boolean acceptCallback(String token, String claimedJobId) {
-        return client.acceptCallback(token, claimedJobId);
-    }
-
     @PreDestroy
     void stop() {
         client.close();
@@ -107,6 +106,7 @@ public class ImageService {
         return client.submit(request);
     }
 
+    /** {@link #submit} without blocking. */
     public CompletionStage<String> submitAsync(@NotNull @Valid ImageRequest request) {
         return client.submitAsync(request);
     }
@@ -123,7 +123,7 @@ public class ImageService {
 
     /** The newest page of this account's images. */
     public ImagePage listImages() {
-        return client.listImages(null);
+        return client.listImages();
     }
 
     /** The page after the one that answered {@code nextPageKey}. */
@@ -132,35 +132,52 @@ public class ImageService {
     }
 
     /**
-     * Waits until the job completes, polling every {@code pictory.poll.interval}.
+     * Waits until the job completes, polling every {@code pictory.poll.interval} (or ending on its
+     * webhook callback).
      *
      * @throws ImageJobFailedException  when the job failed (its {@code error_code} and message) or was cleaned
      * @throws JobWaitTimeoutException when {@code pictory.poll.timeout} passes first
      */
     public ImageJob awaitJob(@ValidJobId String jobId) {
-        return client.awaitJob(jobId, client.settings().pollTimeout());
+        return client.awaitJob(jobId);
     }
 
+    /** {@link #awaitJob(String)} with its own deadline. */
     public ImageJob awaitJob(@ValidJobId String jobId, @NotNull Duration timeout) {
         return client.awaitJob(jobId, timeout);
     }
 
     /** {@link #awaitJob(String)} without blocking a thread between polls. */
     public CompletionStage<ImageJob> awaitJobAsync(@ValidJobId String jobId) {
-        return client.awaitJobAsync(jobId, client.settings().pollTimeout());
+        return client.awaitJobAsync(jobId);
     }
 
+    /** {@link #awaitJobAsync(String)} with its own deadline. */
     public CompletionStage<ImageJob> awaitJobAsync(@ValidJobId String jobId, @NotNull Duration timeout) {
         return client.awaitJobAsync(jobId, timeout);
     }
 
     /** Submits and waits: the completed job, whose {@code url} is the PNG. */
     public ImageJob generate(@NotNull @Valid ImageRequest request) {
-        return client.generate(request, client.settings().pollTimeout());
+        return client.generate(request);
     }
 
+    /** {@link #generate} without blocking. */
     public CompletionStage<ImageJob> generateAsync(@NotNull @Valid ImageRequest request) {
-        return client.generateAsync(request, client.settings().pollTimeout());
+        return client.generateAsync(request);
+    }
+
+    /** Whether submissions carry a webhook ({@code pictory.webhook.url} is set). */
+    public boolean webhooksEnabled() {
+        return client.webhooksEnabled();
+    }
+
+    /**
+     * Handles a webhook callback (the module's endpoint calls this): true when the token is genuine
+     * and belongs to the job, after which the job's real state is read from Pictory in the background.
+     */
+    public boolean acceptCallback(String token, String claimedJobId) {
+        return client.acceptCallback(token, claimedJobId);
     }
 
     /** The polling and retry settings in force. */
@@ -170,19 +187,6 @@ public class ImageService {
 
     /** Whether an API key is configured (without revealing it). */
     public boolean hasApiKey() {
-        return configuredKey().isPresent();
-    }
-
-    /** Read at each call, so that a rotated key is used without a restart. */
-    private Optional<String> configuredKey() {
-        return config.getOptionalValue(PictorySettings.API_KEY, String.class).filter(key -> !key.isBlank());
-    }
-
-    private String apiKey() {
-        return configuredKey().orElseThrow(() -> new PictoryConfigurationException("No Pictory API key is configured: set the"
-                        + " MicroProfile Config property " + PictorySettings.API_KEY + " (for example the environment"
-                        + " variable " + PictorySettings.environmentVariable(PictorySettings.API_KEY)
-                        + ", or <variable name=\"" + PictorySettings.API_KEY + "\" value=\"…\"/> in server.xml)."
-                        + " Keys start with pictai_ and come from Pictory's API access page."));
+        return ApiKeys.configured(config).isPresent();
     }
 }

@@ -11,7 +11,9 @@ import java.util.regex.Pattern;
 
 /**
  * The service's tunables, read from MicroProfile Config. Durations take a unit: {@code 500ms},
- * {@code 15s}, {@code 10m}, {@code 1h}, or ISO-8601 ({@code PT15S}).
+ * {@code 15s}, {@code 10m}, {@code 1h}, or ISO-8601 ({@code PT15S}). An unusable value is a
+ * {@link PictoryConfigurationException} naming the property and its environment variable; in a
+ * container it fails the application's start.
  *
  * @param pollInterval time between two polls of a job ({@code pictory.poll.interval}, default 15s;
  *                     Pictory asks for 10-30 s)
@@ -21,6 +23,10 @@ import java.util.regex.Pattern;
 public record PictorySettings(Duration pollInterval, Duration pollTimeout, RetryPolicy retry) {
 
     public static final String API_KEY = "pictory.api-key";
+    /** The MicroProfile REST Client property of Pictory's base URL (env {@code PICTORY_MP_REST_URL}). */
+    public static final String BASE_URL = "pictory/mp-rest/url";
+    public static final String CONNECT_TIMEOUT = "pictory/mp-rest/connectTimeout";
+    public static final String READ_TIMEOUT = "pictory/mp-rest/readTimeout";
     public static final String POLL_INTERVAL = "pictory.poll.interval";
     public static final String POLL_TIMEOUT = "pictory.poll.timeout";
     public static final String RETRY_MAX_RETRIES = "pictory.retry.max-retries";
@@ -28,17 +34,22 @@ public record PictorySettings(Duration pollInterval, Duration pollTimeout, Retry
     public static final String RETRY_MAX_DELAY = "pictory.retry.max-delay";
     public static final String RETRY_MAX_RETRY_AFTER = "pictory.retry.max-retry-after";
 
+    /** Pictory's own base URL. */
+    public static final String DEFAULT_BASE_URL = "https://api.pictory.ai/pictoryapis";
+
     public static final PictorySettings DEFAULT =
             new PictorySettings(Duration.ofSeconds(15), Duration.ofMinutes(10), RetryPolicy.DEFAULT);
 
     private static final Pattern SIMPLE_DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h)");
 
     public PictorySettings {
-        if (pollInterval.isNegative() || pollInterval.isZero()) {
-            throw new PictoryConfigurationException(POLL_INTERVAL + " must be positive");
+        if (pollInterval == null || pollInterval.isNegative() || pollInterval.isZero()) {
+            throw new PictoryConfigurationException(POLL_INTERVAL + " (env " + environmentVariable(POLL_INTERVAL)
+                    + ") must be positive, such as 15s");
         }
-        if (pollTimeout.isNegative()) {
-            throw new PictoryConfigurationException(POLL_TIMEOUT + " must not be negative");
+        requireNotNegative(POLL_TIMEOUT, pollTimeout);
+        if (retry == null) {
+            throw new PictoryConfigurationException("retry must not be null: use RetryPolicy.DEFAULT or RetryPolicy.none()");
         }
     }
 
@@ -82,8 +93,16 @@ public record PictorySettings(Duration pollInterval, Duration pollTimeout, Retry
         }
     }
 
-    private static Optional<Duration> duration(Config config, String key) {
+    /** A duration setting read from {@code config}, parsed with {@link #parseDuration}. */
+    public static Optional<Duration> duration(Config config, String key) {
         return config.getOptionalValue(key, String.class).map(text -> parseDuration(key, text));
+    }
+
+    static void requireNotNegative(String key, Duration value) {
+        if (value == null || value.isNegative()) {
+            throw new PictoryConfigurationException(key + " (env " + environmentVariable(key)
+                    + ") must be a duration of zero or more, such as 500ms");
+        }
     }
 
     private static Optional<Integer> integer(Config config, String key) {
@@ -97,7 +116,7 @@ public record PictorySettings(Duration pollInterval, Duration pollTimeout, Retry
                 // reported below
             }
             throw new PictoryConfigurationException(key + " (env " + environmentVariable(key)
-                    + ") must be a whole number of at least 0");
+                    + ") must be a whole number of at least 0, such as 2");
         });
     }
 }

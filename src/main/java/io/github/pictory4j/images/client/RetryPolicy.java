@@ -26,8 +26,12 @@ public record RetryPolicy(int maxRetries, Duration baseDelay, Duration maxDelay,
 
     public RetryPolicy {
         if (maxRetries < 0) {
-            throw new IllegalArgumentException("maxRetries must not be negative");
+            throw new PictoryConfigurationException(PictorySettings.RETRY_MAX_RETRIES + " (env "
+                    + PictorySettings.environmentVariable(PictorySettings.RETRY_MAX_RETRIES) + ") must not be negative");
         }
+        PictorySettings.requireNotNegative(PictorySettings.RETRY_BASE_DELAY, baseDelay);
+        PictorySettings.requireNotNegative(PictorySettings.RETRY_MAX_DELAY, maxDelay);
+        PictorySettings.requireNotNegative(PictorySettings.RETRY_MAX_RETRY_AFTER, maxRetryAfter);
     }
 
     /** No retries at all. */
@@ -40,6 +44,14 @@ public record RetryPolicy(int maxRetries, Duration baseDelay, Duration maxDelay,
      * empty when the failure must be thrown.
      */
     public Optional<Duration> delayBeforeRetry(int retry, PictoryException failure, boolean idempotent) {
+        return delayBeforeRetry(retry, failure, idempotent, ThreadLocalRandom.current().nextDouble());
+    }
+
+    /**
+     * {@link #delayBeforeRetry(int, PictoryException, boolean)} with the jitter chosen by the caller:
+     * {@code random} in [0, 1) takes that share of a quarter off the backoff (0: the full backoff).
+     */
+    public Optional<Duration> delayBeforeRetry(int retry, PictoryException failure, boolean idempotent, double random) {
         if (retry > maxRetries || !failure.isTransient()) {
             return Optional.empty();
         }
@@ -50,15 +62,19 @@ public record RetryPolicy(int maxRetries, Duration baseDelay, Duration maxDelay,
         if (askedFor.isPresent()) {
             return askedFor.get().compareTo(maxRetryAfter) > 0 ? Optional.empty() : askedFor;
         }
-        return Optional.of(backoff(retry));
+        return Optional.of(backoff(retry, random));
     }
 
     /** Exponential backoff capped at {@link #maxDelay}, less up to a quarter of random jitter. */
     Duration backoff(int retry) {
+        return backoff(retry, ThreadLocalRandom.current().nextDouble());
+    }
+
+    /** Exponential backoff capped at {@link #maxDelay}, less {@code random} × a quarter. */
+    Duration backoff(int retry, double random) {
         long exponential = baseDelay.toMillis() << Math.min(retry - 1, 30);
         long capped = Math.min(exponential < 0 ? Long.MAX_VALUE : exponential, maxDelay.toMillis());
-        double jitter = 1 - 0.25 * ThreadLocalRandom.current().nextDouble();
-        return Duration.ofMillis((long) (capped * jitter));
+        return Duration.ofMillis((long) (capped * (1 - 0.25 * random)));
     }
 
     private static Optional<Duration> retryAfter(PictoryException failure) {

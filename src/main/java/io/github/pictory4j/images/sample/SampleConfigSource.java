@@ -1,6 +1,6 @@
 package io.github.pictory4j.images.sample;
 
-import io.github.pictory4j.images.client.api.PictoryImagesApi;
+import io.github.pictory4j.images.client.PictorySettings;
 import io.github.pictory4j.images.simulator.SimulatorSettings;
 import org.eclipse.microprofile.config.spi.ConfigSource;
 
@@ -38,7 +38,7 @@ public class SampleConfigSource implements ConfigSource {
         values.put("mp.openapi.scan.exclude.packages", "io.github.pictory4j.images.simulator");
         if (mode == SampleMode.SIMULATOR) {
             values.put(SimulatorSettings.ENABLED, "true");
-            values.put(PictoryImagesApi.BASE_URL_PROPERTY, LOCAL_APP + "/simulator/pictoryapis");
+            values.put(PictorySettings.BASE_URL, LOCAL_APP + "/simulator/pictoryapis");
             // An expression, so that the client sends whatever key the simulator is configured to accept.
             values.put("pictory.api-key", "${" + SimulatorSettings.API_KEY + ":" + SimulatorSettings.DEFAULT_API_KEY + "}");
             values.put("pictory.poll.interval", "1s");

@@ -1,6 +1,6 @@
 package io.github.pictory4j.images.sample;
 
-import io.github.pictory4j.images.client.api.PictoryImagesApi;
+import io.github.pictory4j.images.client.PictorySettings;
 import org.eclipse.microprofile.config.Config;
 
 /** Where the sample sends its Pictory requests. */
@@ -18,8 +18,8 @@ public enum SampleMode {
 
     /** Where the app's client sends its requests, as configured (never the key). */
     static String baseUrl(Config config) {
-        return config.getOptionalValue(PictoryImagesApi.BASE_URL_PROPERTY, String.class)
-                .orElse(PictoryImagesApi.DEFAULT_BASE_URL);
+        return config.getOptionalValue(PictorySettings.BASE_URL, String.class)
+                .orElse(PictorySettings.DEFAULT_BASE_URL);
     }
 
     private static boolean isSet(String value) {

@@ -1,9 +1,9 @@
 package io.github.pictory4j.images.client;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
-import io.github.pictory4j.images.client.api.CreateJobResponse;
-import io.github.pictory4j.images.client.api.JobResponse;
-import io.github.pictory4j.images.client.api.PictoryImagesApi;
+import io.github.pictory4j.images.client.internal.http.CreateJobResponse;
+import io.github.pictory4j.images.client.internal.http.JobResponse;
+import io.github.pictory4j.images.client.internal.http.PictoryImagesApi;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;

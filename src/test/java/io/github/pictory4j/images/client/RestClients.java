@@ -1,6 +1,6 @@
 package io.github.pictory4j.images.client;
 
-import io.github.pictory4j.images.client.api.PictoryImagesApi;
+import io.github.pictory4j.images.client.internal.http.PictoryImagesApi;
 import org.eclipse.microprofile.rest.client.RestClientBuilder;
 
 import java.net.URI;

@@ -1,6 +1,6 @@
 package io.github.pictory4j.images.client;
 
-import io.github.pictory4j.images.client.api.RetryAfter;
+import io.github.pictory4j.images.client.internal.http.RetryAfter;
 import org.junit.jupiter.api.Test;
 
 import java.time.Clock;

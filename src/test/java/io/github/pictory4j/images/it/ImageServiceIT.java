@@ -52,7 +52,7 @@ class ImageServiceIT {
     private static final String COMPLETED = "{\"job_id\":\"job-1\",\"success\":true,\"data\":{\"status\":\"completed\","
             + "\"url\":\"https://cdn.example/job-1.png\",\"width\":1024,\"height\":576,\"aiCreditsUsed\":0.6}}";
     private static final Path SERVER_XML_OVERRIDE =
-            Path.of("target/liberty/wlp/usr/servers/defaultServer/configDropins/overrides/pictory-it-key.xml");
+            TestServer.dir().resolve("configDropins/overrides/pictory-it-key.xml");
 
     @ArquillianResource
     private URL base;

@@ -90,7 +90,7 @@ class ShutdownIT {
     /** The Liberty JVM's threads, through the JDK's jcmd. */
     private static String threadDump() throws Exception {
         ProcessHandle liberty = ProcessHandle.allProcesses()
-                .filter(p -> p.info().commandLine().map(c -> c.contains("ws-server.jar") && c.contains("defaultServer"))
+                .filter(p -> p.info().commandLine().map(c -> c.contains("ws-server.jar") && c.contains(TestServer.NAME))
                         .orElse(false))
                 .findFirst().orElseThrow(() -> new AssertionError("no Liberty process found"));
         Optional<String> java = ProcessHandle.current().info().command();

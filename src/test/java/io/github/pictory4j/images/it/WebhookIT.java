@@ -40,7 +40,7 @@ class WebhookIT {
     private static final String SECRET = "webhook-it-secret-7f3c1a9e5b2d4c6e8a0b1c2d3e4f5a6b";
     private static final String WEBHOOK_PROBE = "http://localhost:" + PORT + "/webhook-probe/probe/";
     private static final String POLLING_PROBE = "http://localhost:" + PORT + "/polling-probe/probe/";
-    private static final Path SERVER = Path.of("target/liberty/wlp/usr/servers/defaultServer");
+    private static final Path SERVER = TestServer.dir();
     private static final Path TRACE_OVERRIDE = SERVER.resolve("configDropins/overrides/webhook-it-trace.xml");
 
     @Deployment(name = "sample", order = 1, testable = false)

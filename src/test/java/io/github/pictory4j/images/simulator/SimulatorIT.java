@@ -60,7 +60,7 @@ class SimulatorIT {
     private static final Duration JOB_DURATION = Duration.ofSeconds(1);
     private static final Duration DEADLINE = Duration.ofSeconds(20);
     private static final Path SWITCH_OFF =
-            Path.of("target/liberty/wlp/usr/servers/defaultServer/configDropins/overrides/pictory-simulator-off.xml");
+            io.github.pictory4j.images.it.TestServer.dir().resolve("configDropins/overrides/pictory-simulator-off.xml");
 
     private static HttpServer webhookTarget;
     private static final BlockingQueue<Callback> CALLBACKS = new LinkedBlockingQueue<>();

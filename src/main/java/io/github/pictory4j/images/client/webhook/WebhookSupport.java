@@ -47,28 +47,58 @@ public record WebhookSupport(String callbackUrl, WebhookTokens tokens, Duration 
      * @throws PictoryConfigurationException when the URL is unusable, or set without a long enough secret
      */
     public static Optional<WebhookSupport> from(Config config, Duration pollInterval, Duration pollTimeout) {
+        return from(config, pollInterval, pollTimeout, Clock.systemUTC());
+    }
+
+    /** {@link #from(Config, Duration, Duration)} with tokens timed by {@code clock}. */
+    public static Optional<WebhookSupport> from(Config config, Duration pollInterval, Duration pollTimeout, Clock clock) {
         Optional<String> url = config.getOptionalValue(URL, String.class).map(String::trim).filter(u -> !u.isEmpty());
         if (url.isEmpty()) {
             return Optional.empty();
         }
-        if (!HttpUrlValidator.isAbsoluteHttpUrl(url.get()) || url.get().length() > MAX_URL_LENGTH - TOKEN_ROOM) {
+        return Optional.of(of(url.get(), config.getOptionalValue(SECRET, String.class).orElse(""),
+                duration(config, TOKEN_TTL).orElse(defaultTokenTtl(pollTimeout)),
+                duration(config, FALLBACK_POLL_INTERVAL).orElse(pollInterval), clock));
+    }
+
+    /**
+     * Webhooks at {@code callbackUrl}, with tokens signed by {@code secret}.
+     *
+     * @param tokenTtl             how long a callback token is accepted ({@link #defaultTokenTtl} by default)
+     * @param fallbackPollInterval how often a job that will call back is polled anyway
+     * @throws PictoryConfigurationException when the URL is unusable or the secret too short (never shown)
+     */
+    public static WebhookSupport of(String callbackUrl, String secret, Duration tokenTtl, Duration fallbackPollInterval,
+                                    Clock clock) {
+        if (callbackUrl == null || !HttpUrlValidator.isAbsoluteHttpUrl(callbackUrl)
+                || callbackUrl.length() > MAX_URL_LENGTH - TOKEN_ROOM) {
             throw new PictoryConfigurationException(URL + " (env " + PictorySettings.environmentVariable(URL)
                     + ") must be the absolute http(s) URL at which Pictory can reach this app's webhook endpoint, at most "
                     + (MAX_URL_LENGTH - TOKEN_ROOM) + " characters (a token is added to it)");
         }
-        String secret = config.getOptionalValue(SECRET, String.class).orElse("");
-        if (secret.getBytes(StandardCharsets.UTF_8).length < 32) {
+        if (secret == null || secret.getBytes(StandardCharsets.UTF_8).length < 32) {
             throw new PictoryConfigurationException(URL + " is set, so " + SECRET + " (env "
                     + PictorySettings.environmentVariable(SECRET) + ") must be set too: a random string of at least 32"
                     + " characters that signs the callback tokens, for example from `openssl rand -hex 32`");
         }
-        Duration lifetime = duration(config, TOKEN_TTL).orElse(pollTimeout.plus(Duration.ofHours(1)));
-        Duration fallback = duration(config, FALLBACK_POLL_INTERVAL).orElse(pollInterval);
-        return Optional.of(new WebhookSupport(url.get(), new WebhookTokens(secret, lifetime, Clock.systemUTC()), fallback));
+        if (tokenTtl == null || tokenTtl.isNegative() || tokenTtl.isZero()) {
+            throw new PictoryConfigurationException(TOKEN_TTL + " (env " + PictorySettings.environmentVariable(TOKEN_TTL)
+                    + ") must be positive, such as 2h");
+        }
+        if (fallbackPollInterval == null || fallbackPollInterval.isNegative() || fallbackPollInterval.isZero()) {
+            throw new PictoryConfigurationException(FALLBACK_POLL_INTERVAL + " (env "
+                    + PictorySettings.environmentVariable(FALLBACK_POLL_INTERVAL) + ") must be positive, such as 1m");
+        }
+        return new WebhookSupport(callbackUrl, new WebhookTokens(secret, tokenTtl, clock), fallbackPollInterval);
+    }
+
+    /** Tokens outlive the longest wait by an hour, so that no wait outlives its token. */
+    public static Duration defaultTokenTtl(Duration pollTimeout) {
+        return pollTimeout.plus(Duration.ofHours(1));
     }
 
     private static Optional<Duration> duration(Config config, String key) {
-        return config.getOptionalValue(key, String.class).map(text -> PictorySettings.parseDuration(key, text));
+        return PictorySettings.duration(config, key);
     }
 
     /** The URL Pictory is given for one submission: the callback URL with its token. */

@@ -16,10 +16,10 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
@@ -29,31 +29,41 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Webhook submissions, callbacks and exactly-once ends, against a WireMock Pictory. */
-class ImageClientWebhookTest {
+/**
+ * Webhook submissions, callbacks and exactly-once ends, against a WireMock Pictory, on manual virtual
+ * time: the test moves the clock, so "the callback came long before the first fallback poll" is exact.
+ */
+class PictoryClientWebhookTest {
 
     private static final String IMAGES = "/pictoryapis/v1/aistudio/images";
     private static final String SECRET = "unit-test-webhook-secret-0123456789abcdef";
     private static final String IN_PROGRESS = "{\"success\":true,\"data\":{\"status\":\"in-progress\"}}";
+    private static final Duration FALLBACK = Duration.ofSeconds(30);
 
     @RegisterExtension
     static WireMockExtension pictory = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
 
-    private final ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(2);
+    private final VirtualScheduler time = VirtualScheduler.manual();
     private final List<ImageJob> ended = new CopyOnWriteArrayList<>();
-    private final ImageClient client = new ImageClient(RestClients.api(pictory.baseUrl()), () -> RestClients.KEY,
-            new PictorySettings(Duration.ofSeconds(30), Duration.ofMinutes(1), RetryPolicy.none()), scheduler,
-            new WebhookSupport("https://app.example.com/api/pictory/webhook",
-                    new WebhookTokens(SECRET, Duration.ofHours(1), Clock.systemUTC()), Duration.ofSeconds(30)),
-            ended::add);
+    private final List<PictoryClient> clients = new CopyOnWriteArrayList<>();
+    private final PictoryClient client = client(FALLBACK, ended::add);
 
     @AfterEach
-    void stop() throws InterruptedException {
-        // Wait for in-flight polls too: a late one would be counted by the next test's stub.
-        scheduler.shutdownNow();
-        scheduler.awaitTermination(10, TimeUnit.SECONDS);
+    void stop() {
+        clients.forEach(PictoryClient::close);
+    }
+
+    private PictoryClient client(Duration fallback, Consumer<ImageJob> onEnd) {
+        PictoryClient built = PictoryClient.builder().api(RestClients.api(pictory.baseUrl())).apiKey(RestClients.KEY)
+                .settings(new PictorySettings(Duration.ofSeconds(30), Duration.ofMinutes(1), RetryPolicy.none()))
+                .webhooks(WebhookSupport.of("https://app.example.com/api/pictory/webhook", SECRET, Duration.ofHours(1),
+                        fallback, time.clock()))
+                .scheduler(time).clock(time.clock()).onJobEnd(onEnd).build();
+        clients.add(built);
+        return built;
     }
 
     private String submit(String jobId) {
@@ -73,6 +83,10 @@ class ImageClientWebhookTest {
         pictory.stubFor(get("/pictoryapis/v1/jobs/" + jobId).willReturn(okJson(body)));
     }
 
+    private static int reads(String jobId) {
+        return pictory.findAll(getRequestedFor(urlEqualTo("/pictoryapis/v1/jobs/" + jobId))).size();
+    }
+
     private static String completed(String jobId) {
         return "{\"job_id\":\"" + jobId + "\",\"success\":true,\"data\":{\"status\":\"completed\",\"url\":\"https://cdn.example/"
                 + jobId + ".png\",\"width\":1024,\"height\":1024,\"aiCreditsUsed\":2}}";
@@ -85,7 +99,7 @@ class ImageClientWebhookTest {
         submit("job-b");
         String second = lastToken();
 
-        assertFalse(first.equals(second));
+        assertNotEquals(first, second);
         String webhook = Json.createReader(new StringReader(pictory.findAll(postRequestedFor(urlEqualTo(IMAGES))).get(0)
                 .getBodyAsString())).readObject().getString("webhook");
         assertTrue(webhook.startsWith("https://app.example.com/api/pictory/webhook?token="), webhook);
@@ -98,46 +112,53 @@ class ImageClientWebhookTest {
         String jobId = submit("job-a");
         jobIs(jobId, IN_PROGRESS);
         CompletableFuture<ImageJob> waiting = client.awaitJobAsync(jobId, Duration.ofMinutes(1));
-        sleep(300);
+        time.advance(Duration.ofSeconds(29));
         assertFalse(waiting.isDone());
+        assertEquals(0, reads(jobId), "a job just submitted with a webhook is not polled at once");
 
         jobIs(jobId, completed(jobId));
         assertTrue(client.acceptCallback(lastToken(), jobId));
+        time.runDue();
 
-        ImageJob job = waiting.orTimeout(5, TimeUnit.SECONDS).join();
+        ImageJob job = waiting.join();
         assertTrue(job.isCompleted());
-        assertEquals(1, pictory.findAll(getRequestedFor(urlEqualTo("/pictoryapis/v1/jobs/job-a"))).size(),
-                "only the authoritative read: no poll of a job just submitted, the next one 30 s away");
-        await(() -> ended.size() == 1);
+        assertEquals(1, reads(jobId), "only the callback's authoritative read");
         assertEquals(List.of(job), ended);
+        time.advance(Duration.ofMinutes(5));
+        assertEquals(1, reads(jobId), "the fallback poll was cancelled with the wait");
     }
 
     @Test
-    void theBlockingWaitEndsOnTheCallbackToo() {
+    void theBlockingWaitEndsOnTheCallbackToo() throws Exception {
         String jobId = submit("job-b");
         jobIs(jobId, completed(jobId));
         String token = lastToken();
-        scheduler.schedule(() -> client.acceptCallback(token, jobId), 300, TimeUnit.MILLISECONDS);
+        CompletableFuture<ImageJob> waiting = CompletableFuture.supplyAsync(() -> client.awaitJob(jobId, Duration.ofMinutes(1)));
+        while (time.queued() == 0) {
+            Thread.sleep(5); // the wait has scheduled its fallback poll and its deadline
+        }
 
-        long start = System.nanoTime();
-        assertTrue(client.awaitJob(jobId, Duration.ofMinutes(1)).isCompleted());
+        assertTrue(client.acceptCallback(token, jobId));
+        time.runDue();
 
-        assertTrue(Duration.ofNanos(System.nanoTime() - start).compareTo(Duration.ofSeconds(5)) < 0);
-        assertEquals(1, pictory.findAll(getRequestedFor(urlEqualTo("/pictoryapis/v1/jobs/job-b"))).size());
+        assertTrue(waiting.get(5, TimeUnit.SECONDS).isCompleted());
+        assertEquals(1, reads(jobId));
     }
 
     @Test
     void aLostCallbackIsCaughtByTheFallbackPoll() {
-        ImageClient quick = new ImageClient(RestClients.api(pictory.baseUrl()), () -> RestClients.KEY,
-                new PictorySettings(Duration.ofSeconds(30), Duration.ofMinutes(1), RetryPolicy.none()), scheduler,
-                new WebhookSupport("https://app.example.com/hook", new WebhookTokens(SECRET, Duration.ofHours(1),
-                        Clock.systemUTC()), Duration.ofMillis(200)), job -> { });
+        PictoryClient quick = client(Duration.ofMillis(200), job -> { });
         pictory.stubFor(post(IMAGES).willReturn(okJson("{\"success\":true,\"data\":{\"jobId\":\"job-lost\"}}")));
         String jobId = quick.submit(ImageRequest.builder("A lighthouse at dawn").build());
         jobIs(jobId, completed(jobId));
 
-        assertTrue(quick.awaitJobAsync(jobId, Duration.ofMinutes(1)).orTimeout(5, TimeUnit.SECONDS).join().isCompleted());
-        assertEquals(1, pictory.findAll(getRequestedFor(urlEqualTo("/pictoryapis/v1/jobs/job-lost"))).size());
+        CompletableFuture<ImageJob> waiting = quick.awaitJobAsync(jobId, Duration.ofMinutes(1));
+        time.advance(Duration.ofMillis(199));
+        assertFalse(waiting.isDone());
+        time.advance(Duration.ofMillis(1));
+
+        assertTrue(waiting.join().isCompleted());
+        assertEquals(1, reads(jobId));
     }
 
     @Test
@@ -149,9 +170,10 @@ class ImageClientWebhookTest {
         assertTrue(client.acceptCallback(token, jobId));
         assertTrue(client.acceptCallback(token, jobId));
         assertTrue(client.acceptCallback(token, null));
+        time.runDue();
         client.getJob(jobId);
 
-        await(() -> pictory.findAll(getRequestedFor(urlEqualTo("/pictoryapis/v1/jobs/job-a"))).size() == 4);
+        assertEquals(4, reads(jobId));
         assertEquals(1, ended.size());
     }
 
@@ -161,10 +183,28 @@ class ImageClientWebhookTest {
         jobIs(jobId, IN_PROGRESS);
 
         assertTrue(client.acceptCallback(lastToken(), jobId));
+        time.runDue();
 
-        await(() -> pictory.findAll(getRequestedFor(urlEqualTo("/pictoryapis/v1/jobs/job-a"))).size() == 1);
-        sleep(200);
+        assertEquals(1, reads(jobId));
         assertTrue(ended.isEmpty(), "Pictory says in-progress: no event");
+    }
+
+    @Test
+    void aCallbackThatOutranItsSubmissionsAnswerIsBoundToTheJobItNames() {
+        // Pictory called back before its answer to the submission arrived: the token is genuine but unbound.
+        pictory.stubFor(post(IMAGES).willReturn(okJson("{\"success\":true,\"data\":{\"jobId\":\"job-fast\"}}")
+                .withFixedDelay(300)));
+        CompletableFuture<String> submitting = client.submitAsync(ImageRequest.builder("A lighthouse at dawn").build());
+        time.runDue(); // sends it; the answer takes 300 ms of real time
+        String token = lastToken();
+        jobIs("job-fast", completed("job-fast"));
+
+        assertTrue(client.acceptCallback(token, "job-fast"));
+        time.runDue();
+
+        assertEquals("job-fast", submitting.join());
+        assertEquals(1, ended.size());
+        assertFalse(client.acceptCallback(token, "job-other"), "the nonce now belongs to job-fast");
     }
 
     @Test
@@ -173,8 +213,8 @@ class ImageClientWebhookTest {
         String tokenA = lastToken();
         String jobB = submit("job-b");
         WebhookTokens otherSecret = new WebhookTokens("some-other-secret-0123456789abcdefghij", Duration.ofHours(1),
-                Clock.systemUTC());
-        WebhookTokens expired = new WebhookTokens(SECRET, Duration.ofSeconds(-1), Clock.systemUTC());
+                time.clock());
+        WebhookTokens expired = new WebhookTokens(SECRET, Duration.ofSeconds(-1), time.clock());
 
         assertFalse(client.acceptCallback(null, jobA), "no token");
         assertFalse(client.acceptCallback("garbage", jobA), "malformed token");
@@ -184,22 +224,33 @@ class ImageClientWebhookTest {
         assertFalse(client.acceptCallback(tokenA, jobB), "token of another job");
         assertFalse(client.acceptCallback(new WebhookTokens(SECRET, Duration.ofHours(1), Clock.systemUTC()).issue().token(),
                 jobA), "a genuine token this client never issued");
+        time.runDue();
 
-        sleep(200);
-        assertEquals(0, pictory.findAll(getRequestedFor(com.github.tomakehurst.wiremock.client.WireMock.anyUrl())).size());
+        assertEquals(0, pictory.findAll(getRequestedFor(anyUrl())).size());
         assertTrue(ended.isEmpty());
     }
 
     @Test
+    void aTokenExpiresOnTheClientsClock() {
+        String jobId = submit("job-a");
+        String token = lastToken();
+
+        time.advance(Duration.ofHours(1).plusSeconds(1));
+
+        assertFalse(client.acceptCallback(token, jobId));
+    }
+
+    @Test
     void aFailingObserverDoesNotFailTheCallerOrTheEnd() {
-        ImageClient fragile = new ImageClient(RestClients.api(pictory.baseUrl()), () -> RestClients.KEY,
-                new PictorySettings(Duration.ofMillis(50), Duration.ofMinutes(1), RetryPolicy.none()), scheduler,
-                null, job -> {
-                    throw new IllegalStateException("observer bug");
-                });
+        PictoryClient fragile = client(FALLBACK, job -> {
+            throw new IllegalStateException("observer bug");
+        });
         jobIs("job-z", completed("job-z"));
 
-        assertTrue(fragile.awaitJob("job-z", Duration.ofSeconds(5)).isCompleted());
+        CompletableFuture<ImageJob> waiting = fragile.awaitJobAsync("job-z", Duration.ofSeconds(5));
+        time.runDue();
+
+        assertTrue(waiting.join().isCompleted());
     }
 
     @Test
@@ -210,23 +261,5 @@ class ImageClientWebhookTest {
 
         String sent = pictory.findAll(postRequestedFor(urlEqualTo(IMAGES))).get(0).getBodyAsString();
         assertTrue(sent.contains("\"webhook\":\"https://mine.example.com/hook\""), sent);
-    }
-
-    private static void await(java.util.function.BooleanSupplier condition) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("condition not met within 5 s");
-            }
-            sleep(20);
-        }
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 }

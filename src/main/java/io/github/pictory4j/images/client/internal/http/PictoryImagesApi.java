@@ -1,7 +1,8 @@
-package io.github.pictory4j.images.client.api;
+package io.github.pictory4j.images.client.internal.http;
 
 import io.github.pictory4j.images.client.ImagePage;
 import io.github.pictory4j.images.client.ImageRequest;
+import io.github.pictory4j.images.client.PictorySettings;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -18,28 +19,25 @@ import org.eclipse.microprofile.rest.client.annotation.RegisterProvider;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
 /**
- * Pictory's image endpoints, declared for the MicroProfile REST client. Configure it under the key
- * {@code pictory}: {@code pictory/mp-rest/url} (env {@code PICTORY_MP_REST_URL}),
- * {@code pictory/mp-rest/connectTimeout}, {@code pictory/mp-rest/readTimeout}.
+ * Pictory's image endpoints, declared for the MicroProfile REST client under the configuration key
+ * {@code pictory} ({@code pictory/mp-rest/url}, {@code …/connectTimeout}, {@code …/readTimeout}).
  *
- * <p>Most apps inject {@link io.github.pictory4j.images.client.ImageService} instead, which adds
- * validation, the API key, retries and waiting. The key is a parameter here, sent raw as Pictory
- * expects (no {@code Bearer} prefix). Error statuses arrive as
- * {@link io.github.pictory4j.images.client.PictoryServiceException}s.
+ * <p>Internal: the wire as Pictory defines it. Apps use {@link io.github.pictory4j.images.client.ImageService}
+ * or {@link io.github.pictory4j.images.client.PictoryClient}, which add validation, the API key, retries,
+ * decoding and waiting. The key is a parameter here, sent raw as Pictory expects (no {@code Bearer}).
+ * Error statuses arrive as {@link io.github.pictory4j.images.client.PictoryServiceException}s.
  */
 @RegisterRestClient(configKey = PictoryImagesApi.CONFIG_KEY, baseUri = PictoryImagesApi.DEFAULT_BASE_URL)
 @RegisterProvider(PictoryResponseExceptionMapper.class)
 @RegisterProvider(PictoryJsonb.class)
-@ClientHeaderParam(name = HttpHeaders.USER_AGENT, value = "{io.github.pictory4j.images.client.api.UserAgent.value}")
+@ClientHeaderParam(name = HttpHeaders.USER_AGENT, value = "{io.github.pictory4j.images.client.internal.http.UserAgent.value}")
 @Path("/v1")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public interface PictoryImagesApi {
 
     String CONFIG_KEY = "pictory";
-    String DEFAULT_BASE_URL = "https://api.pictory.ai/pictoryapis";
-    /** The MicroProfile REST Client property of the base URL (env {@code PICTORY_MP_REST_URL}). */
-    String BASE_URL_PROPERTY = CONFIG_KEY + "/mp-rest/url";
+    String DEFAULT_BASE_URL = PictorySettings.DEFAULT_BASE_URL;
 
     /** {@code POST /v1/aistudio/images}: starts a job and answers its id. */
     @POST

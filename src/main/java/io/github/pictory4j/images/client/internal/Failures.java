@@ -1,5 +1,10 @@
-package io.github.pictory4j.images.client;
+package io.github.pictory4j.images.client.internal;
 
+import io.github.pictory4j.images.client.PictoryConnectionException;
+import io.github.pictory4j.images.client.PictoryException;
+import io.github.pictory4j.images.client.PictoryResponseFormatException;
+import io.github.pictory4j.images.client.PictoryServiceException;
+import io.github.pictory4j.images.client.PictoryTimeoutException;
 import jakarta.json.JsonException;
 import jakarta.json.bind.JsonbException;
 import jakarta.ws.rs.WebApplicationException;
@@ -17,12 +22,12 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeoutException;
 
 /** Translates what the JAX-RS client throws into the library's {@link PictoryException}s. */
-final class Failures {
+public final class Failures {
 
     private Failures() {
     }
 
-    static PictoryException translate(Throwable failure, String operation) {
+    public static PictoryException translate(Throwable failure, String operation) {
         Throwable unwrapped = unwrap(failure);
         for (Throwable cause = unwrapped; cause != null; cause = cause.getCause()) {
             if (cause instanceof PictoryException pictory) {
@@ -80,7 +85,7 @@ final class Failures {
         return cause instanceof InterruptedIOException && message.contains("connect");
     }
 
-    static Throwable unwrap(Throwable failure) {
+    public static Throwable unwrap(Throwable failure) {
         Throwable current = failure;
         while ((current instanceof CompletionException || current instanceof ExecutionException)
                 && current.getCause() != null) {

@@ -1,4 +1,4 @@
-package io.github.pictory4j.images.client.api;
+package io.github.pictory4j.images.client.internal.http;
 
 /**
  * Answer to {@code POST /v1/aistudio/images}: {@code {"success":true,"data":{"jobId":"…"}}}, or

@@ -1,4 +1,4 @@
-package io.github.pictory4j.images.client.api;
+package io.github.pictory4j.images.client.internal.http;
 
 import jakarta.json.bind.annotation.JsonbProperty;
 

@@ -1,0 +1,163 @@
+package io.github.pictory4j.images.client.internal;
+
+import io.github.pictory4j.images.client.ImageJob;
+import io.github.pictory4j.images.client.internal.RetryExecutor.Start;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Reads jobs from Pictory on a schedule: one chain of polls per job, however many callers wait for
+ * it, each poll a task on the scheduler (no thread is parked between polls). A chain runs while
+ * someone is interested ({@link #follow}) and stops when the job ends. Every state read goes to the
+ * {@link JobObserver}; a read that fails for good fails this JVM's waits for the job.
+ */
+public final class JobPoller {
+
+    private static final Logger LOG = Logger.getLogger(JobPoller.class.getName());
+
+    private final PictoryGateway gateway;
+    private final JobObserver observer;
+    private final JobEnds ends;
+    private final Scheduling scheduling;
+    private final Map<String, Chain> chains = new HashMap<>();
+
+    public JobPoller(PictoryGateway gateway, JobObserver observer, JobEnds ends, Scheduling scheduling) {
+        this.gateway = gateway;
+        this.observer = observer;
+        this.ends = ends;
+        this.scheduling = scheduling;
+    }
+
+    /**
+     * Polls {@code jobId} every {@code interval}, the first time after {@code firstPoll}, until the job
+     * ends or every interest is released. A job already followed keeps its chain and schedule.
+     */
+    public synchronized Interest follow(String jobId, Duration interval, Duration firstPoll) {
+        Chain chain = chains.get(jobId);
+        if (chain == null) {
+            chain = new Chain(jobId, interval);
+            chains.put(jobId, chain);
+            chain.schedule(firstPoll);
+        }
+        chain.interests++;
+        return new Interest(chain, chain.polls);
+    }
+
+    /** Reads the job once, now, outside any chain (a callback's authoritative read, a last look). */
+    public CompletableFuture<ImageJob> pollOnce(String jobId) {
+        return read(jobId, Start.SCHEDULED);
+    }
+
+    /** Reads the job once and hands its state to the observer; {@code start} says on which thread. */
+    public CompletableFuture<ImageJob> read(String jobId, Start start) {
+        return gateway.read(jobId, start).thenApply(observer::observed);
+    }
+
+    /** Jobs being followed. */
+    public synchronized int followed() {
+        return chains.size();
+    }
+
+    private synchronized void stop(Chain chain) {
+        chain.stopped = true;
+        chains.remove(chain.jobId, chain);
+        if (chain.next != null) {
+            chain.next.cancel();
+        }
+    }
+
+    /** One caller's interest in a job's chain of polls. */
+    public final class Interest {
+        private final Chain chain;
+        private final int pollsBefore;
+        private boolean released;
+
+        private Interest(Chain chain, int pollsBefore) {
+            this.chain = chain;
+            this.pollsBefore = pollsBefore;
+        }
+
+        /** Polls made since this interest began. */
+        public int polls() {
+            synchronized (JobPoller.this) {
+                return chain.polls - pollsBefore;
+            }
+        }
+
+        /** Drops this interest; the chain stops with the last one. Idempotent. */
+        public void release() {
+            synchronized (JobPoller.this) {
+                if (released) {
+                    return;
+                }
+                released = true;
+                if (--chain.interests == 0) {
+                    stop(chain);
+                }
+            }
+        }
+    }
+
+    private final class Chain {
+        final String jobId;
+        final Duration interval;
+        final CompletableFuture<Void> lifetime = new CompletableFuture<>();
+        int interests;
+        int polls;
+        boolean stopped;
+        Scheduling.Timer next;
+
+        Chain(String jobId, Duration interval) {
+            this.jobId = jobId;
+            this.interval = interval;
+            // The scheduler refused the next poll (the application is stopping): the waits end now.
+            lifetime.whenComplete((ignored, refused) -> {
+                if (refused != null) {
+                    stop(this);
+                    ends.failed(jobId, Failures.translate(refused, PictoryGateway.reading(jobId)));
+                }
+            });
+        }
+
+        /** Called with the poller's lock held. */
+        void schedule(Duration delay) {
+            next = scheduling.schedule(this::poll, delay, lifetime);
+        }
+
+        private void poll() {
+            synchronized (JobPoller.this) {
+                if (stopped) {
+                    return;
+                }
+                polls++;
+            }
+            CompletableFuture<ImageJob> read;
+            try {
+                read = gateway.read(jobId, Start.INLINE);
+            } catch (RuntimeException e) { // no key, say: the read never started
+                read = CompletableFuture.failedFuture(e);
+            }
+            read.thenApply(observer::observed).whenComplete((job, failure) -> {
+                if (failure != null) {
+                    LOG.log(Level.FINE, "Polling job {0} failed", jobId);
+                    ends.failed(jobId, Failures.translate(failure, PictoryGateway.reading(jobId)));
+                }
+                synchronized (JobPoller.this) {
+                    if (stopped) {
+                        return;
+                    }
+                    if (job != null && job.isTerminal()) {
+                        stop(this);
+                    } else {
+                        schedule(interval);
+                    }
+                }
+            });
+        }
+    }
+}

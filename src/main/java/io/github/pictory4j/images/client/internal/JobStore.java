@@ -1,0 +1,59 @@
+package io.github.pictory4j.images.client.internal;
+
+import io.github.pictory4j.images.client.ImageJob;
+
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * What the service knows of its jobs: each submission from before it is sent to its end, which
+ * webhook nonce belongs to which job, the latest state seen, and whether the end was announced.
+ * The submitter, the callback handling and the job observer record here; nothing else keeps state
+ * about jobs. Implementations are thread-safe.
+ *
+ * <p>The end of a job is announced once: {@link #claimEnd} answers true to exactly one caller per job,
+ * which then fires the job's event and confirms with {@link #endAnnounced}.
+ */
+public interface JobStore {
+
+    /**
+     * Records a submission before it is sent. If this throws, nothing may be sent.
+     *
+     * @return the submission's id in this store
+     */
+    String submissionStarting(PendingSubmission submission);
+
+    /** Pictory accepted the submission and created {@code jobId}. */
+    void submissionAccepted(String submissionId, String jobId, Instant at);
+
+    /** Pictory certainly created no job for the submission (it refused it, or it never reached Pictory). */
+    void submissionRefused(String submissionId, Instant at);
+
+    /** Pictory may or may not have created a job (the connection broke after the request was sent). */
+    void submissionOutcomeUnknown(String submissionId, String reason, Instant at);
+
+    /**
+     * The job a verified callback token's nonce belongs to. A callback that outran its submission's
+     * answer binds the nonce to the job it names ({@code claimedJobId}), while its token is valid;
+     * a nonce the store never recorded has no job.
+     */
+    Optional<String> jobForCallback(String nonce, String claimedJobId, Instant now);
+
+    /** Whether the job was submitted with this service's webhook and has not been seen to end. */
+    boolean expectsCallback(String jobId);
+
+    /** Records the job's state as Pictory reported it at {@code at}. */
+    void stateSeen(ImageJob job, Instant at);
+
+    /**
+     * Records the end of a job ({@code job} is terminal). True for the one caller that must announce it,
+     * false for every other and for an end already announced.
+     */
+    boolean claimEnd(ImageJob job, Instant at);
+
+    /** The event of the job's end has fired. */
+    void endAnnounced(String jobId, Instant at);
+
+    /** The latest state seen of the job, if any. */
+    Optional<ImageJob> lastSeen(String jobId);
+}

@@ -1,0 +1,25 @@
+package io.github.pictory4j.images.client.internal;
+
+import io.github.pictory4j.images.client.ImageRequest;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * A submission about to be sent to Pictory, as the {@link JobStore} records it first.
+ *
+ * @param request          the request as it will be sent (with its webhook URL, if any)
+ * @param estimatedCredits what it will cost, when the model's price is known; else null
+ * @param webhookNonce     the nonce of its callback token, or null when the service issued none
+ * @param webhookExpiresAt when that token stops being accepted, or null
+ * @param createdAt        when it was recorded
+ */
+public record PendingSubmission(ImageRequest request, BigDecimal estimatedCredits, String webhookNonce,
+                                Instant webhookExpiresAt, Instant createdAt) {
+
+    public PendingSubmission {
+        Objects.requireNonNull(request, "request");
+        Objects.requireNonNull(createdAt, "createdAt");
+    }
+}
