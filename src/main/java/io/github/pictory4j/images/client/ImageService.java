@@ -10,14 +10,23 @@ import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
+import javax.naming.InitialContext;
+import javax.naming.NamingException;
+import javax.sql.DataSource;
 import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletionStage;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -67,6 +76,7 @@ public class ImageService {
     @PostConstruct
     void start() {
         PictorySettings settings = PictorySettings.from(config);
+        StoreSettings store = StoreSettings.from(config);
         PictoryClient.Builder builder = PictoryClient.builder()
                 .api(api)
                 // The container's validation interceptor checks this bean's constraints before each call.
@@ -76,7 +86,33 @@ public class ImageService {
                 .scheduler(scheduler)
                 .onJobEnd(this::announce);
         WebhookSupport.from(config, settings.pollInterval(), settings.pollTimeout()).ifPresent(builder::webhooks);
+        store.dataSourceName().ifPresent(name -> builder.dataSource(lookup(name), name).storeSettings(store));
         client = builder.build();
+    }
+
+    /**
+     * Created with the application, not at first use: with a durable store, the jobs an earlier run left
+     * unfinished are followed again, and their ends announced, as soon as the application starts.
+     */
+    void started(@Observes @Initialized(ApplicationScoped.class) Object application) {
+        LOG.fine(() -> "pictory4j started: " + (client.durable() ? "durable job store" : "jobs kept in memory"));
+    }
+
+    private static DataSource lookup(String name) {
+        try {
+            Object found = new InitialContext().lookup(name);
+            if (found instanceof DataSource dataSource) {
+                return dataSource;
+            }
+            throw new PictoryConfigurationException(StoreSettings.DATASOURCE + " names " + name + ", which is a "
+                    + (found == null ? "null" : found.getClass().getName()) + ", not a javax.sql.DataSource");
+        } catch (NamingException e) {
+            throw new PictoryConfigurationException(StoreSettings.DATASOURCE + " (env "
+                    + PictorySettings.environmentVariable(StoreSettings.DATASOURCE) + ") names " + name
+                    + ", but no DataSource has that JNDI name: define one in the server's configuration (such as"
+                    + " <dataSource jndiName=\"" + name + "\"> in Open Liberty's server.xml), or unset the property to"
+                    + " keep jobs in memory (" + e.getMessage() + ")");
+        }
     }
 
     private void announce(ImageJob job) {
@@ -165,6 +201,42 @@ public class ImageService {
     /** {@link #generate} without blocking. */
     public CompletionStage<ImageJob> generateAsync(@NotNull @Valid ImageRequest request) {
         return client.generateAsync(request);
+    }
+
+    /** What the store knows of a job: the request, Pictory's latest state, whether its image is kept. */
+    public Optional<JobRecord> job(@ValidJobId String jobId) {
+        return client.job(jobId);
+    }
+
+    /** The newest {@code limit} jobs the store knows, newest first. */
+    public List<JobRecord> jobs(@Min(1) @Max(1000) int limit) {
+        return client.jobs(limit);
+    }
+
+    /**
+     * The job's PNG as the store keeps it (with {@code pictory.store.datasource}), whether or not Pictory
+     * still has it; empty while it is not kept.
+     */
+    public Optional<KeptImage> keptImage(@ValidJobId String jobId) {
+        return client.keptImage(jobId);
+    }
+
+    /** Forgets a job and its kept image in the store; {@link #cleanJob} removes Pictory's copy. */
+    public boolean deleteJob(@ValidJobId String jobId) {
+        return client.deleteJob(jobId);
+    }
+
+    /**
+     * Submissions sent without a job id coming back (the connection broke, or the process died, after
+     * Pictory may have received them): check the account's images before submitting them again.
+     */
+    public List<UnknownOutcome> unknownOutcomes() {
+        return client.unknownOutcomes();
+    }
+
+    /** Whether jobs are recorded in a database and survive restarts. */
+    public boolean durable() {
+        return client.durable();
     }
 
     /** Whether submissions carry a webhook ({@code pictory.webhook.url} is set). */

@@ -9,7 +9,12 @@ import io.github.pictory4j.images.client.internal.MethodValidator;
 import io.github.pictory4j.images.client.internal.PictoryGateway;
 import io.github.pictory4j.images.client.internal.RetryExecutor;
 import io.github.pictory4j.images.client.internal.RetryExecutor.Start;
+import io.github.pictory4j.images.client.internal.ImageVault;
 import io.github.pictory4j.images.client.internal.http.PictoryImagesApi;
+import io.github.pictory4j.images.client.internal.jdbc.Database;
+import io.github.pictory4j.images.client.internal.jdbc.JdbcImageVault;
+import io.github.pictory4j.images.client.internal.jdbc.JdbcJobStore;
+import io.github.pictory4j.images.client.internal.jdbc.Schema;
 import io.github.pictory4j.images.client.validation.ValidJobId;
 import io.github.pictory4j.images.client.webhook.WebhookSupport;
 import jakarta.validation.Valid;
@@ -21,6 +26,8 @@ import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.eclipse.microprofile.rest.client.RestClientBuilder;
 
+import javax.sql.DataSource;
+
 import java.lang.reflect.Method;
 import java.net.URI;
 import java.time.Clock;
@@ -29,6 +36,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.ServiceConfigurationError;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledExecutorService;
@@ -67,6 +75,9 @@ public final class PictoryClient implements AutoCloseable {
     private static final Method AWAIT_JOB_ASYNC = method("awaitJobAsync", String.class, Duration.class);
     private static final Method GENERATE = method("generate", ImageRequest.class, Duration.class);
     private static final Method GENERATE_ASYNC = method("generateAsync", ImageRequest.class, Duration.class);
+    private static final Method JOB = method("job", String.class);
+    private static final Method KEPT_IMAGE = method("keptImage", String.class);
+    private static final Method DELETE_JOB = method("deleteJob", String.class);
 
     private final ClientCore core;
     private final MethodValidator validator;
@@ -193,6 +204,42 @@ public final class PictoryClient implements AutoCloseable {
                 .thenCompose(jobId -> core.waiter().await(jobId, timeout));
     }
 
+    /** What the store knows of a job (with a durable store, across restarts and instances). */
+    public Optional<JobRecord> job(@ValidJobId String jobId) {
+        validator.validate(this, JOB, jobId);
+        return core.store().find(jobId);
+    }
+
+    /** The newest {@code limit} jobs the store knows, newest first. */
+    public List<JobRecord> jobs(int limit) {
+        return core.store().newestFirst(limit);
+    }
+
+    /**
+     * The job's PNG as the store keeps it, whether or not Pictory still has it; empty while it is not
+     * kept (the job runs, the download is pending or failed, or the store is not durable).
+     */
+    public Optional<KeptImage> keptImage(@ValidJobId String jobId) {
+        validator.validate(this, KEPT_IMAGE, jobId);
+        return core.vault().find(jobId);
+    }
+
+    /** Forgets a job and its kept image in the store (Pictory's copy is {@link #cleanJob}'s business). */
+    public boolean deleteJob(@ValidJobId String jobId) {
+        validator.validate(this, DELETE_JOB, jobId);
+        return core.store().delete(jobId);
+    }
+
+    /** Submissions sent without a job id coming back: Pictory may have created (and charged for) them. */
+    public List<UnknownOutcome> unknownOutcomes() {
+        return core.follower().unknownOutcomes();
+    }
+
+    /** Whether what the client records survives a restart (a database is configured). */
+    public boolean durable() {
+        return core.store().durable();
+    }
+
     /**
      * A webhook callback arrived (your endpoint calls this; CDI apps use {@code PictoryWebhookEndpoint}).
      * False, and nothing done, unless the token is genuine, unexpired and this job's; then the job's
@@ -271,7 +318,10 @@ public final class PictoryClient implements AutoCloseable {
         private jakarta.validation.Validator beanValidator;
         private MethodValidator methodValidator;
         private PictoryImagesApi api;
-        private JobStore store;
+        private DataSource dataSource;
+        private String dataSourceName = "the job store's DataSource";
+        private StoreSettings storeSettings = StoreSettings.DEFAULT;
+        private String owner = UUID.randomUUID().toString();
         private RetryExecutor.RetryListener retryListener = RetryExecutor.RetryListener.NONE;
 
         private Builder() {
@@ -378,9 +428,30 @@ public final class PictoryClient implements AutoCloseable {
             return this;
         }
 
-        /** Where the client records its jobs (default: in memory). */
-        Builder store(JobStore store) {
-            this.store = Objects.requireNonNull(store, "store");
+        /**
+         * Records jobs and keeps their images in this database (H2 or PostgreSQL), so that nothing paid for
+         * is lost: every job is followed to its end across restarts. By default jobs are kept in memory.
+         */
+        public Builder dataSource(DataSource dataSource) {
+            this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
+            return this;
+        }
+
+        /** How the durable store behaves (images, schema); see {@link StoreSettings}. */
+        public Builder storeSettings(StoreSettings storeSettings) {
+            this.storeSettings = Objects.requireNonNull(storeSettings, "storeSettings");
+            return this;
+        }
+
+        /** For the CDI bean: the JNDI name errors give the database. */
+        Builder dataSource(DataSource dataSource, String name) {
+            this.dataSourceName = name;
+            return dataSource(dataSource);
+        }
+
+        /** For tests: this instance's name in the store's claims. */
+        Builder owner(String owner) {
+            this.owner = Objects.requireNonNull(owner, "owner");
             return this;
         }
 
@@ -399,6 +470,15 @@ public final class PictoryClient implements AutoCloseable {
             if (apiKey == null) {
                 throw ApiKeys.missing();
             }
+            // The tables first: a store that cannot start leaves no thread behind.
+            JobStore store = new InMemoryJobStore();
+            ImageVault vault = ImageVault.NONE;
+            if (dataSource != null) {
+                Database database = new Database(dataSource, dataSourceName);
+                Schema.ensure(database, storeSettings.createSchema(), clock.instant());
+                store = new JdbcJobStore(database, owner);
+                vault = new JdbcImageVault(database);
+            }
             List<AutoCloseable> owned = new ArrayList<>();
             WebhookSupport hooks = webhooks != null ? webhooks : webhookUrl == null ? null : WebhookSupport.of(webhookUrl,
                     webhookSecret, WebhookSupport.defaultTokenTtl(settings.pollTimeout()), settings.pollInterval(), clock);
@@ -414,8 +494,8 @@ public final class PictoryClient implements AutoCloseable {
                 });
             }
             ClientCore core = ClientCore.assemble(new ClientCore.Wiring(api != null ? api : restClient(), apiKey, settings,
-                    hooks, executor, clock, jitter, onJobEnd, store != null ? store : new InMemoryJobStore(),
-                    retryListener));
+                    hooks, executor, clock, jitter, onJobEnd, store, vault, storeSettings, owner, retryListener));
+            core.start();
             return new PictoryClient(core, validation, List.copyOf(owned));
         }
 

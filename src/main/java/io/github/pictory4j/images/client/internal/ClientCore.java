@@ -2,6 +2,7 @@ package io.github.pictory4j.images.client.internal;
 
 import io.github.pictory4j.images.client.ImageJob;
 import io.github.pictory4j.images.client.PictorySettings;
+import io.github.pictory4j.images.client.StoreSettings;
 import io.github.pictory4j.images.client.internal.http.PictoryImagesApi;
 import io.github.pictory4j.images.client.internal.http.ResponseDecoder;
 import io.github.pictory4j.images.client.webhook.WebhookSupport;
@@ -14,18 +15,22 @@ import java.util.function.Supplier;
 
 /**
  * The client's parts, wired once: the public client and the CDI bean use them, and nothing else
- * assembles them.
+ * assembles them. With a durable store, every job is followed to its end and completed jobs' images
+ * are kept; {@link #start()} resumes what an earlier run left.
  *
  * @param webhooks null when webhooks are off
+ * @param keeper   null without a durable store
  */
 public record ClientCore(PictorySettings settings, WebhookSupport webhooks, Scheduling scheduling, PictoryGateway gateway,
                          Submitter submitter, JobPoller poller, JobWaiter waiter, WebhookCallbacks callbacks,
-                         JobStore store) implements AutoCloseable {
+                         JobStore store, ImageVault vault, JobFollower follower, ImageKeeper keeper,
+                         AutoCloseable downloads) implements AutoCloseable {
 
-    /** Everything a client is made of; {@code webhooks} may be null. */
+    /** Everything a client is made of; {@code webhooks} may be null, {@code vault} is {@link ImageVault#NONE} without a durable store. */
     public record Wiring(PictoryImagesApi api, Supplier<String> apiKey, PictorySettings settings, WebhookSupport webhooks,
                          ScheduledExecutorService scheduler, Clock clock, DoubleSupplier jitter,
-                         Consumer<ImageJob> onEnd, JobStore store, RetryExecutor.RetryListener retryListener) {
+                         Consumer<ImageJob> onEnd, JobStore store, ImageVault vault, StoreSettings storeSettings,
+                         String owner, RetryExecutor.RetryListener retryListener) {
     }
 
     public static ClientCore assemble(Wiring wiring) {
@@ -35,19 +40,44 @@ public record ClientCore(PictorySettings settings, WebhookSupport webhooks, Sche
         PictoryGateway gateway = new PictoryGateway(wiring.api(), wiring.apiKey(), new ResponseDecoder(wiring.clock()),
                 retries);
         JobStore store = wiring.store();
+        boolean durable = store.durable();
+        ImageDownloader downloader = durable ? new ImageDownloader(wiring.storeSettings().imageTimeout()) : null;
+        ImageKeeper keeper = durable
+                ? new ImageKeeper(wiring.vault(), downloader, scheduling, wiring.storeSettings(), wiring.owner()) : null;
         JobEnds ends = new JobEnds();
-        JobObserver observer = new JobObserver(store, ends, wiring.onEnd(), wiring.clock());
+        JobObserver observer = new JobObserver(store, ends, wiring.onEnd(), job -> {
+            if (keeper != null && job.isCompleted()) {
+                keeper.keepSoon(job.jobId());
+            }
+        }, wiring.clock(), wiring.owner());
         JobPoller poller = new JobPoller(gateway, observer, ends, scheduling);
         WebhookSupport webhooks = wiring.webhooks();
-        JobWaiter waiter = new JobWaiter(store, ends, poller, scheduling, wiring.settings().pollInterval(),
-                webhooks == null ? wiring.settings().pollInterval() : webhooks.fallbackPollInterval());
-        return new ClientCore(wiring.settings(), webhooks, scheduling, gateway,
-                new Submitter(gateway, store, webhooks, wiring.clock()), poller, waiter,
-                new WebhookCallbacks(webhooks, store, poller, wiring.clock()), store);
+        var fallback = webhooks == null ? wiring.settings().pollInterval() : webhooks.fallbackPollInterval();
+        JobWaiter waiter = new JobWaiter(store, ends, poller, scheduling, wiring.settings().pollInterval(), fallback);
+        JobFollower follower = new JobFollower(store, poller, observer, wiring.clock(), wiring.settings().pollInterval(),
+                fallback);
+        Submitter submitter = new Submitter(gateway, store, webhooks, wiring.clock(),
+                durable ? follower::accepted : Submitter.AcceptedListener.NONE);
+        return new ClientCore(wiring.settings(), webhooks, scheduling, gateway, submitter, poller, waiter,
+                new WebhookCallbacks(webhooks, store, poller, wiring.clock()), store, wiring.vault(), follower, keeper,
+                downloader == null ? () -> { } : downloader);
+    }
+
+    /** Resumes an earlier run's jobs and images (a durable store only). */
+    public void start() {
+        if (store.durable()) {
+            follower.start();
+            keeper.start();
+        }
     }
 
     @Override
     public void close() {
         scheduling.close();
+        try {
+            downloads.close();
+        } catch (Exception e) {
+            throw new IllegalStateException("Closing the image downloader failed", e);
+        }
     }
 }

@@ -2,6 +2,7 @@ package io.github.pictory4j.images.client.internal;
 
 import io.github.pictory4j.images.client.PictoryConfigurationException;
 import io.github.pictory4j.images.client.PictorySettings;
+import io.github.pictory4j.images.client.StoreSettings;
 import io.github.pictory4j.images.client.webhook.WebhookSupport;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.spi.AfterDeploymentValidation;
@@ -29,5 +30,6 @@ public class ConfigurationCheck implements Extension {
     public static void check(Config config) {
         PictorySettings settings = PictorySettings.from(config);
         WebhookSupport.from(config, settings.pollInterval(), settings.pollTimeout());
+        StoreSettings.from(config);
     }
 }

@@ -1,18 +1,24 @@
 package io.github.pictory4j.images.client.internal;
 
 import io.github.pictory4j.images.client.ImageJob;
+import io.github.pictory4j.images.client.JobRecord;
+import io.github.pictory4j.images.client.JobStatus;
+import io.github.pictory4j.images.client.UnknownOutcome;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
 /**
  * The {@link JobStore} of one JVM, in memory: what the service knows is lost when the application
- * stops. Bounded: at most {@link #LIMIT} submissions and jobs are remembered, the oldest forgotten
- * first, so a long-running app cannot fill its heap.
+ * stops, so there is nothing to resume. Bounded: at most {@link #LIMIT} submissions and jobs are
+ * remembered, the oldest forgotten first, so a long-running app cannot fill its heap.
  */
 public final class InMemoryJobStore implements JobStore {
 
@@ -23,9 +29,14 @@ public final class InMemoryJobStore implements JobStore {
     private final Map<String, Job> jobs = new LinkedHashMap<>();
 
     @Override
+    public boolean durable() {
+        return false;
+    }
+
+    @Override
     public synchronized String submissionStarting(PendingSubmission pending) {
         String id = UUID.randomUUID().toString();
-        submissions.put(id, new Submission(pending));
+        submissions.put(id, new Submission(id, pending));
         trim(submissions);
         if (pending.webhookNonce() != null) {
             submissionByNonce.put(pending.webhookNonce(), id);
@@ -38,7 +49,7 @@ public final class InMemoryJobStore implements JobStore {
     public synchronized void submissionAccepted(String submissionId, String jobId, Instant at) {
         Submission submission = submissions.get(submissionId);
         if (submission != null) {
-            bind(submission, jobId);
+            bind(submission, jobId, at);
         }
     }
 
@@ -52,7 +63,10 @@ public final class InMemoryJobStore implements JobStore {
 
     @Override
     public synchronized void submissionOutcomeUnknown(String submissionId, String reason, Instant at) {
-        // Kept as it is: a callback may still tell which job it created.
+        Submission submission = submissions.get(submissionId);
+        if (submission != null) {
+            submission.unknownBecause = reason; // a callback may still tell which job it created
+        }
     }
 
     @Override
@@ -67,7 +81,7 @@ public final class InMemoryJobStore implements JobStore {
         }
         Instant expires = submission.pending.webhookExpiresAt();
         if (claimedJobId != null && expires != null && expires.isAfter(now)) {
-            bind(submission, claimedJobId);
+            bind(submission, claimedJobId, now);
             return Optional.of(claimedJobId);
         }
         return Optional.empty();
@@ -76,28 +90,43 @@ public final class InMemoryJobStore implements JobStore {
     @Override
     public synchronized boolean expectsCallback(String jobId) {
         Job job = jobs.get(jobId);
-        return job != null && job.hooked && !job.ended;
+        return job != null && job.submission != null && job.submission.pending.webhookNonce() != null && job.endedAt == null;
     }
 
     @Override
     public synchronized void stateSeen(ImageJob state, Instant at) {
-        job(state.jobId()).lastSeen = state;
+        Job job = job(state.jobId(), at);
+        if (job.endedAt == null) {
+            job.lastSeen = state;
+            job.updatedAt = at;
+        }
     }
 
     @Override
     public synchronized boolean claimEnd(ImageJob end, Instant at) {
-        Job job = job(end.jobId());
-        job.lastSeen = end;
-        if (job.ended) {
+        Job job = job(end.jobId(), at);
+        if (job.endedAt != null) {
             return false;
         }
-        job.ended = true;
+        job.lastSeen = end;
+        job.updatedAt = at;
+        job.endedAt = at;
         return true;
     }
 
     @Override
     public synchronized void endAnnounced(String jobId, Instant at) {
-        // Nothing to keep: claimEnd already made sure no one else announces it.
+        // Nothing to keep: claimEnd already made sure no one else announces it, and nothing outlives the JVM.
+    }
+
+    @Override
+    public boolean claimAnnouncement(String jobId, String owner, Instant now, Instant until) {
+        return false; // every end is announced when it is recorded; none is left over
+    }
+
+    @Override
+    public List<ImageJob> unannouncedEnds(Instant now) {
+        return List.of();
     }
 
     @Override
@@ -106,13 +135,50 @@ public final class InMemoryJobStore implements JobStore {
         return Optional.ofNullable(job == null ? null : job.lastSeen);
     }
 
-    private void bind(Submission submission, String jobId) {
-        submission.jobId = jobId;
-        job(jobId).hooked = submission.pending.webhookNonce() != null;
+    @Override
+    public synchronized List<OpenJob> unfinished() {
+        return jobs.entrySet().stream().filter(entry -> entry.getValue().endedAt == null)
+                .map(entry -> new OpenJob(entry.getKey(), expectsCallback(entry.getKey()))).toList();
     }
 
-    private Job job(String jobId) {
-        Job job = jobs.computeIfAbsent(jobId, id -> new Job());
+    @Override
+    public synchronized List<UnknownOutcome> unknownOutcomes(Instant sendingBefore) {
+        return submissions.values().stream().filter(s -> s.jobId == null && s.unknownBecause != null)
+                .map(s -> new UnknownOutcome(s.id, s.pending.request(), s.pending.createdAt(), s.unknownBecause)).toList();
+    }
+
+    @Override
+    public synchronized Optional<JobRecord> find(String jobId) {
+        Job job = jobs.get(jobId);
+        return Optional.ofNullable(job == null ? null : job.record(jobId));
+    }
+
+    @Override
+    public synchronized List<JobRecord> newestFirst(int limit) {
+        List<JobRecord> all = new ArrayList<>();
+        jobs.forEach((jobId, job) -> all.add(job.record(jobId)));
+        Collections.reverse(all);
+        return all.subList(0, Math.min(Math.max(0, limit), all.size()));
+    }
+
+    @Override
+    public synchronized boolean delete(String jobId) {
+        Job job = jobs.remove(jobId);
+        if (job != null && job.submission != null) {
+            submissions.remove(job.submission.id);
+        }
+        return job != null;
+    }
+
+    private void bind(Submission submission, String jobId, Instant at) {
+        submission.jobId = jobId;
+        Job job = job(jobId, submission.pending.createdAt());
+        job.submission = submission;
+        job.updatedAt = at;
+    }
+
+    private Job job(String jobId, Instant at) {
+        Job job = jobs.computeIfAbsent(jobId, id -> new Job(id, at));
         trim(jobs);
         return job;
     }
@@ -126,17 +192,35 @@ public final class InMemoryJobStore implements JobStore {
     }
 
     private static final class Submission {
+        final String id;
         final PendingSubmission pending;
         String jobId;
+        String unknownBecause;
 
-        Submission(PendingSubmission pending) {
+        Submission(String id, PendingSubmission pending) {
+            this.id = id;
             this.pending = pending;
         }
     }
 
     private static final class Job {
+        final Instant createdAt;
+        Submission submission;
         ImageJob lastSeen;
-        boolean hooked;
-        boolean ended;
+        Instant updatedAt;
+        Instant endedAt;
+
+        Job(String jobId, Instant createdAt) {
+            this.createdAt = createdAt;
+            this.updatedAt = createdAt;
+            this.lastSeen = new ImageJob(jobId, JobStatus.IN_PROGRESS, null, null, null, null, null, null);
+        }
+
+        JobRecord record(String jobId) {
+            PendingSubmission pending = submission == null ? null : submission.pending;
+            return new JobRecord(jobId, pending == null ? null : pending.request(),
+                    pending == null ? null : pending.estimatedCredits(), lastSeen, createdAt, updatedAt, endedAt,
+                    JobRecord.KeptImageState.NONE);
+        }
     }
 }

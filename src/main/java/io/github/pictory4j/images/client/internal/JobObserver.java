@@ -1,6 +1,7 @@
 package io.github.pictory4j.images.client.internal;
 
 import io.github.pictory4j.images.client.ImageJob;
+import io.github.pictory4j.images.client.PictoryException;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -11,7 +12,9 @@ import java.util.logging.Logger;
 /**
  * Where every state read from Pictory goes, whoever read it (a poll, a callback, a caller): it is
  * recorded in the {@link JobStore}; an end completes this JVM's waits and is announced once, to the
- * listener (the CDI bean fires its events there), as the store decides.
+ * listener (the CDI bean fires its events there), as the store decides. When the store cannot record
+ * a state (the database is down), the waits still end, and the job stays to be followed until its
+ * end is recorded.
  */
 public final class JobObserver {
 
@@ -20,31 +23,64 @@ public final class JobObserver {
     private final JobStore store;
     private final JobEnds ends;
     private final Consumer<ImageJob> onEnd;
+    private final Consumer<ImageJob> onEndRecorded;
     private final Clock clock;
+    private final String owner;
 
-    /** @param onEnd told once per job when its end is first recorded; what it throws is logged, never propagated */
-    public JobObserver(JobStore store, JobEnds ends, Consumer<ImageJob> onEnd, Clock clock) {
+    /**
+     * @param onEnd         told once per job when its end is first recorded; what it throws is logged, never propagated
+     * @param onEndRecorded told when this observer recorded an end (the image keeper starts there)
+     * @param owner         this instance, as it signs its claims in the store
+     */
+    public JobObserver(JobStore store, JobEnds ends, Consumer<ImageJob> onEnd, Consumer<ImageJob> onEndRecorded,
+                       Clock clock, String owner) {
         this.store = store;
         this.ends = ends;
         this.onEnd = onEnd;
+        this.onEndRecorded = onEndRecorded;
         this.clock = clock;
+        this.owner = owner;
     }
 
     /** Records {@code job} as Pictory reported it just now; answers it. */
     public ImageJob observed(ImageJob job) {
+        observe(job);
+        return job;
+    }
+
+    /** Records {@code job}; answers whether the store holds it now (false when the store failed). */
+    public boolean observe(ImageJob job) {
         Instant now = clock.instant();
         if (!job.isTerminal()) {
-            store.stateSeen(job, now);
-            return job;
+            return recorded(job, () -> store.stateSeen(job, now));
         }
         // Recorded before the waits complete, so that a wait that starts meanwhile finds the end in the store.
-        boolean first = store.claimEnd(job, now);
+        boolean first;
+        try {
+            first = store.claimEnd(job, now);
+        } catch (PictoryException e) {
+            LOG.log(Level.WARNING, "Job {0} ended, but the job store could not record it; it is read again until it"
+                    + " can: {1}", new Object[]{job.jobId(), e.getMessage()});
+            ends.ended(job);
+            return false;
+        }
         ends.ended(job);
         if (first) {
             announce(job);
-            store.endAnnounced(job.jobId(), clock.instant());
+            onEndRecorded.accept(job);
         }
-        return job;
+        return true;
+    }
+
+    /**
+     * Announces an end recorded earlier whose event is not known to have fired (the process stopped in
+     * between), if this instance wins the claim on it.
+     */
+    public void announceLeftOver(ImageJob job) {
+        Instant now = clock.instant();
+        if (store.claimAnnouncement(job.jobId(), owner, now, now.plus(JobStore.ANNOUNCEMENT_CLAIM))) {
+            announce(job);
+        }
     }
 
     private void announce(ImageJob job) {
@@ -53,6 +89,17 @@ public final class JobObserver {
         } catch (RuntimeException e) {
             // An observer's bug must not fail the poll or the callback that saw the job end.
             LOG.log(Level.WARNING, "An observer of the end of job " + job.jobId() + " failed", e);
+        }
+        recorded(job, () -> store.endAnnounced(job.jobId(), clock.instant()));
+    }
+
+    private static boolean recorded(ImageJob job, Runnable write) {
+        try {
+            write.run();
+            return true;
+        } catch (PictoryException e) {
+            LOG.log(Level.WARNING, "The job store could not record job {0}: {1}", new Object[]{job.jobId(), e.getMessage()});
+            return false;
         }
     }
 }

@@ -1,6 +1,8 @@
 package io.github.pictory4j.images.client.internal;
 
 import io.github.pictory4j.images.client.ImageJob;
+import io.github.pictory4j.images.client.PictoryException;
+import io.github.pictory4j.images.client.PictoryNotFoundException;
 import io.github.pictory4j.images.client.internal.RetryExecutor.Start;
 
 import java.time.Duration;
@@ -142,16 +144,23 @@ public final class JobPoller {
             } catch (RuntimeException e) { // no key, say: the read never started
                 read = CompletableFuture.failedFuture(e);
             }
-            read.thenApply(observer::observed).whenComplete((job, failure) -> {
+            read.whenComplete((job, failure) -> {
+                boolean done = false;
                 if (failure != null) {
-                    LOG.log(Level.FINE, "Polling job {0} failed", jobId);
-                    ends.failed(jobId, Failures.translate(failure, PictoryGateway.reading(jobId)));
+                    PictoryException translated = Failures.translate(failure, PictoryGateway.reading(jobId));
+                    LOG.log(Level.FINE, "Polling job {0} failed: {1}", new Object[]{jobId, translated.getMessage()});
+                    ends.failed(jobId, translated);
+                    // A job Pictory does not know will not come back; anything else is tried again.
+                    done = translated instanceof PictoryNotFoundException;
+                } else {
+                    // An end the store could not record is read again, until it can.
+                    done = observer.observe(job) && job.isTerminal();
                 }
                 synchronized (JobPoller.this) {
                     if (stopped) {
                         return;
                     }
-                    if (job != null && job.isTerminal()) {
+                    if (done) {
                         stop(this);
                     } else {
                         schedule(interval);

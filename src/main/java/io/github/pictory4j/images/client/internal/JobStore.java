@@ -1,8 +1,12 @@
 package io.github.pictory4j.images.client.internal;
 
 import io.github.pictory4j.images.client.ImageJob;
+import io.github.pictory4j.images.client.JobRecord;
+import io.github.pictory4j.images.client.UnknownOutcome;
 
+import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -56,4 +60,46 @@ public interface JobStore {
 
     /** The latest state seen of the job, if any. */
     Optional<ImageJob> lastSeen(String jobId);
+
+    /** Whether what is recorded survives the process (a database), so that jobs are followed again on start. */
+    boolean durable();
+
+    /**
+     * The end of a job that was recorded but whose event is not known to have fired (the process died in
+     * between), claimed by {@code owner} until {@code until} so that no other instance announces it meanwhile.
+     * True when the claim is this caller's.
+     */
+    boolean claimAnnouncement(String jobId, String owner, Instant now, Instant until);
+
+    /** Jobs whose end was recorded but whose event is not known to have fired, and unclaimed at {@code now}. */
+    List<ImageJob> unannouncedEnds(Instant now);
+
+    /** Jobs Pictory accepted that have not been seen to end, oldest first. */
+    List<OpenJob> unfinished();
+
+    /**
+     * Submissions whose outcome is unknown: the connection broke after sending, or they were still being
+     * sent at {@code sendingBefore} (the process died before the job id was written).
+     */
+    List<UnknownOutcome> unknownOutcomes(Instant sendingBefore);
+
+    /** The record of a job. */
+    Optional<JobRecord> find(String jobId);
+
+    /** The newest {@code limit} jobs (with a job id), newest first. */
+    List<JobRecord> newestFirst(int limit);
+
+    /** Forgets the job and its kept image; false when there was no such job. */
+    boolean delete(String jobId);
+
+    /**
+     * A job Pictory accepted, not yet seen to end.
+     *
+     * @param callsBack whether it was submitted with the service's webhook
+     */
+    record OpenJob(String jobId, boolean callsBack) {
+    }
+
+    /** How long an instance holds a claim on an announcement before another may take it over. */
+    Duration ANNOUNCEMENT_CLAIM = Duration.ofMinutes(1);
 }

@@ -9,7 +9,8 @@ import java.util.Objects;
 /**
  * A submission about to be sent to Pictory, as the {@link JobStore} records it first.
  *
- * @param request          the request as it will be sent (with its webhook URL, if any)
+ * @param request          the request as the caller made it (a webhook URL the service adds is not in it:
+ *                         it carries a token)
  * @param estimatedCredits what it will cost, when the model's price is known; else null
  * @param webhookNonce     the nonce of its callback token, or null when the service issued none
  * @param webhookExpiresAt when that token stops being accepted, or null

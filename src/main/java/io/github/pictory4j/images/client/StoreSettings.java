@@ -1,0 +1,89 @@
+package io.github.pictory4j.images.client;
+
+import org.eclipse.microprofile.config.Config;
+
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * The durable job store's settings ({@code pictory.store.*}). Without {@code pictory.store.datasource}
+ * the service keeps what it knows in memory, as before.
+ *
+ * @param dataSource    JNDI name of a container-managed {@code javax.sql.DataSource} ({@code pictory.store.datasource}), or null
+ * @param createSchema  create the tables when they are missing ({@code pictory.store.create-schema}, default true)
+ * @param imageMaxBytes the largest PNG kept ({@code pictory.store.image-max-bytes}, default 20 MiB)
+ * @param imageTimeout  how long one download may take ({@code pictory.store.image-timeout}, default 60s)
+ * @param imageAttempts downloads tried before an image is given up ({@code pictory.store.image-attempts}, default 8)
+ * @param sweepInterval how often images due for another try are looked for ({@code pictory.store.sweep-interval}, default 1m)
+ */
+public record StoreSettings(String dataSource, boolean createSchema, long imageMaxBytes, Duration imageTimeout,
+                            int imageAttempts, Duration sweepInterval) {
+
+    public static final String DATASOURCE = "pictory.store.datasource";
+    public static final String CREATE_SCHEMA = "pictory.store.create-schema";
+    public static final String IMAGE_MAX_BYTES = "pictory.store.image-max-bytes";
+    public static final String IMAGE_TIMEOUT = "pictory.store.image-timeout";
+    public static final String IMAGE_ATTEMPTS = "pictory.store.image-attempts";
+    public static final String SWEEP_INTERVAL = "pictory.store.sweep-interval";
+
+    /** No datasource: in memory. */
+    public static final StoreSettings DEFAULT =
+            new StoreSettings(null, true, 20L * 1024 * 1024, Duration.ofSeconds(60), 8, Duration.ofMinutes(1));
+
+    public StoreSettings {
+        if (imageMaxBytes < 1024) {
+            throw invalid(IMAGE_MAX_BYTES, "must be at least 1024 (bytes), such as 20971520");
+        }
+        if (imageTimeout == null || imageTimeout.isNegative() || imageTimeout.isZero()) {
+            throw invalid(IMAGE_TIMEOUT, "must be positive, such as 60s");
+        }
+        if (imageAttempts < 1) {
+            throw invalid(IMAGE_ATTEMPTS, "must be at least 1");
+        }
+        if (sweepInterval == null || sweepInterval.isNegative() || sweepInterval.isZero()) {
+            throw invalid(SWEEP_INTERVAL, "must be positive, such as 1m");
+        }
+    }
+
+    /** The settings in {@code config}, with the defaults for what is not set. */
+    public static StoreSettings from(Config config) {
+        return new StoreSettings(
+                config.getOptionalValue(DATASOURCE, String.class).map(String::trim).filter(name -> !name.isEmpty()).orElse(null),
+                bool(config, CREATE_SCHEMA).orElse(DEFAULT.createSchema()),
+                number(config, IMAGE_MAX_BYTES).orElse(DEFAULT.imageMaxBytes()),
+                PictorySettings.duration(config, IMAGE_TIMEOUT).orElse(DEFAULT.imageTimeout()),
+                number(config, IMAGE_ATTEMPTS).map(Long::intValue).orElse(DEFAULT.imageAttempts()),
+                PictorySettings.duration(config, SWEEP_INTERVAL).orElse(DEFAULT.sweepInterval()));
+    }
+
+    /** The same settings with a datasource named {@code jndiName}. */
+    public StoreSettings withDataSource(String jndiName) {
+        return new StoreSettings(jndiName, createSchema, imageMaxBytes, imageTimeout, imageAttempts, sweepInterval);
+    }
+
+    public Optional<String> dataSourceName() {
+        return Optional.ofNullable(dataSource);
+    }
+
+    private static Optional<Boolean> bool(Config config, String key) {
+        return config.getOptionalValue(key, String.class).map(String::trim).map(text -> switch (text.toLowerCase()) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw invalid(key, "must be true or false");
+        });
+    }
+
+    private static Optional<Long> number(Config config, String key) {
+        return config.getOptionalValue(key, String.class).map(text -> {
+            try {
+                return Long.parseLong(text.trim());
+            } catch (NumberFormatException e) {
+                throw invalid(key, "must be a whole number");
+            }
+        });
+    }
+
+    private static PictoryConfigurationException invalid(String key, String problem) {
+        return new PictoryConfigurationException(key + " (env " + PictorySettings.environmentVariable(key) + ") " + problem);
+    }
+}

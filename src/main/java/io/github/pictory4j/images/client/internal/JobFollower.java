@@ -1,0 +1,89 @@
+package io.github.pictory4j.images.client.internal;
+
+import io.github.pictory4j.images.client.ImageJob;
+import io.github.pictory4j.images.client.PictoryException;
+import io.github.pictory4j.images.client.UnknownOutcome;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * With a durable store, every job is followed to its end whether or not anyone waits: each accepted
+ * submission, and on start every job left unfinished by an earlier run, with their first polls spread
+ * over the poll interval rather than sent as one burst. On start it also announces ends whose event
+ * was not recorded as fired, and reports submissions whose outcome is unknown.
+ */
+public final class JobFollower {
+
+    private static final Logger LOG = Logger.getLogger(JobFollower.class.getName());
+    /** A submission is answered within its read timeout; one still "sending" after this is a leftover. */
+    static final Duration SENDING_TOO_LONG = Duration.ofMinutes(10);
+
+    private final JobStore store;
+    private final JobPoller poller;
+    private final JobObserver observer;
+    private final Clock clock;
+    private final Duration pollInterval;
+    private final Duration fallbackPollInterval;
+
+    public JobFollower(JobStore store, JobPoller poller, JobObserver observer, Clock clock, Duration pollInterval,
+                       Duration fallbackPollInterval) {
+        this.store = store;
+        this.poller = poller;
+        this.observer = observer;
+        this.clock = clock;
+        this.pollInterval = pollInterval;
+        this.fallbackPollInterval = fallbackPollInterval;
+    }
+
+    /** Resumes what an earlier run left: unknown outcomes reported, ends announced, unfinished jobs followed. */
+    public void start() {
+        try {
+            reportUnknownOutcomes();
+            for (ImageJob ended : store.unannouncedEnds(clock.instant())) {
+                observer.announceLeftOver(ended);
+            }
+            List<JobStore.OpenJob> open = store.unfinished();
+            for (int i = 0; i < open.size(); i++) {
+                JobStore.OpenJob job = open.get(i);
+                Duration interval = interval(job.callsBack());
+                // Job i of n first polls at i/n of the interval: a steady trickle, not a burst.
+                poller.follow(job.jobId(), interval, interval.multipliedBy(i).dividedBy(open.size()));
+            }
+            if (!open.isEmpty()) {
+                LOG.info("Following " + open.size() + " unfinished Pictory jobs again");
+            }
+        } catch (PictoryException e) {
+            LOG.log(Level.SEVERE, "Cannot resume the jobs of an earlier run; they are followed again at the next start: "
+                    + e.getMessage(), e);
+        }
+    }
+
+    /** Pictory accepted a submission: follow it until it ends (a webhook job from its first fallback poll). */
+    public void accepted(String jobId, boolean callsBack) {
+        Duration interval = interval(callsBack);
+        poller.follow(jobId, interval, interval);
+    }
+
+    private Duration interval(boolean callsBack) {
+        return callsBack ? fallbackPollInterval : pollInterval;
+    }
+
+    /** Submissions that may have created (and been charged for) a job whose id was never recorded. */
+    public List<UnknownOutcome> unknownOutcomes() {
+        return store.unknownOutcomes(clock.instant().minus(SENDING_TOO_LONG));
+    }
+
+    private void reportUnknownOutcomes() {
+        List<UnknownOutcome> unknown = unknownOutcomes();
+        if (!unknown.isEmpty()) {
+            LOG.warning(unknown.size() + " Pictory submissions have an unknown outcome: they were sent, but no job id"
+                    + " was recorded, so Pictory may have created (and charged for) jobs this app does not know of."
+                    + " Check the account's images before submitting them again; ImageService.unknownOutcomes() lists"
+                    + " them. Submission ids: " + unknown.stream().map(UnknownOutcome::submissionId).toList());
+        }
+    }
+}

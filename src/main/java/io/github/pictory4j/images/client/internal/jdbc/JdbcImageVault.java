@@ -1,0 +1,263 @@
+package io.github.pictory4j.images.client.internal.jdbc;
+
+import io.github.pictory4j.images.client.KeptImage;
+import io.github.pictory4j.images.client.PictoryStoreException;
+import io.github.pictory4j.images.client.internal.ImageVault;
+import io.github.pictory4j.images.client.internal.PngCheck;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Kept PNGs in the database, in chunks of {@value #CHUNK_BYTES} bytes: a download is written as it
+ * arrives and an image is read back chunk by chunk, so neither ever sits whole in memory. A kept image
+ * replaces any earlier attempt in one transaction: it is there whole, or not at all.
+ */
+public final class JdbcImageVault implements ImageVault {
+
+    static final int CHUNK_BYTES = 64 * 1024;
+    static final String PNG = "image/png";
+
+    private final Database database;
+
+    public JdbcImageVault(Database database) {
+        this.database = database;
+    }
+
+    @Override
+    public List<String> due(Instant now, int limit) {
+        return database.query("finding images to keep", "SELECT job_id FROM pictory4j_job WHERE image_state = ?"
+                        + " AND (image_retry_at IS NULL OR image_retry_at <= ?)"
+                        + " AND (image_claim_until IS NULL OR image_claim_until < ?) ORDER BY ended_at FETCH FIRST "
+                        + Math.max(1, limit) + " ROWS ONLY",
+                row -> row.getString(1), JdbcJobStore.ImageState.PENDING.name(), now, now);
+    }
+
+    @Override
+    public Optional<Download> claim(String jobId, String owner, Instant now, Instant until) {
+        return database.run("claiming the download of job " + jobId + "'s image", connection -> {
+            int claimed = Database.update(connection, "UPDATE pictory4j_job SET image_owner = ?, image_claim_until = ?"
+                            + " WHERE job_id = ? AND image_state = ? AND (image_claim_until IS NULL OR image_claim_until < ?)",
+                    owner, until, jobId, JdbcJobStore.ImageState.PENDING.name(), now);
+            if (claimed == 0) {
+                return Optional.empty();
+            }
+            return Database.first(connection, "SELECT image_url, image_attempts FROM pictory4j_job WHERE job_id = ?",
+                    row -> new Download(jobId, row.getString("image_url"), row.getInt("image_attempts")), jobId);
+        });
+    }
+
+    @Override
+    public void keep(String jobId, PngCheck png, Instant now) throws IOException {
+        try {
+            database.inTransaction("keeping job " + jobId + "'s image", connection -> {
+                Database.update(connection, "DELETE FROM pictory4j_image_chunk WHERE job_id = ?", jobId);
+                Database.update(connection, "DELETE FROM pictory4j_image WHERE job_id = ?", jobId);
+                int chunks = writeChunks(connection, jobId, png);
+                Database.update(connection, "INSERT INTO pictory4j_image (job_id, content_type, size_bytes, width, height,"
+                                + " chunks, kept_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                        jobId, PNG, png.size(), png.width(), png.height(), chunks, now);
+                Database.update(connection, "UPDATE pictory4j_job SET image_state = ?, image_problem = NULL,"
+                                + " image_retry_at = NULL, image_owner = NULL, image_claim_until = NULL,"
+                                + " image_attempts = image_attempts + 1, updated_at = ? WHERE job_id = ?",
+                        JdbcJobStore.ImageState.KEPT.name(), now, jobId);
+                return null;
+            });
+        } catch (PictoryStoreException e) {
+            if (e.getCause() instanceof SQLException sql && sql.getCause() instanceof IOException io) {
+                throw io;
+            }
+            throw e;
+        }
+    }
+
+    /** Streams the PNG into chunk rows; answers how many. */
+    private static int writeChunks(Connection connection, String jobId, PngCheck png) throws SQLException {
+        byte[] buffer = new byte[CHUNK_BYTES];
+        byte[] header = png.header();
+        System.arraycopy(header, 0, buffer, 0, header.length);
+        int filled = header.length;
+        int seq = 0;
+        try (PreparedStatement insert = connection.prepareStatement(
+                "INSERT INTO pictory4j_image_chunk (job_id, seq, data) VALUES (?, ?, ?)")) {
+            while (true) {
+                int n;
+                try {
+                    n = png.read(buffer, filled, buffer.length - filled);
+                } catch (IOException e) {
+                    throw new SQLException("the download broke: " + e.getMessage(), "08000", e);
+                }
+                if (n > 0) {
+                    filled += n;
+                }
+                if (filled == buffer.length || (n < 0 && filled > 0)) {
+                    insert.setString(1, jobId);
+                    insert.setInt(2, seq++);
+                    insert.setBinaryStream(3, new ByteArrayInputStream(buffer, 0, filled), filled);
+                    insert.executeUpdate();
+                    filled = 0;
+                }
+                if (n < 0) {
+                    return seq;
+                }
+            }
+        }
+    }
+
+    @Override
+    public void failed(String jobId, String problem, Instant retryAt, Instant now) {
+        database.update("recording a failed download of job " + jobId + "'s image",
+                "UPDATE pictory4j_job SET image_state = ?, image_problem = ?, image_retry_at = ?, image_owner = NULL,"
+                        + " image_claim_until = NULL, image_attempts = image_attempts + 1, updated_at = ? WHERE job_id = ?",
+                retryAt == null ? JdbcJobStore.ImageState.FAILED.name() : JdbcJobStore.ImageState.PENDING.name(),
+                problem == null ? null : problem.substring(0, Math.min(problem.length(), 1000)),
+                Database.orNull(retryAt, Database.Null.TIMESTAMP), now, jobId);
+    }
+
+    @Override
+    public Optional<KeptImage> find(String jobId) {
+        return database.first("reading job " + jobId + "'s kept image", "SELECT content_type, size_bytes, width, height,"
+                        + " chunks, kept_at FROM pictory4j_image WHERE job_id = ?",
+                row -> new Kept(jobId, row.getString("content_type"), row.getLong("size_bytes"), row.getInt("width"),
+                        row.getInt("height"), row.getInt("chunks"), Database.instant(row, "kept_at")), jobId);
+    }
+
+    /** A kept image whose bytes are read one chunk per query, on one connection. */
+    private final class Kept implements KeptImage {
+        private final String jobId;
+        private final String contentType;
+        private final long sizeBytes;
+        private final int width;
+        private final int height;
+        private final int chunks;
+        private final Instant keptAt;
+
+        Kept(String jobId, String contentType, long sizeBytes, int width, int height, int chunks, Instant keptAt) {
+            this.jobId = jobId;
+            this.contentType = contentType;
+            this.sizeBytes = sizeBytes;
+            this.width = width;
+            this.height = height;
+            this.chunks = chunks;
+            this.keptAt = keptAt;
+        }
+
+        @Override
+        public String jobId() {
+            return jobId;
+        }
+
+        @Override
+        public String contentType() {
+            return contentType;
+        }
+
+        @Override
+        public long sizeBytes() {
+            return sizeBytes;
+        }
+
+        @Override
+        public int width() {
+            return width;
+        }
+
+        @Override
+        public int height() {
+            return height;
+        }
+
+        @Override
+        public Instant keptAt() {
+            return keptAt;
+        }
+
+        @Override
+        public void writeTo(OutputStream out) throws IOException {
+            try (InputStream in = openStream()) {
+                in.transferTo(out);
+            }
+        }
+
+        @Override
+        public InputStream openStream() {
+            return new ChunkStream(jobId, chunks);
+        }
+    }
+
+    /** Reads chunk after chunk; holds a connection while open. */
+    private final class ChunkStream extends InputStream {
+        private final String jobId;
+        private final int chunks;
+        private Connection connection;
+        private PreparedStatement select;
+        private InputStream current = InputStream.nullInputStream();
+        private int next;
+
+        ChunkStream(String jobId, int chunks) {
+            this.jobId = jobId;
+            this.chunks = chunks;
+        }
+
+        @Override
+        public int read() throws IOException {
+            byte[] one = new byte[1];
+            int n = read(one, 0, 1);
+            return n < 0 ? -1 : one[0] & 0xFF;
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) throws IOException {
+            while (true) {
+                int n = current.read(buffer, offset, length);
+                if (n >= 0 || next >= chunks) {
+                    return n;
+                }
+                current = nextChunk();
+            }
+        }
+
+        private InputStream nextChunk() throws IOException {
+            try {
+                if (select == null) {
+                    connection = database.connection();
+                    select = connection.prepareStatement("SELECT data FROM pictory4j_image_chunk WHERE job_id = ? AND seq = ?");
+                }
+                select.setString(1, jobId);
+                select.setInt(2, next++);
+                try (ResultSet row = select.executeQuery()) {
+                    if (!row.next()) {
+                        throw new IOException("job " + jobId + "'s kept image is missing chunk " + (next - 1));
+                    }
+                    // One chunk (64 KiB) at a time in memory.
+                    return new ByteArrayInputStream(row.getBytes(1));
+                }
+            } catch (SQLException e) {
+                throw new IOException(database.failure("reading job " + jobId + "'s kept image", e).getMessage(), e);
+            }
+        }
+
+        @Override
+        public void close() throws IOException {
+            try {
+                if (select != null) {
+                    select.close();
+                }
+                if (connection != null) {
+                    connection.close();
+                }
+            } catch (SQLException e) {
+                throw new IOException(e);
+            }
+        }
+    }
+}

@@ -1,0 +1,308 @@
+package io.github.pictory4j.images.client.internal.jdbc;
+
+import io.github.pictory4j.images.client.AspectRatio;
+import io.github.pictory4j.images.client.ImageJob;
+import io.github.pictory4j.images.client.ImageModel;
+import io.github.pictory4j.images.client.ImageRequest;
+import io.github.pictory4j.images.client.ImageStyle;
+import io.github.pictory4j.images.client.JobRecord;
+import io.github.pictory4j.images.client.JobStatus;
+import io.github.pictory4j.images.client.UnknownOutcome;
+import io.github.pictory4j.images.client.internal.JobStore;
+import io.github.pictory4j.images.client.internal.PendingSubmission;
+import io.github.pictory4j.images.client.internal.jdbc.Database.Null;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import static io.github.pictory4j.images.client.internal.jdbc.Database.orNull;
+
+/**
+ * The {@link JobStore} in a database, through plain JDBC (see {@code schema-v1.sql}): what the service
+ * knows of its jobs survives restarts, and instances that share the database share it. Exactly-once
+ * decisions are conditional updates that only one caller can win ({@code … WHERE ended_at IS NULL}).
+ */
+public final class JdbcJobStore implements JobStore {
+
+    static final String COLUMNS = "submission_id, job_id, phase, status, prompt, model, aspect_ratio, style,"
+            + " reference_image_url, own_webhook, estimated_credits, credits_used, image_url, width, height, error_code,"
+            + " error_message, outcome_note, webhook_nonce, created_at, updated_at, ended_at, image_state, image_problem";
+
+    private final Database database;
+    private final String owner;
+
+    /** @param owner this instance, as it signs its claims */
+    public JdbcJobStore(Database database, String owner) {
+        this.database = database;
+        this.owner = owner;
+    }
+
+    /** The phases of a row. */
+    enum Phase { SENDING, OUTCOME_UNKNOWN, REFUSED, RUNNING, ENDED }
+
+    @Override
+    public boolean durable() {
+        return true;
+    }
+
+    @Override
+    public String submissionStarting(PendingSubmission pending) {
+        String id = UUID.randomUUID().toString();
+        ImageRequest request = pending.request();
+        database.update("recording a submission before it is sent (nothing was sent to Pictory)",
+                "INSERT INTO pictory4j_job (submission_id, phase, prompt, model, aspect_ratio, style, reference_image_url,"
+                        + " own_webhook, estimated_credits, webhook_nonce, webhook_expires_at, created_at, updated_at)"
+                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                id, Phase.SENDING.name(), request.prompt(), value(request.model()), value(request.aspectRatio()),
+                value(request.style()), request.referenceImageUrl(),
+                request.webhook(),
+                orNull(pending.estimatedCredits(), Null.DECIMAL), pending.webhookNonce(),
+                orNull(pending.webhookExpiresAt(), Null.TIMESTAMP), pending.createdAt(), pending.createdAt());
+        return id;
+    }
+
+    @Override
+    public void submissionAccepted(String submissionId, String jobId, Instant at) {
+        database.inTransaction("recording job " + jobId + " for its submission", connection -> {
+            if (bind(connection, submissionId, jobId, at)) {
+                return null;
+            }
+            // The job was recorded on its own meanwhile (it was read before its id could be written):
+            // the submission's row takes its place, with what was seen of it.
+            Optional<ImageJob> seen = Database.first(connection, "SELECT " + COLUMNS + " FROM pictory4j_job WHERE job_id = ?",
+                    JdbcJobStore::lastSeen, jobId);
+            Database.update(connection, "DELETE FROM pictory4j_job WHERE job_id = ? AND prompt IS NULL", jobId);
+            bind(connection, submissionId, jobId, at);
+            if (seen.isPresent()) {
+                writeState(connection, seen.get(), at);
+            }
+            return null;
+        });
+    }
+
+    /** Gives the submission its job id; false when another row already has that id. */
+    private static boolean bind(Connection connection, String submissionId, String jobId, Instant at) throws SQLException {
+        return Database.updateUnlessDuplicate(connection, "UPDATE pictory4j_job SET job_id = ?, phase = ?,"
+                        + " status = COALESCE(status, ?), updated_at = ? WHERE submission_id = ? AND (job_id IS NULL OR job_id = ?)",
+                jobId, Phase.RUNNING.name(), JobStatus.IN_PROGRESS.value(), at, submissionId, jobId) > 0;
+    }
+
+    @Override
+    public void submissionRefused(String submissionId, Instant at) {
+        database.update("recording a refused submission",
+                "UPDATE pictory4j_job SET phase = ?, webhook_nonce = NULL, updated_at = ? WHERE submission_id = ? AND job_id IS NULL",
+                Phase.REFUSED.name(), at, submissionId);
+    }
+
+    @Override
+    public void submissionOutcomeUnknown(String submissionId, String reason, Instant at) {
+        database.update("recording a submission whose outcome is unknown",
+                "UPDATE pictory4j_job SET phase = ?, outcome_note = ?, updated_at = ? WHERE submission_id = ? AND job_id IS NULL",
+                Phase.OUTCOME_UNKNOWN.name(), truncate(reason, 1000), at, submissionId);
+    }
+
+    @Override
+    public Optional<String> jobForCallback(String nonce, String claimedJobId, Instant now) {
+        return database.inTransaction("finding the job of a webhook callback", connection -> {
+            Optional<Binding> binding = Database.first(connection,
+                    "SELECT submission_id, job_id, webhook_expires_at FROM pictory4j_job WHERE webhook_nonce = ?",
+                    row -> new Binding(row.getString("submission_id"), row.getString("job_id"),
+                            Database.instant(row, "webhook_expires_at")), nonce);
+            if (binding.isEmpty()) {
+                return Optional.empty();
+            }
+            if (binding.get().jobId() != null) {
+                return Optional.of(binding.get().jobId());
+            }
+            Instant expires = binding.get().expiresAt();
+            if (claimedJobId == null || expires == null || !expires.isAfter(now)) {
+                return Optional.empty();
+            }
+            // The callback outran the submission's answer: its token binds the job it names.
+            return bind(connection, binding.get().submissionId(), claimedJobId, now) ? Optional.of(claimedJobId)
+                    : Optional.empty();
+        });
+    }
+
+    private record Binding(String submissionId, String jobId, Instant expiresAt) {
+    }
+
+    @Override
+    public boolean expectsCallback(String jobId) {
+        return database.first("checking whether job " + jobId + " calls back",
+                "SELECT webhook_nonce FROM pictory4j_job WHERE job_id = ? AND ended_at IS NULL",
+                row -> row.getString(1) != null, jobId).orElse(false);
+    }
+
+    @Override
+    public void stateSeen(ImageJob job, Instant at) {
+        database.run("recording the state of job " + job.jobId(), connection -> {
+            if (writeState(connection, job, at) == 0) {
+                adopt(connection, job, at, Phase.RUNNING);
+            }
+            return null;
+        });
+    }
+
+    /** Updates a running job's state; answers the rows changed (0 when the job is unknown or ended). */
+    private static int writeState(Connection connection, ImageJob job, Instant at) throws SQLException {
+        return Database.update(connection, "UPDATE pictory4j_job SET status = ?, image_url = ?, width = ?, height = ?,"
+                        + " credits_used = ?, error_code = ?, error_message = ?, updated_at = ? WHERE job_id = ? AND ended_at IS NULL",
+                job.status().value(), job.url(), orNull(job.width(), Null.INTEGER), orNull(job.height(), Null.INTEGER),
+                orNull(job.aiCreditsUsed(), Null.DECIMAL), truncate(job.errorCode(), 256),
+                truncate(job.errorMessage(), 4000), at, job.jobId());
+    }
+
+    /** Records a job this service did not submit (it only read or waited for it); a no-op if it is there. */
+    private void adopt(Connection connection, ImageJob job, Instant at, Phase phase) throws SQLException {
+        Database.updateUnlessDuplicate(connection, "INSERT INTO pictory4j_job (submission_id, job_id, phase, status, image_url, width,"
+                            + " height, credits_used, error_code, error_message, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    UUID.randomUUID().toString(), job.jobId(), phase.name(), job.status().value(), job.url(),
+                    orNull(job.width(), Null.INTEGER), orNull(job.height(), Null.INTEGER),
+                    orNull(job.aiCreditsUsed(), Null.DECIMAL), truncate(job.errorCode(), 256),
+                    truncate(job.errorMessage(), 4000), at, at);
+    }
+
+    @Override
+    public boolean claimEnd(ImageJob job, Instant at) {
+        return database.run("recording the end of job " + job.jobId(), connection -> {
+            if (endIfRunning(connection, job, at)) {
+                return true;
+            }
+            adopt(connection, job, at, Phase.RUNNING);
+            return endIfRunning(connection, job, at);
+        });
+    }
+
+    /** The conditional update that only one caller wins: the end is recorded once, by its announcer. */
+    private boolean endIfRunning(Connection connection, ImageJob job, Instant at) throws SQLException {
+        return Database.update(connection, "UPDATE pictory4j_job SET phase = ?, status = ?, image_url = ?, width = ?, height = ?,"
+                        + " credits_used = ?, error_code = ?, error_message = ?, updated_at = ?, ended_at = ?, event_owner = ?,"
+                        + " event_claim_until = ?, image_state = ?, poll_owner = NULL, poll_lease_until = NULL"
+                        + " WHERE job_id = ? AND ended_at IS NULL",
+                Phase.ENDED.name(), job.status().value(), job.url(), orNull(job.width(), Null.INTEGER),
+                orNull(job.height(), Null.INTEGER), orNull(job.aiCreditsUsed(), Null.DECIMAL),
+                truncate(job.errorCode(), 256), truncate(job.errorMessage(), 4000), at, at, owner,
+                at.plus(ANNOUNCEMENT_CLAIM), job.isCompleted() && job.url() != null ? ImageState.PENDING.name() : null,
+                job.jobId()) > 0;
+    }
+
+    @Override
+    public void endAnnounced(String jobId, Instant at) {
+        database.update("recording that the end of job " + jobId + " was announced",
+                "UPDATE pictory4j_job SET event_fired_at = ?, event_owner = NULL, event_claim_until = NULL WHERE job_id = ?",
+                at, jobId);
+    }
+
+    @Override
+    public boolean claimAnnouncement(String jobId, String claimant, Instant now, Instant until) {
+        return database.update("claiming the announcement of job " + jobId,
+                "UPDATE pictory4j_job SET event_owner = ?, event_claim_until = ? WHERE job_id = ? AND ended_at IS NOT NULL"
+                        + " AND event_fired_at IS NULL AND (event_claim_until IS NULL OR event_claim_until < ?)",
+                claimant, until, jobId, now) > 0;
+    }
+
+    @Override
+    public List<ImageJob> unannouncedEnds(Instant now) {
+        return database.query("finding ends not yet announced", "SELECT " + COLUMNS + " FROM pictory4j_job"
+                        + " WHERE ended_at IS NOT NULL AND event_fired_at IS NULL"
+                        + " AND (event_claim_until IS NULL OR event_claim_until < ?) ORDER BY ended_at",
+                JdbcJobStore::lastSeen, now);
+    }
+
+    @Override
+    public Optional<ImageJob> lastSeen(String jobId) {
+        return database.first("reading job " + jobId, "SELECT " + COLUMNS + " FROM pictory4j_job WHERE job_id = ?",
+                JdbcJobStore::lastSeen, jobId);
+    }
+
+    @Override
+    public List<OpenJob> unfinished() {
+        return database.query("finding unfinished jobs", "SELECT job_id, webhook_nonce FROM pictory4j_job"
+                        + " WHERE phase = ? ORDER BY created_at, submission_id",
+                row -> new OpenJob(row.getString("job_id"), row.getString("webhook_nonce") != null), Phase.RUNNING.name());
+    }
+
+    @Override
+    public List<UnknownOutcome> unknownOutcomes(Instant sendingBefore) {
+        return database.query("finding submissions whose outcome is unknown", "SELECT " + COLUMNS + " FROM pictory4j_job"
+                        + " WHERE job_id IS NULL AND (phase = ? OR (phase = ? AND created_at < ?)) ORDER BY created_at",
+                row -> new UnknownOutcome(row.getString("submission_id"), request(row), Database.instant(row, "created_at"),
+                        Phase.SENDING.name().equals(row.getString("phase"))
+                                ? "still being sent when the process stopped: no job id was recorded"
+                                : row.getString("outcome_note")),
+                Phase.OUTCOME_UNKNOWN.name(), Phase.SENDING.name(), sendingBefore);
+    }
+
+    @Override
+    public Optional<JobRecord> find(String jobId) {
+        return database.first("reading job " + jobId, "SELECT " + COLUMNS + " FROM pictory4j_job WHERE job_id = ?",
+                JdbcJobStore::record, jobId);
+    }
+
+    @Override
+    public List<JobRecord> newestFirst(int limit) {
+        return database.query("listing jobs", "SELECT " + COLUMNS + " FROM pictory4j_job WHERE job_id IS NOT NULL"
+                + " ORDER BY created_at DESC, submission_id DESC FETCH FIRST " + Math.max(1, limit) + " ROWS ONLY",
+                JdbcJobStore::record);
+    }
+
+    @Override
+    public boolean delete(String jobId) {
+        return database.inTransaction("deleting job " + jobId, connection -> {
+            Database.update(connection, "DELETE FROM pictory4j_image_chunk WHERE job_id = ?", jobId);
+            Database.update(connection, "DELETE FROM pictory4j_image WHERE job_id = ?", jobId);
+            return Database.update(connection, "DELETE FROM pictory4j_job WHERE job_id = ?", jobId) > 0;
+        });
+    }
+
+    /** The image states of a row. */
+    enum ImageState { PENDING, KEPT, FAILED }
+
+    static JobRecord record(ResultSet row) throws SQLException {
+        String image = row.getString("image_state");
+        JobRecord.KeptImageState kept = image == null ? JobRecord.KeptImageState.NONE
+                : new JobRecord.KeptImageState(JobRecord.KeptImageState.Status.valueOf(image), row.getString("image_problem"));
+        return new JobRecord(row.getString("job_id"), request(row), row.getBigDecimal("estimated_credits"), lastSeen(row),
+                Database.instant(row, "created_at"), Database.instant(row, "updated_at"),
+                Database.instant(row, "ended_at"), kept);
+    }
+
+    static ImageJob lastSeen(ResultSet row) throws SQLException {
+        String status = row.getString("status");
+        return new ImageJob(row.getString("job_id"), JobStatus.of(status == null ? JobStatus.IN_PROGRESS.value() : status),
+                row.getString("image_url"), Database.integer(row, "width"), Database.integer(row, "height"),
+                row.getBigDecimal("credits_used"), row.getString("error_code"), row.getString("error_message"));
+    }
+
+    private static ImageRequest request(ResultSet row) throws SQLException {
+        String prompt = row.getString("prompt");
+        if (prompt == null) {
+            return null;
+        }
+        String model = row.getString("model");
+        String ratio = row.getString("aspect_ratio");
+        String style = row.getString("style");
+        return new ImageRequest(prompt, model == null ? null : ImageModel.of(model), ratio == null ? null : AspectRatio.of(ratio),
+                style == null ? null : ImageStyle.of(style), row.getString("reference_image_url"), row.getString("own_webhook"));
+    }
+
+    private static String value(Object pictoryValue) {
+        return pictoryValue == null ? null : pictoryValue.toString();
+    }
+
+    private static String truncate(String text, int max) {
+        return text == null || text.length() <= max ? text : text.substring(0, max);
+    }
+
+    /** For messages: what this store is. */
+    @Override
+    public String toString() {
+        return "JdbcJobStore[owner=" + owner + "]";
+    }
+}

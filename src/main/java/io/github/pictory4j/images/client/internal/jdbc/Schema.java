@@ -1,0 +1,117 @@
+package io.github.pictory4j.images.client.internal.jdbc;
+
+import io.github.pictory4j.images.client.PictoryStoreException;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.logging.Logger;
+
+/**
+ * The store's tables, versioned in {@code pictory4j_schema} so that a later release can migrate them.
+ * Created when missing if allowed ({@code pictory.store.create-schema}, default true); a database with a
+ * newer version than this release knows is refused rather than misread.
+ */
+public final class Schema {
+
+    /** The version this release writes and reads. */
+    public static final int VERSION = 1;
+
+    private static final Logger LOG = Logger.getLogger(Schema.class.getName());
+    private static final String VERSION_TABLE = "pictory4j_schema";
+
+    private Schema() {
+    }
+
+    /** The DDL of {@link #VERSION}, as published in the README. */
+    public static String ddl() {
+        try (InputStream in = Schema.class.getResourceAsStream("schema-v" + VERSION + ".sql")) {
+            if (in == null) {
+                throw new IllegalStateException("schema-v" + VERSION + ".sql is missing from the client jar");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The DDL's statements, comments dropped. */
+    static List<String> statements() {
+        String withoutComments = Arrays.stream(ddl().split("\n"))
+                .map(line -> line.contains("--") ? line.substring(0, line.indexOf("--")) : line)
+                .reduce("", (a, b) -> a + b + "\n");
+        return Arrays.stream(withoutComments.split(";")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+    }
+
+    /**
+     * Makes sure the tables are there at {@link #VERSION}.
+     *
+     * @param create whether missing tables may be created
+     * @throws PictoryStoreException when they are missing and may not be created, or are of a newer version
+     */
+    public static void ensure(Database database, boolean create, Instant now) {
+        int found = database.run("reading the schema version", Schema::version);
+        if (found == VERSION) {
+            return;
+        }
+        if (found > VERSION) {
+            throw new PictoryStoreException("The Pictory job store's tables are at schema version " + found
+                    + ", newer than this release of pictory4j knows (" + VERSION + "): upgrade pictory4j", null);
+        }
+        if (!create) {
+            throw new PictoryStoreException("The Pictory job store's tables are missing and "
+                    + "pictory.store.create-schema is false: create them with the DDL in the README (schema version "
+                    + VERSION + "), or allow the module to create them", null);
+        }
+        try {
+            database.inTransaction("creating the job store's tables", connection -> {
+                try (Statement statement = connection.createStatement()) {
+                    for (String sql : statements()) {
+                        statement.execute(sql);
+                    }
+                }
+                Database.update(connection, "INSERT INTO " + VERSION_TABLE + " (version, applied_at) VALUES (?, ?)",
+                        VERSION, now);
+                return null;
+            });
+            LOG.info("Created the Pictory job store's tables (schema version " + VERSION + ")");
+        } catch (PictoryStoreException raced) {
+            // Another instance may have created them at the same moment.
+            if (database.run("reading the schema version", Schema::version) != VERSION) {
+                throw raced;
+            }
+        }
+    }
+
+    /** The schema version in the database; 0 when there are no tables yet. */
+    static int version(Connection connection) throws SQLException {
+        if (!tableExists(connection, VERSION_TABLE)) {
+            return 0;
+        }
+        return Database.first(connection, "SELECT MAX(version) FROM " + VERSION_TABLE, row -> row.getInt(1)).orElse(0);
+    }
+
+    private static boolean tableExists(Connection connection, String table) throws SQLException {
+        DatabaseMetaData meta = connection.getMetaData();
+        // H2 keeps unquoted names in upper case, PostgreSQL in lower case.
+        for (String name : List.of(table.toUpperCase(Locale.ROOT), table.toLowerCase(Locale.ROOT))) {
+            try (ResultSet tables = meta.getTables(connection.getCatalog(), connection.getSchema(), name,
+                    new String[]{"TABLE"})) {
+                if (tables.next()) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+}

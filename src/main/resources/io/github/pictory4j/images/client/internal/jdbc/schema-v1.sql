@@ -1,0 +1,65 @@
+-- pictory4j job store, schema version 1. The same SQL runs on H2 (2.x) and PostgreSQL (13 and later).
+-- Times are UTC, written from the application's clock.
+
+CREATE TABLE pictory4j_schema (
+    version     INTEGER                  NOT NULL PRIMARY KEY,
+    applied_at  TIMESTAMP WITH TIME ZONE NOT NULL
+);
+
+-- One row per submission (from before it is sent) or per job the service waited for.
+CREATE TABLE pictory4j_job (
+    submission_id        VARCHAR(36)              NOT NULL PRIMARY KEY,
+    job_id               VARCHAR(128)             UNIQUE,         -- Pictory's id, once known
+    phase                VARCHAR(16)              NOT NULL,       -- SENDING, OUTCOME_UNKNOWN, REFUSED, RUNNING, ENDED
+    status               VARCHAR(64),                             -- Pictory's status as last read
+    prompt               VARCHAR(5000),                           -- the request (null: a job only waited for)
+    model                VARCHAR(64),
+    aspect_ratio         VARCHAR(16),
+    style                VARCHAR(64),
+    reference_image_url  VARCHAR(2048),
+    own_webhook          VARCHAR(500),                            -- a webhook the caller chose (the service's own is not kept)
+    estimated_credits    NUMERIC(12, 3),
+    credits_used         NUMERIC(12, 3),
+    image_url            VARCHAR(2048),
+    width                INTEGER,
+    height               INTEGER,
+    error_code           VARCHAR(256),
+    error_message        VARCHAR(4000),
+    outcome_note         VARCHAR(1000),                           -- why the outcome is unknown
+    webhook_nonce        VARCHAR(32)              UNIQUE,         -- binds a callback token to this submission
+    webhook_expires_at   TIMESTAMP WITH TIME ZONE,
+    created_at           TIMESTAMP WITH TIME ZONE NOT NULL,
+    updated_at           TIMESTAMP WITH TIME ZONE NOT NULL,
+    ended_at             TIMESTAMP WITH TIME ZONE,                -- set once, by the one that announces the end
+    event_fired_at       TIMESTAMP WITH TIME ZONE,
+    event_owner          VARCHAR(64),                             -- the instance announcing the end, until event_claim_until
+    event_claim_until    TIMESTAMP WITH TIME ZONE,
+    poll_owner           VARCHAR(64),                             -- the instance polling the job, until poll_lease_until
+    poll_lease_until     TIMESTAMP WITH TIME ZONE,
+    image_state          VARCHAR(16),                             -- PENDING, KEPT, FAILED (null: no image to keep)
+    image_attempts       INTEGER                  DEFAULT 0 NOT NULL,
+    image_retry_at       TIMESTAMP WITH TIME ZONE,
+    image_owner          VARCHAR(64),
+    image_claim_until    TIMESTAMP WITH TIME ZONE,
+    image_problem        VARCHAR(1000)
+);
+CREATE INDEX pictory4j_job_phase ON pictory4j_job (phase);
+CREATE INDEX pictory4j_job_created ON pictory4j_job (created_at);
+CREATE INDEX pictory4j_job_image ON pictory4j_job (image_state);
+
+-- A kept PNG: its facts here, its bytes in 64 KiB chunks, so that it is written and read as a stream.
+CREATE TABLE pictory4j_image (
+    job_id        VARCHAR(128)             NOT NULL PRIMARY KEY,
+    content_type  VARCHAR(64)              NOT NULL,
+    size_bytes    BIGINT                   NOT NULL,
+    width         INTEGER                  NOT NULL,
+    height        INTEGER                  NOT NULL,
+    chunks        INTEGER                  NOT NULL,
+    kept_at       TIMESTAMP WITH TIME ZONE NOT NULL
+);
+CREATE TABLE pictory4j_image_chunk (
+    job_id  VARCHAR(128) NOT NULL,
+    seq     INTEGER      NOT NULL,
+    data    BYTEA        NOT NULL,
+    PRIMARY KEY (job_id, seq)
+);

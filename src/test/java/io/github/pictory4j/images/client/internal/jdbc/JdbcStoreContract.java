@@ -1,0 +1,357 @@
+package io.github.pictory4j.images.client.internal.jdbc;
+
+import io.github.pictory4j.images.client.ImageJob;
+import io.github.pictory4j.images.client.ImageModel;
+import io.github.pictory4j.images.client.ImageRequest;
+import io.github.pictory4j.images.client.JobRecord;
+import io.github.pictory4j.images.client.JobStatus;
+import io.github.pictory4j.images.client.KeptImage;
+import io.github.pictory4j.images.client.PictoryStoreException;
+import io.github.pictory4j.images.client.UnknownOutcome;
+import io.github.pictory4j.images.client.internal.ImageVault;
+import io.github.pictory4j.images.client.internal.JobStore;
+import io.github.pictory4j.images.client.internal.PendingSubmission;
+import io.github.pictory4j.images.client.internal.PngCheck;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import javax.imageio.ImageIO;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Random;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * What the JDBC job store and image vault promise, run on each real database the module supports
+ * (see {@link H2StoreTest} and {@link PostgresStoreTest}): the same SQL, the same answers.
+ */
+abstract class JdbcStoreContract {
+
+    private static final Instant T0 = Instant.parse("2026-11-25T10:00:00Z");
+    private static final ImageRequest REQUEST = ImageRequest.builder("A lighthouse at dawn").model(ImageModel.FLUX_SCHNELL).build();
+
+    private TestDatabases.TestDatabase db;
+    private Database database;
+    private JdbcJobStore store;
+    private JdbcImageVault vault;
+
+    abstract TestDatabases.Kind kind();
+
+    @BeforeEach
+    void createTables() {
+        db = TestDatabases.create(kind());
+        database = new Database(db.dataSource(), "test " + kind());
+        Schema.ensure(database, true, T0);
+        store = new JdbcJobStore(database, "instance-a");
+        vault = new JdbcImageVault(database);
+    }
+
+    @AfterEach
+    void drop() {
+        db.close();
+    }
+
+    private static PendingSubmission pending(String nonce) {
+        return new PendingSubmission(REQUEST, new BigDecimal("0.6"), nonce, nonce == null ? null : T0.plus(Duration.ofHours(1)), T0);
+    }
+
+    private static ImageJob job(String jobId, JobStatus status) {
+        return status == JobStatus.COMPLETED
+                ? new ImageJob(jobId, status, "https://cdn.example/" + jobId + ".png", 1024, 576, new BigDecimal("0.6"), null, null)
+                : new ImageJob(jobId, status, null, null, null, null, status == JobStatus.FAILED ? "E1" : null, null);
+    }
+
+    private String accepted(String jobId) {
+        String submission = store.submissionStarting(pending(null));
+        store.submissionAccepted(submission, jobId, T0.plusSeconds(1));
+        return submission;
+    }
+
+    @Test
+    void theSchemaIsCreatedOnceAndVersioned() {
+        Schema.ensure(database, true, T0.plusSeconds(5)); // again: nothing to do
+        assertEquals(Schema.VERSION, database.run("version", Schema::version));
+        assertEquals(1, database.query("count", "SELECT COUNT(*) FROM pictory4j_schema", row -> row.getInt(1)).get(0));
+    }
+
+    @Test
+    void aNewerSchemaIsRefusedAndMissingTablesNeedPermission() throws Exception {
+        database.update("newer", "INSERT INTO pictory4j_schema (version, applied_at) VALUES (?, ?)", Schema.VERSION + 1, T0);
+        PictoryStoreException newer = assertThrows(PictoryStoreException.class, () -> Schema.ensure(database, true, T0));
+        assertTrue(newer.getMessage().contains("upgrade pictory4j"), newer.getMessage());
+
+        try (TestDatabases.TestDatabase empty = TestDatabases.create(kind())) {
+            PictoryStoreException missing = assertThrows(PictoryStoreException.class,
+                    () -> Schema.ensure(new Database(empty.dataSource(), "empty"), false, T0));
+            assertTrue(missing.getMessage().contains("pictory.store.create-schema is false"), missing.getMessage());
+            assertTrue(missing.getMessage().contains("README"), missing.getMessage());
+        }
+    }
+
+    @Test
+    void aSubmissionIsRecordedBeforeItIsSentThenGetsItsJobId() {
+        String submission = store.submissionStarting(pending(null));
+        assertEquals(List.of(), store.newestFirst(10), "no job id yet: not a job");
+
+        store.submissionAccepted(submission, "job-1", T0.plusSeconds(1));
+
+        JobRecord record = store.find("job-1").orElseThrow();
+        assertEquals("A lighthouse at dawn", record.request().prompt());
+        assertEquals("flux-schnell", record.request().model().value());
+        assertEquals(0, new BigDecimal("0.6").compareTo(record.estimatedCredits()));
+        assertEquals(JobStatus.IN_PROGRESS, record.lastSeen().status());
+        assertEquals(T0, record.createdAt());
+        assertFalse(record.ended());
+        assertEquals(List.of(new JobStore.OpenJob("job-1", false)), store.unfinished());
+    }
+
+    @Test
+    void refusedSubmissionsAreNotJobsAndUnknownOutcomesAreReported() {
+        store.submissionRefused(store.submissionStarting(pending(null)), T0);
+        String unknown = store.submissionStarting(pending(null));
+        store.submissionOutcomeUnknown(unknown, "read timed out", T0.plusSeconds(60));
+        String leftOver = store.submissionStarting(pending(null)); // the process died while sending it
+
+        List<UnknownOutcome> outcomes = store.unknownOutcomes(T0.plusSeconds(1));
+
+        assertEquals(java.util.Set.of(unknown, leftOver),
+                outcomes.stream().map(UnknownOutcome::submissionId).collect(java.util.stream.Collectors.toSet()));
+        assertEquals("read timed out", outcomes.stream().filter(o -> o.submissionId().equals(unknown)).findFirst()
+                .orElseThrow().reason());
+        assertEquals("A lighthouse at dawn", outcomes.get(0).request().prompt());
+        assertEquals(List.of(unknown), store.unknownOutcomes(T0).stream().map(UnknownOutcome::submissionId).toList(),
+                "one still being sent right now is not a leftover");
+        assertTrue(store.newestFirst(10).isEmpty());
+    }
+
+    @Test
+    void aCallbackTokenFindsItsJobAndMayBindOneThatOutranItsAnswer() {
+        String bound = store.submissionStarting(pending("nonce-bound"));
+        store.submissionAccepted(bound, "job-bound", T0);
+        store.submissionStarting(pending("nonce-early"));
+
+        assertEquals(Optional.of("job-bound"), store.jobForCallback("nonce-bound", null, T0));
+        assertEquals(Optional.of("job-bound"), store.jobForCallback("nonce-bound", "job-other", T0), "bound stays bound");
+        assertEquals(Optional.empty(), store.jobForCallback("nonce-early", null, T0), "nothing to bind to");
+        assertEquals(Optional.empty(), store.jobForCallback("nonce-early", "job-early", T0.plus(Duration.ofHours(2))),
+                "the token has expired");
+        assertEquals(Optional.of("job-early"), store.jobForCallback("nonce-early", "job-early", T0));
+        assertEquals(Optional.of("job-early"), store.jobForCallback("nonce-early", null, T0));
+        assertEquals(Optional.empty(), store.jobForCallback("never-issued", "job-bound", T0));
+        assertTrue(store.expectsCallback("job-bound"));
+    }
+
+    @Test
+    void statesAreRecordedAndAJobOnlyWaitedForIsAdopted() {
+        accepted("job-1");
+        store.stateSeen(new ImageJob("job-1", JobStatus.of("queued"), null, null, null, null, null, null), T0.plusSeconds(2));
+        store.stateSeen(job("job-external", JobStatus.IN_PROGRESS), T0.plusSeconds(3));
+
+        assertEquals("queued", store.lastSeen("job-1").orElseThrow().status().value());
+        JobRecord external = store.find("job-external").orElseThrow();
+        assertEquals(null, external.request(), "not submitted here");
+        assertEquals(List.of("job-external", "job-1"), store.newestFirst(10).stream().map(JobRecord::jobId).toList());
+        assertEquals(List.of("job-external"), store.newestFirst(1).stream().map(JobRecord::jobId).toList());
+    }
+
+    @Test
+    void anEndIsClaimedExactlyOnceHoweverManyRace() throws Exception {
+        accepted("job-1");
+        int racers = 16;
+        ExecutorService threads = Executors.newFixedThreadPool(racers);
+        CountDownLatch go = new CountDownLatch(1);
+        List<Future<Boolean>> claims = new ArrayList<>();
+        try {
+            for (int i = 0; i < racers; i++) {
+                JdbcJobStore instance = new JdbcJobStore(database, "instance-" + i);
+                Callable<Boolean> claim = () -> {
+                    go.await();
+                    return instance.claimEnd(job("job-1", JobStatus.COMPLETED), T0.plusSeconds(5));
+                };
+                claims.add(threads.submit(claim));
+            }
+            go.countDown();
+            int winners = 0;
+            for (Future<Boolean> claim : claims) {
+                winners += claim.get() ? 1 : 0;
+            }
+            assertEquals(1, winners);
+        } finally {
+            threads.shutdownNow();
+        }
+        JobRecord ended = store.find("job-1").orElseThrow();
+        assertTrue(ended.ended());
+        assertEquals(JobRecord.KeptImageState.Status.PENDING, ended.image().status(), "a completed job's image is due");
+        assertTrue(store.unfinished().isEmpty());
+        assertFalse(store.claimEnd(job("job-1", JobStatus.CLEANED), T0.plusSeconds(9)));
+    }
+
+    @Test
+    void anEndWhoseEventWasNotRecordedIsLeftToAnnounceOnceItsClaimExpires() {
+        accepted("job-1");
+        accepted("job-2");
+        assertTrue(store.claimEnd(job("job-1", JobStatus.COMPLETED), T0));
+        assertTrue(store.claimEnd(job("job-2", JobStatus.FAILED), T0));
+        store.endAnnounced("job-2", T0);
+        // job-1's announcer died before recording the event.
+
+        assertTrue(store.unannouncedEnds(T0.plusSeconds(10)).isEmpty(), "its claim still runs");
+        Instant later = T0.plus(JobStore.ANNOUNCEMENT_CLAIM).plusSeconds(1);
+        assertEquals(List.of("job-1"), store.unannouncedEnds(later).stream().map(ImageJob::jobId).toList());
+        assertTrue(store.claimAnnouncement("job-1", "instance-b", later, later.plusSeconds(60)));
+        assertFalse(store.claimAnnouncement("job-1", "instance-c", later, later.plusSeconds(60)), "claimed already");
+        store.endAnnounced("job-1", later);
+        assertTrue(store.unannouncedEnds(later.plus(Duration.ofHours(1))).isEmpty());
+    }
+
+    @Test
+    void anAcceptanceWrittenLateJoinsTheJobReadMeanwhile() {
+        String submission = store.submissionStarting(pending(null));
+        store.stateSeen(job("job-1", JobStatus.IN_PROGRESS), T0.plusSeconds(2)); // the id could not be written in time
+
+        store.submissionAccepted(submission, "job-1", T0.plusSeconds(3));
+
+        assertEquals(1, store.newestFirst(10).size());
+        assertEquals("A lighthouse at dawn", store.find("job-1").orElseThrow().request().prompt());
+    }
+
+    @Test
+    void aKeptImageStreamsBackWholeWithItsRealSize() throws Exception {
+        accepted("job-1");
+        store.claimEnd(job("job-1", JobStatus.COMPLETED), T0);
+        byte[] png = png(700, 300);
+        assertTrue(png.length > 3 * JdbcImageVault.CHUNK_BYTES, "several chunks: " + png.length);
+        assertEquals(List.of("job-1"), vault.due(T0, 10));
+        ImageVault.Download download = vault.claim("job-1", "instance-a", T0, T0.plusSeconds(120)).orElseThrow();
+        assertEquals("https://cdn.example/job-1.png", download.url());
+        assertTrue(vault.claim("job-1", "instance-b", T0, T0.plusSeconds(120)).isEmpty(), "one download at a time");
+
+        vault.keep("job-1", new PngCheck(new ByteArrayInputStream(png), 10_000_000).readHeader(), T0.plusSeconds(2));
+
+        KeptImage kept = vault.find("job-1").orElseThrow();
+        assertEquals(700, kept.width());
+        assertEquals(300, kept.height());
+        assertEquals(png.length, kept.sizeBytes());
+        assertEquals("image/png", kept.contentType());
+        ByteArrayOutputStream copy = new ByteArrayOutputStream();
+        kept.writeTo(copy);
+        assertArrayEquals(png, copy.toByteArray());
+        try (InputStream stream = kept.openStream()) {
+            assertArrayEquals(png, stream.readAllBytes());
+        }
+        assertEquals(JobRecord.KeptImageState.Status.KEPT, store.find("job-1").orElseThrow().image().status());
+        assertTrue(vault.due(T0.plus(Duration.ofDays(1)), 10).isEmpty());
+    }
+
+    @Test
+    void aDownloadThatBreaksOffKeepsNothing() throws Exception {
+        accepted("job-1");
+        store.claimEnd(job("job-1", JobStatus.COMPLETED), T0);
+        byte[] png = png(700, 300);
+        InputStream breaksOff = new InputStream() {
+            private int served;
+
+            @Override
+            public int read() throws IOException {
+                if (served >= 100_000) {
+                    throw new IOException("connection reset");
+                }
+                return png[served++] & 0xFF;
+            }
+        };
+        vault.claim("job-1", "instance-a", T0, T0.plusSeconds(120)).orElseThrow();
+
+        assertThrows(IOException.class, () -> vault.keep("job-1", new PngCheck(breaksOff, 10_000_000).readHeader(), T0));
+
+        assertTrue(vault.find("job-1").isEmpty());
+        assertEquals(0, database.query("chunks", "SELECT COUNT(*) FROM pictory4j_image_chunk", row -> row.getInt(1)).get(0));
+        vault.failed("job-1", "connection reset", T0.plusSeconds(5), T0);
+        assertTrue(vault.due(T0.plusSeconds(4), 10).isEmpty(), "not before its retry time");
+        assertEquals(List.of("job-1"), vault.due(T0.plusSeconds(5), 10));
+        assertEquals(1, vault.claim("job-1", "instance-a", T0.plusSeconds(5), T0.plusSeconds(60)).orElseThrow().attempts());
+        vault.failed("job-1", "not a PNG", null, T0.plusSeconds(6));
+        assertEquals(JobRecord.KeptImageState.Status.FAILED, store.find("job-1").orElseThrow().image().status());
+        assertEquals("not a PNG", store.find("job-1").orElseThrow().image().problem());
+        assertTrue(vault.due(T0.plus(Duration.ofDays(1)), 10).isEmpty(), "given up");
+    }
+
+    @Test
+    void somethingThatIsNotAPngOrTooLargeIsRefusedAsItStreams() throws Exception {
+        assertThrows(PngCheck.NotAcceptable.class, () -> new PngCheck(new ByteArrayInputStream(
+                "<html>Just a moment...</html>".getBytes()), 1_000_000).readHeader());
+        byte[] png = png(700, 300);
+        PngCheck capped = new PngCheck(new ByteArrayInputStream(png), 50_000).readHeader();
+        assertThrows(PngCheck.NotAcceptable.class, () -> capped.transferTo(OutputStreamNull.INSTANCE));
+    }
+
+    @Test
+    void deletingAJobForgetsItsImageToo() throws Exception {
+        accepted("job-1");
+        store.claimEnd(job("job-1", JobStatus.COMPLETED), T0);
+        vault.claim("job-1", "instance-a", T0, T0.plusSeconds(120));
+        vault.keep("job-1", new PngCheck(new ByteArrayInputStream(png(64, 64)), 1_000_000).readHeader(), T0);
+
+        assertTrue(store.delete("job-1"));
+
+        assertTrue(store.find("job-1").isEmpty());
+        assertTrue(vault.find("job-1").isEmpty());
+        assertFalse(store.delete("job-1"));
+    }
+
+    @Test
+    void aBrokenDatabaseIsAStoreErrorThatSaysWhatWasBeingDone() throws Exception {
+        try (Connection connection = db.dataSource().getConnection(); Statement statement = connection.createStatement()) {
+            statement.execute("DROP TABLE pictory4j_job");
+        }
+
+        PictoryStoreException e = assertThrows(PictoryStoreException.class, () -> store.submissionStarting(pending(null)));
+
+        assertTrue(e.getMessage().contains("recording a submission before it is sent (nothing was sent to Pictory)"),
+                e.getMessage());
+    }
+
+    /** A PNG of noise, which compresses badly: large enough to span several chunks. */
+    static byte[] png(int width, int height) throws IOException {
+        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+        Random random = new Random(42);
+        for (int y = 0; y < height; y++) {
+            for (int x = 0; x < width; x++) {
+                image.setRGB(x, y, random.nextInt());
+            }
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ImageIO.write(image, "png", out);
+        return out.toByteArray();
+    }
+
+    /** Swallows bytes. */
+    private static final class OutputStreamNull extends java.io.OutputStream {
+        static final OutputStreamNull INSTANCE = new OutputStreamNull();
+
+        @Override
+        public void write(int b) {
+        }
+    }
+}
