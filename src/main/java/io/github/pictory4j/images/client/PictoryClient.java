@@ -493,7 +493,15 @@ public final class PictoryClient implements AutoCloseable {
                     own.awaitTermination(5, TimeUnit.SECONDS);
                 });
             }
-            ClientCore core = ClientCore.assemble(new ClientCore.Wiring(api != null ? api : restClient(), apiKey, settings,
+            PictoryImagesApi rest = api;
+            if (rest == null) {
+                rest = restClient();
+                // The client made it, so the client closes it (MicroProfile REST Client proxies are AutoCloseable).
+                if (rest instanceof AutoCloseable closeable) {
+                    owned.add(closeable);
+                }
+            }
+            ClientCore core = ClientCore.assemble(new ClientCore.Wiring(rest, apiKey, settings,
                     hooks, executor, clock, jitter, onJobEnd, store, vault, storeSettings, owner, retryListener));
             core.start();
             return new PictoryClient(core, validation, List.copyOf(owned));
