@@ -71,6 +71,9 @@ public class ImageService {
     @Inject
     Event<ImageJobFailed> failed;
 
+    @Inject
+    Event<ImageJobEndSeen> seen;
+
     private PictoryClient client;
 
     @PostConstruct
@@ -84,7 +87,8 @@ public class ImageService {
                 .apiKey(ApiKeys.from(config))
                 .settings(settings)
                 .scheduler(scheduler)
-                .onJobEnd(this::announce);
+                .onJobEnd(this::announce)
+                .onJobEndSeen(job -> seen.fire(new ImageJobEndSeen(job)));
         WebhookSupport.from(config, settings.pollInterval(), settings.pollTimeout()).ifPresent(builder::webhooks);
         store.dataSourceName().ifPresent(name -> builder.dataSource(lookup(name), name).storeSettings(store));
         client = builder.build();

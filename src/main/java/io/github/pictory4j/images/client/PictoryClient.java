@@ -315,6 +315,7 @@ public final class PictoryClient implements AutoCloseable {
         private Clock clock = Clock.systemUTC();
         private DoubleSupplier jitter = () -> ThreadLocalRandom.current().nextDouble();
         private Consumer<ImageJob> onJobEnd = job -> { };
+        private Consumer<ImageJob> onJobEndSeen = job -> { };
         private jakarta.validation.Validator beanValidator;
         private MethodValidator methodValidator;
         private PictoryImagesApi api;
@@ -401,6 +402,16 @@ public final class PictoryClient implements AutoCloseable {
         /** Told once per job when it is first seen completed, failed or cleaned; its exceptions are logged. */
         public Builder onJobEnd(Consumer<ImageJob> listener) {
             this.onJobEnd = Objects.requireNonNull(listener, "listener");
+            return this;
+        }
+
+        /**
+         * Told when this instance learns that a job ended, whether it saw the end itself or another
+         * instance on the same database recorded it: at least once per instance, for refreshing views.
+         * {@link #onJobEnd} is the once-only (cluster-wide) one.
+         */
+        public Builder onJobEndSeen(Consumer<ImageJob> listener) {
+            this.onJobEndSeen = Objects.requireNonNull(listener, "listener");
             return this;
         }
 
@@ -502,7 +513,7 @@ public final class PictoryClient implements AutoCloseable {
                 }
             }
             ClientCore core = ClientCore.assemble(new ClientCore.Wiring(rest, apiKey, settings,
-                    hooks, executor, clock, jitter, onJobEnd, store, vault, storeSettings, owner, retryListener));
+                    hooks, executor, clock, jitter, onJobEnd, onJobEndSeen, store, vault, storeSettings, owner, retryListener));
             core.start();
             return new PictoryClient(core, validation, List.copyOf(owned));
         }

@@ -15,9 +15,11 @@ import java.util.Optional;
  * @param imageTimeout  how long one download may take ({@code pictory.store.image-timeout}, default 60s)
  * @param imageAttempts downloads tried before an image is given up ({@code pictory.store.image-attempts}, default 8)
  * @param sweepInterval how often images due for another try are looked for ({@code pictory.store.sweep-interval}, default 1m)
+ * @param watchInterval how often the ends other instances recorded are looked for ({@code pictory.store.watch-interval},
+ *                      default 1s; 0 for one instance alone on its database)
  */
 public record StoreSettings(String dataSource, boolean createSchema, long imageMaxBytes, Duration imageTimeout,
-                            int imageAttempts, Duration sweepInterval) {
+                            int imageAttempts, Duration sweepInterval, Duration watchInterval) {
 
     public static final String DATASOURCE = "pictory.store.datasource";
     public static final String CREATE_SCHEMA = "pictory.store.create-schema";
@@ -25,10 +27,12 @@ public record StoreSettings(String dataSource, boolean createSchema, long imageM
     public static final String IMAGE_TIMEOUT = "pictory.store.image-timeout";
     public static final String IMAGE_ATTEMPTS = "pictory.store.image-attempts";
     public static final String SWEEP_INTERVAL = "pictory.store.sweep-interval";
+    public static final String WATCH_INTERVAL = "pictory.store.watch-interval";
 
     /** No datasource: in memory. */
     public static final StoreSettings DEFAULT =
-            new StoreSettings(null, true, 20L * 1024 * 1024, Duration.ofSeconds(60), 8, Duration.ofMinutes(1));
+            new StoreSettings(null, true, 20L * 1024 * 1024, Duration.ofSeconds(60), 8, Duration.ofMinutes(1),
+                    Duration.ofSeconds(1));
 
     public StoreSettings {
         if (imageMaxBytes < 1024) {
@@ -43,6 +47,9 @@ public record StoreSettings(String dataSource, boolean createSchema, long imageM
         if (sweepInterval == null || sweepInterval.isNegative() || sweepInterval.isZero()) {
             throw invalid(SWEEP_INTERVAL, "must be positive, such as 1m");
         }
+        if (watchInterval == null || watchInterval.isNegative()) {
+            throw invalid(WATCH_INTERVAL, "must be zero (off) or positive, such as 1s");
+        }
     }
 
     /** The settings in {@code config}, with the defaults for what is not set. */
@@ -53,12 +60,14 @@ public record StoreSettings(String dataSource, boolean createSchema, long imageM
                 number(config, IMAGE_MAX_BYTES).orElse(DEFAULT.imageMaxBytes()),
                 PictorySettings.duration(config, IMAGE_TIMEOUT).orElse(DEFAULT.imageTimeout()),
                 number(config, IMAGE_ATTEMPTS).map(Long::intValue).orElse(DEFAULT.imageAttempts()),
-                PictorySettings.duration(config, SWEEP_INTERVAL).orElse(DEFAULT.sweepInterval()));
+                PictorySettings.duration(config, SWEEP_INTERVAL).orElse(DEFAULT.sweepInterval()),
+                PictorySettings.duration(config, WATCH_INTERVAL).orElse(DEFAULT.watchInterval()));
     }
 
     /** The same settings with a datasource named {@code jndiName}. */
     public StoreSettings withDataSource(String jndiName) {
-        return new StoreSettings(jndiName, createSchema, imageMaxBytes, imageTimeout, imageAttempts, sweepInterval);
+        return new StoreSettings(jndiName, createSchema, imageMaxBytes, imageTimeout, imageAttempts, sweepInterval,
+                watchInterval);
     }
 
     public Optional<String> dataSourceName() {

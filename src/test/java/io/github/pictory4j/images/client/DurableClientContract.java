@@ -72,8 +72,12 @@ abstract class DurableClientContract {
         db.close();
     }
 
+    /** One instance alone on its database: no watching for other instances' ends (see the cluster tests). */
+    private static final StoreSettings ALONE = new StoreSettings(null, true, StoreSettings.DEFAULT.imageMaxBytes(),
+            Duration.ofSeconds(60), 8, Duration.ofMinutes(1), Duration.ZERO);
+
     private PictoryClient client(String instance) {
-        return client(instance, StoreSettings.DEFAULT, Duration.ofSeconds(5));
+        return client(instance, ALONE, Duration.ofSeconds(5));
     }
 
     private PictoryClient client(String instance, StoreSettings store, Duration readTimeout) {
@@ -250,8 +254,8 @@ abstract class DurableClientContract {
 
     @Test
     void whatCannotBeKeptIsGivenUpWithTheReasonAndTheJobStaysCompleted() {
-        PictoryClient client = client("a", new StoreSettings(null, true, 4096, Duration.ofSeconds(60), 8,
-                Duration.ofMinutes(1)), Duration.ofSeconds(5));
+        PictoryClient client = client("a", new StoreSettings(null, true, 4096, Duration.ofSeconds(60), 8, Duration.ofMinutes(1),
+                Duration.ZERO), Duration.ofSeconds(5));
         submitted(client, "job-html");
         submitted(client, "job-huge");
         submitted(client, "job-purged");
@@ -270,7 +274,7 @@ abstract class DurableClientContract {
         assertProblem(client, "job-purged", "no longer serves the image (404)");
         assertEquals(3, ended.size());
         int downloads = pictory.findAll(getRequestedFor(urlPathMatching("/cdn/.*"))).size();
-        time.advance(Duration.ofDays(1));
+        time.advance(Duration.ofHours(2));
         assertEquals(downloads, pictory.findAll(getRequestedFor(urlPathMatching("/cdn/.*"))).size(), "never again");
     }
 
@@ -284,7 +288,7 @@ abstract class DurableClientContract {
 
     @Test
     void aSubmissionWhoseAnswerNeverCameIsAnUnknownOutcomeNotAJob() {
-        PictoryClient client = client("a", StoreSettings.DEFAULT, Duration.ofMillis(300));
+        PictoryClient client = client("a", ALONE, Duration.ofMillis(300));
         pictory.stubFor(post(IMAGES).willReturn(okJson("{\"success\":true,\"data\":{\"jobId\":\"job-late\"}}")
                 .withFixedDelay(1500)));
 

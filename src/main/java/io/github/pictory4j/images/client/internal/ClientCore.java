@@ -8,6 +8,7 @@ import io.github.pictory4j.images.client.internal.http.ResponseDecoder;
 import io.github.pictory4j.images.client.webhook.WebhookSupport;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.Consumer;
 import java.util.function.DoubleSupplier;
@@ -23,14 +24,14 @@ import java.util.function.Supplier;
  */
 public record ClientCore(PictorySettings settings, WebhookSupport webhooks, Scheduling scheduling, PictoryGateway gateway,
                          Submitter submitter, JobPoller poller, JobWaiter waiter, WebhookCallbacks callbacks,
-                         JobStore store, ImageVault vault, JobFollower follower, ImageKeeper keeper,
+                         JobStore store, ImageVault vault, JobFollower follower, ImageKeeper keeper, EndWatcher watcher,
                          AutoCloseable downloads) implements AutoCloseable {
 
     /** Everything a client is made of; {@code webhooks} may be null, {@code vault} is {@link ImageVault#NONE} without a durable store. */
     public record Wiring(PictoryImagesApi api, Supplier<String> apiKey, PictorySettings settings, WebhookSupport webhooks,
                          ScheduledExecutorService scheduler, Clock clock, DoubleSupplier jitter,
-                         Consumer<ImageJob> onEnd, JobStore store, ImageVault vault, StoreSettings storeSettings,
-                         String owner, RetryExecutor.RetryListener retryListener) {
+                         Consumer<ImageJob> onEnd, Consumer<ImageJob> onEndSeen, JobStore store, ImageVault vault,
+                         StoreSettings storeSettings, String owner, RetryExecutor.RetryListener retryListener) {
     }
 
     public static ClientCore assemble(Wiring wiring) {
@@ -45,22 +46,25 @@ public record ClientCore(PictorySettings settings, WebhookSupport webhooks, Sche
         ImageKeeper keeper = durable
                 ? new ImageKeeper(wiring.vault(), downloader, scheduling, wiring.storeSettings(), wiring.owner()) : null;
         JobEnds ends = new JobEnds();
+        EndSightings sightings = new EndSightings(wiring.onEndSeen(), wiring.clock());
         JobObserver observer = new JobObserver(store, ends, wiring.onEnd(), job -> {
             if (keeper != null && job.isCompleted()) {
                 keeper.keepSoon(job.jobId());
             }
-        }, wiring.clock(), wiring.owner());
-        JobPoller poller = new JobPoller(gateway, observer, ends, scheduling);
+        }, sightings, wiring.clock(), wiring.owner());
+        JobPoller poller = new JobPoller(gateway, observer, ends, scheduling, store, wiring.owner());
         WebhookSupport webhooks = wiring.webhooks();
         var fallback = webhooks == null ? wiring.settings().pollInterval() : webhooks.fallbackPollInterval();
         JobWaiter waiter = new JobWaiter(store, ends, poller, scheduling, wiring.settings().pollInterval(), fallback);
-        JobFollower follower = new JobFollower(store, poller, observer, wiring.clock(), wiring.settings().pollInterval(),
-                fallback);
+        JobFollower follower = new JobFollower(store, poller, observer, scheduling, wiring.settings().pollInterval(),
+                fallback, wiring.owner());
+        Duration watch = wiring.storeSettings().watchInterval();
+        EndWatcher watcher = durable && !watch.isZero() ? new EndWatcher(store, ends, sightings, scheduling, watch) : null;
         Submitter submitter = new Submitter(gateway, store, webhooks, wiring.clock(),
                 durable ? follower::accepted : Submitter.AcceptedListener.NONE);
         return new ClientCore(wiring.settings(), webhooks, scheduling, gateway, submitter, poller, waiter,
                 new WebhookCallbacks(webhooks, store, poller, wiring.clock()), store, wiring.vault(), follower, keeper,
-                downloader == null ? () -> { } : downloader);
+                watcher, downloader == null ? () -> { } : downloader);
     }
 
     /** Resumes an earlier run's jobs and images (a durable store only). */
@@ -68,12 +72,18 @@ public record ClientCore(PictorySettings settings, WebhookSupport webhooks, Sche
         if (store.durable()) {
             follower.start();
             keeper.start();
+            if (watcher != null) {
+                watcher.start();
+            }
         }
     }
 
     @Override
     public void close() {
         scheduling.close();
+        if (store.durable()) {
+            follower.stop();
+        }
         try {
             downloads.close();
         } catch (Exception e) {

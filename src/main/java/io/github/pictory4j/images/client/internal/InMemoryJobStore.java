@@ -130,6 +130,26 @@ public final class InMemoryJobStore implements JobStore {
     }
 
     @Override
+    public boolean holdPollLease(String jobId, String owner, Instant now, Instant until) {
+        return true; // one JVM: its own poller is the only one
+    }
+
+    @Override
+    public List<OpenJob> unleased(Instant now) {
+        return List.of();
+    }
+
+    @Override
+    public void releasePollLeases(String owner) {
+        // nothing is shared
+    }
+
+    @Override
+    public List<ImageJob> endedSince(Instant since, int limit) {
+        return List.of(); // every end is seen where it happens
+    }
+
+    @Override
     public synchronized Optional<ImageJob> lastSeen(String jobId) {
         Job job = jobs.get(jobId);
         return Optional.ofNullable(job == null ? null : job.lastSeen);

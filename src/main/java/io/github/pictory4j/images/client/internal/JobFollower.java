@@ -6,7 +6,9 @@ import io.github.pictory4j.images.client.UnknownOutcome;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -28,15 +30,21 @@ public final class JobFollower {
     private final Clock clock;
     private final Duration pollInterval;
     private final Duration fallbackPollInterval;
+    private final Scheduling scheduling;
+    private final String owner;
+    private final CompletableFuture<Void> lifetime = new CompletableFuture<>();
 
-    public JobFollower(JobStore store, JobPoller poller, JobObserver observer, Clock clock, Duration pollInterval,
-                       Duration fallbackPollInterval) {
+    /** @param owner this instance, as it holds its poll leases */
+    public JobFollower(JobStore store, JobPoller poller, JobObserver observer, Scheduling scheduling,
+                       Duration pollInterval, Duration fallbackPollInterval, String owner) {
         this.store = store;
         this.poller = poller;
         this.observer = observer;
-        this.clock = clock;
+        this.scheduling = scheduling;
+        this.clock = scheduling.clock();
         this.pollInterval = pollInterval;
         this.fallbackPollInterval = fallbackPollInterval;
+        this.owner = owner;
     }
 
     /** Resumes what an earlier run left: unknown outcomes reported, ends announced, unfinished jobs followed. */
@@ -57,15 +65,57 @@ public final class JobFollower {
                 LOG.info("Following " + open.size() + " unfinished Pictory jobs again");
             }
         } catch (PictoryException e) {
-            LOG.log(Level.SEVERE, "Cannot resume the jobs of an earlier run; they are followed again at the next start: "
+            LOG.log(Level.SEVERE, "Cannot resume the jobs of an earlier run; the takeover sweep will try again: "
                     + e.getMessage(), e);
         }
+        scheduling.schedule(this::takeOver, sweepInterval(), lifetime);
     }
 
     /** Pictory accepted a submission: follow it until it ends (a webhook job from its first fallback poll). */
     public void accepted(String jobId, boolean callsBack) {
         Duration interval = interval(callsBack);
+        try {
+            Instant now = clock.instant();
+            store.holdPollLease(jobId, owner, now, now.plus(JobPoller.lease(interval)));
+        } catch (PictoryException e) {
+            LOG.log(Level.FINE, "Cannot take job {0}''s poll lease now; its first poll will: {1}",
+                    new Object[]{jobId, e.getMessage()});
+        }
         poller.follow(jobId, interval, interval);
+    }
+
+    /**
+     * Follows the unfinished jobs nobody polls: their poller stopped or died, and their lease expired.
+     * The chain of each takes the lease at its first poll, so of several instances that sweep, one polls.
+     */
+    private void takeOver() {
+        try {
+            List<JobStore.OpenJob> orphans = store.unleased(clock.instant());
+            for (JobStore.OpenJob job : orphans) {
+                poller.follow(job.jobId(), interval(job.callsBack()), Duration.ZERO);
+            }
+            if (!orphans.isEmpty()) {
+                LOG.info("Took over " + orphans.size() + " Pictory jobs whose poller stopped");
+            }
+        } catch (PictoryException e) {
+            LOG.log(Level.FINE, "The takeover sweep failed; trying again: {0}", e.getMessage());
+        } finally {
+            scheduling.schedule(this::takeOver, sweepInterval(), lifetime);
+        }
+    }
+
+    /** Leases are checked as often as the shortest poll interval, so that a dead poller's jobs move on soon. */
+    private Duration sweepInterval() {
+        return pollInterval.compareTo(fallbackPollInterval) <= 0 ? pollInterval : fallbackPollInterval;
+    }
+
+    /** The application stops: its leases go, so that other instances take its jobs over at once. */
+    public void stop() {
+        try {
+            store.releasePollLeases(owner);
+        } catch (PictoryException e) {
+            LOG.log(Level.FINE, "Releasing the poll leases failed; they expire by themselves: {0}", e.getMessage());
+        }
     }
 
     private Duration interval(boolean callsBack) {

@@ -24,20 +24,23 @@ public final class JobObserver {
     private final JobEnds ends;
     private final Consumer<ImageJob> onEnd;
     private final Consumer<ImageJob> onEndRecorded;
+    private final EndSightings sightings;
     private final Clock clock;
     private final String owner;
 
     /**
      * @param onEnd         told once per job when its end is first recorded; what it throws is logged, never propagated
      * @param onEndRecorded told when this observer recorded an end (the image keeper starts there)
+     * @param sightings     told of every end this instance sees, announced here or not
      * @param owner         this instance, as it signs its claims in the store
      */
     public JobObserver(JobStore store, JobEnds ends, Consumer<ImageJob> onEnd, Consumer<ImageJob> onEndRecorded,
-                       Clock clock, String owner) {
+                       EndSightings sightings, Clock clock, String owner) {
         this.store = store;
         this.ends = ends;
         this.onEnd = onEnd;
         this.onEndRecorded = onEndRecorded;
+        this.sightings = sightings;
         this.clock = clock;
         this.owner = owner;
     }
@@ -69,6 +72,7 @@ public final class JobObserver {
             announce(job);
             onEndRecorded.accept(job);
         }
+        sightings.seen(job);
         return true;
     }
 
@@ -80,6 +84,7 @@ public final class JobObserver {
         Instant now = clock.instant();
         if (store.claimAnnouncement(job.jobId(), owner, now, now.plus(JobStore.ANNOUNCEMENT_CLAIM))) {
             announce(job);
+            sightings.seen(job);
         }
     }
 

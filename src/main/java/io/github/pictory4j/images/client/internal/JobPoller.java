@@ -6,8 +6,10 @@ import io.github.pictory4j.images.client.PictoryNotFoundException;
 import io.github.pictory4j.images.client.internal.RetryExecutor.Start;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -22,17 +24,35 @@ public final class JobPoller {
 
     private static final Logger LOG = Logger.getLogger(JobPoller.class.getName());
 
+    /** A lease outlives two missed polls and a pause, so that only a dead or stopped poller loses it. */
+    static final Duration LEASE_GRACE = Duration.ofSeconds(10);
+
     private final PictoryGateway gateway;
     private final JobObserver observer;
     private final JobEnds ends;
     private final Scheduling scheduling;
+    private final JobStore store;
+    private final String owner;
     private final Map<String, Chain> chains = new HashMap<>();
 
-    public JobPoller(PictoryGateway gateway, JobObserver observer, JobEnds ends, Scheduling scheduling) {
+    /**
+     * @param store where the poll leases are: with instances sharing a database, each job is polled by
+     *              the one instance holding its lease; the others watch the store for its end
+     * @param owner this instance, as it holds its leases
+     */
+    public JobPoller(PictoryGateway gateway, JobObserver observer, JobEnds ends, Scheduling scheduling, JobStore store,
+                     String owner) {
         this.gateway = gateway;
         this.observer = observer;
         this.ends = ends;
         this.scheduling = scheduling;
+        this.store = store;
+        this.owner = owner;
+    }
+
+    /** How long a poller holds a job it polls every {@code interval}. */
+    public static Duration lease(Duration interval) {
+        return interval.multipliedBy(2).plus(LEASE_GRACE);
     }
 
     /**
@@ -106,6 +126,38 @@ public final class JobPoller {
     }
 
     private final class Chain {
+
+        /** Whether this instance may poll the job now (it holds, or just took, the job's lease). */
+        private boolean leased() {
+            Instant now = scheduling.clock().instant();
+            try {
+                return store.holdPollLease(jobId, owner, now, now.plus(lease(interval)));
+            } catch (PictoryException e) {
+                return true; // the store is down: better a second poller for a while than none
+            }
+        }
+
+        /** Another instance polls the job: its end, once recorded, ends this instance's waits too. */
+        private void watch() {
+            Optional<ImageJob> recorded;
+            try {
+                recorded = store.lastSeen(jobId).filter(ImageJob::isTerminal);
+            } catch (PictoryException e) {
+                recorded = Optional.empty();
+            }
+            recorded.ifPresent(ends::ended);
+            synchronized (JobPoller.this) {
+                if (stopped) {
+                    return;
+                }
+                if (recorded.isPresent()) {
+                    stop(this);
+                } else {
+                    schedule(interval);
+                }
+            }
+        }
+
         final String jobId;
         final Duration interval;
         final CompletableFuture<Void> lifetime = new CompletableFuture<>();
@@ -136,6 +188,12 @@ public final class JobPoller {
                 if (stopped) {
                     return;
                 }
+            }
+            if (!leased()) {
+                watch();
+                return;
+            }
+            synchronized (JobPoller.this) {
                 polls++;
             }
             CompletableFuture<ImageJob> read;

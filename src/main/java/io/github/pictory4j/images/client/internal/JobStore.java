@@ -93,6 +93,21 @@ public interface JobStore {
     boolean delete(String jobId);
 
     /**
+     * Holds (takes or renews) the right to poll the job until {@code until}: true when this owner holds it,
+     * false while another instance's lease runs, or when the job has ended. One poller per job, cluster-wide.
+     */
+    boolean holdPollLease(String jobId, String owner, Instant now, Instant until);
+
+    /** Unfinished jobs whose poll lease is free or expired at {@code now}: their poller stopped or died. */
+    List<OpenJob> unleased(Instant now);
+
+    /** Gives up this owner's poll leases (the application stops): other instances take the jobs over at once. */
+    void releasePollLeases(String owner);
+
+    /** Jobs whose end was recorded at or after {@code since}, oldest first (for instances that did not see it). */
+    List<ImageJob> endedSince(Instant since, int limit);
+
+    /**
      * A job Pictory accepted, not yet seen to end.
      *
      * @param callsBack whether it was submitted with the service's webhook

@@ -216,6 +216,51 @@ public final class JdbcJobStore implements JobStore {
     }
 
     @Override
+    public boolean holdPollLease(String jobId, String claimant, Instant now, Instant until) {
+        return database.run("holding the poll lease of job " + jobId, connection -> {
+            if (lease(connection, jobId, claimant, now, until)) {
+                return true;
+            }
+            // A job this service did not submit (someone waits for it by id) has no row yet: adopt it.
+            if (Database.first(connection, "SELECT job_id FROM pictory4j_job WHERE job_id = ?", row -> true, jobId).isEmpty()) {
+                adopt(connection, new ImageJob(jobId, JobStatus.IN_PROGRESS, null, null, null, null, null, null), now,
+                        Phase.RUNNING);
+                return lease(connection, jobId, claimant, now, until);
+            }
+            return false;
+        });
+    }
+
+    /** The conditional update of a lease: free, expired, or already this claimant's. */
+    private static boolean lease(Connection connection, String jobId, String claimant, Instant now, Instant until)
+            throws SQLException {
+        return Database.update(connection, "UPDATE pictory4j_job SET poll_owner = ?, poll_lease_until = ? WHERE job_id = ?"
+                        + " AND ended_at IS NULL AND (poll_owner = ? OR poll_owner IS NULL OR poll_lease_until IS NULL"
+                        + " OR poll_lease_until < ?)",
+                claimant, until, jobId, claimant, now) > 0;
+    }
+
+    @Override
+    public List<OpenJob> unleased(Instant now) {
+        return database.query("finding unfinished jobs nobody polls", "SELECT job_id, webhook_nonce FROM pictory4j_job"
+                        + " WHERE phase = ? AND (poll_lease_until IS NULL OR poll_lease_until < ?) ORDER BY created_at",
+                row -> new OpenJob(row.getString("job_id"), row.getString("webhook_nonce") != null),
+                Phase.RUNNING.name(), now);
+    }
+
+    @Override
+    public void releasePollLeases(String claimant) {
+        database.update("releasing this instance's poll leases",
+                "UPDATE pictory4j_job SET poll_owner = NULL, poll_lease_until = NULL WHERE poll_owner = ?", claimant);
+    }
+
+    @Override
+    public List<ImageJob> endedSince(Instant since, int limit) {
+        return database.query("finding recent ends", "SELECT " + COLUMNS + " FROM pictory4j_job WHERE ended_at >= ?"
+                + " ORDER BY ended_at FETCH FIRST " + Math.max(1, limit) + " ROWS ONLY", JdbcJobStore::lastSeen, since);
+    }
+
+    @Override
     public Optional<ImageJob> lastSeen(String jobId) {
         return database.first("reading job " + jobId, "SELECT " + COLUMNS + " FROM pictory4j_job WHERE job_id = ?",
                 JdbcJobStore::lastSeen, jobId);

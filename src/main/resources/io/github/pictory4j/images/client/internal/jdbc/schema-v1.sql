@@ -46,6 +46,7 @@ CREATE TABLE pictory4j_job (
 CREATE INDEX pictory4j_job_phase ON pictory4j_job (phase);
 CREATE INDEX pictory4j_job_created ON pictory4j_job (created_at);
 CREATE INDEX pictory4j_job_image ON pictory4j_job (image_state);
+CREATE INDEX pictory4j_job_ended ON pictory4j_job (ended_at);
 
 -- A kept PNG: its facts here, its bytes in 64 KiB chunks, so that it is written and read as a stream.
 CREATE TABLE pictory4j_image (
