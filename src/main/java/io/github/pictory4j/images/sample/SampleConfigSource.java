@@ -1,7 +1,7 @@
 package io.github.pictory4j.images.sample;
 
 import io.github.pictory4j.images.client.api.PictoryImagesApi;
-import io.github.pictory4j.images.simulator.SimulatorSettings;
+import io.github.pictory4j.images.config.SimulatorKeys;
 import org.eclipse.microprofile.config.spi.ConfigSource;
 
 import java.security.SecureRandom;
@@ -37,10 +37,10 @@ public class SampleConfigSource implements ConfigSource {
         // The OpenAPI document describes the sample's API; the simulator mimics someone else's.
         values.put("mp.openapi.scan.exclude.packages", "io.github.pictory4j.images.simulator");
         if (mode == SampleMode.SIMULATOR) {
-            values.put(SimulatorSettings.ENABLED, "true");
+            values.put(SimulatorKeys.ENABLED, "true");
             values.put(PictoryImagesApi.BASE_URL_PROPERTY, LOCAL_APP + "/simulator/pictoryapis");
             // An expression, so that the client sends whatever key the simulator is configured to accept.
-            values.put("pictory.api-key", "${" + SimulatorSettings.API_KEY + ":" + SimulatorSettings.DEFAULT_API_KEY + "}");
+            values.put("pictory.api-key", "${" + SimulatorKeys.API_KEY + ":" + SimulatorKeys.DEFAULT_API_KEY + "}");
             values.put("pictory.poll.interval", "1s");
             values.put("pictory.poll.timeout", "2m");
             // The simulator calls back, so the app learns of each end at once; a key made per run
