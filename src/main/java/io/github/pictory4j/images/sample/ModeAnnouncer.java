@@ -18,12 +18,14 @@ public class ModeAnnouncer {
     Config config;
 
     void announce(@Observes @Initialized(ApplicationScoped.class) Object started) {
-        String baseUrl = SampleMode.baseUrl(config);
-        if (SampleMode.detect() == SampleMode.SIMULATOR) {
-            LOG.info("pictory4j sample: SIMULATOR mode (no PICTORY_API_KEY set): Pictory requests go to the embedded"
-                    + " simulator at " + baseUrl + "; set PICTORY_API_KEY to use the real Pictory");
-        } else {
-            LOG.info("pictory4j sample: PICTORY mode (PICTORY_API_KEY set): Pictory requests go to " + baseUrl);
-        }
+        LOG.info(line(SampleMode.of(config), SampleMode.baseUrl(config)));
+    }
+
+    /** The startup line; the mode is the one the app's client follows (see {@link SampleConfigSource}). */
+    static String line(SampleMode mode, String baseUrl) {
+        return mode == SampleMode.SIMULATOR
+                ? "pictory4j sample: SIMULATOR mode (no pictory.api-key / PICTORY_API_KEY set): Pictory requests go to"
+                        + " the embedded simulator at " + baseUrl + "; set PICTORY_API_KEY to use the real Pictory"
+                : "pictory4j sample: PICTORY mode (pictory.api-key set): Pictory requests go to " + baseUrl;
     }
 }

@@ -5,11 +5,13 @@ import io.github.pictory4j.images.client.ImageModel;
 import io.github.pictory4j.images.client.ImageStyle;
 import io.github.pictory4j.images.client.PictoryValue;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.json.bind.annotation.JsonbProperty;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 import java.math.BigDecimal;
@@ -20,6 +22,9 @@ import java.util.List;
 @ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
 public class OptionsResource {
+
+    @Inject
+    Config config;
 
     /** One model as the form shows it. */
     public record ModelOption(String value, BigDecimal credits, List<String> aspectRatios,
@@ -43,6 +48,6 @@ public class OptionsResource {
                         model.equals(ImageModel.defaultModel())))
                 .toList();
         List<String> styles = ImageStyle.knownValues().stream().map(PictoryValue::value).toList();
-        return new Options(models, styles, new PromptBounds(5, 5000), SampleMode.detect().name().toLowerCase());
+        return new Options(models, styles, new PromptBounds(5, 5000), SampleMode.of(config).label());
     }
 }

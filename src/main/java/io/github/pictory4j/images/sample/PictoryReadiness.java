@@ -28,7 +28,7 @@ public class PictoryReadiness implements HealthCheck {
     public HealthCheckResponse call() {
         String baseUrl = SampleMode.baseUrl(config);
         var response = HealthCheckResponse.named("pictory-configuration")
-                .withData("mode", SampleMode.detect().name().toLowerCase())
+                .withData("mode", SampleMode.of(config).label())
                 .withData("baseUrl", baseUrl)
                 .withData("apiKeyConfigured", images.hasApiKey());
         try {

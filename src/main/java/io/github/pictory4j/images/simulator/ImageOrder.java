@@ -1,9 +1,5 @@
 package io.github.pictory4j.images.simulator;
 
-import io.github.pictory4j.images.client.AspectRatio;
-import io.github.pictory4j.images.client.ImageModel;
-import io.github.pictory4j.images.client.ImageStyle;
-
 import java.math.BigDecimal;
 import java.util.Locale;
 import java.util.Objects;
@@ -12,11 +8,12 @@ import java.util.Optional;
 /**
  * A request the simulator accepted, with Pictory's defaults filled in.
  *
+ * @param aspectRatio       one of the model's ratios, as Pictory spells it ({@code "16:9"})
  * @param style             optional, null when not asked for
  * @param referenceImageUrl optional, null when not given
  * @param webhook           optional, null when not given
  */
-public record ImageOrder(String prompt, ImageModel model, AspectRatio aspectRatio, ImageStyle style,
+public record ImageOrder(String prompt, SimulatedModel model, String aspectRatio, String style,
                          String referenceImageUrl, String webhook) {
 
     /** What a prompt contains to make its job fail, so that apps can rehearse failures. */
@@ -35,7 +32,7 @@ public record ImageOrder(String prompt, ImageModel model, AspectRatio aspectRati
 
     /** What Pictory charges for the image. */
     public BigDecimal credits() {
-        return model.creditsPerImage().orElse(BigDecimal.ZERO);
+        return model.credits();
     }
 
     public Optional<String> webhookUrl() {

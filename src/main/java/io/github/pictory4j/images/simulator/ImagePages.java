@@ -1,7 +1,5 @@
 package io.github.pictory4j.images.simulator;
 
-import io.github.pictory4j.images.client.FieldError;
-
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
@@ -52,7 +50,7 @@ public final class ImagePages {
             // reported below; NumberFormatException is an IllegalArgumentException too
         }
         throw new InvalidRequestException(InvalidRequestException.INVALID_QUERY, "Invalid query: nextPageKey",
-                List.of(new FieldError("nextPageKey",
+                List.of(new InvalidField("nextPageKey",
                         "must be a nextPageKey from a previous page")));
     }
 }

@@ -1,14 +1,13 @@
 package io.github.pictory4j.images.simulator;
 
-import io.github.pictory4j.images.client.AspectRatio;
-
 /** The pixel size of a simulated image: 1024 on the long side, the ratio's share on the other. */
 public record ImageSize(int width, int height) {
 
     private static final int LONG_SIDE = 1024;
 
-    public static ImageSize of(AspectRatio ratio) {
-        String[] parts = ratio.value().split(":");
+    /** The size for a ratio such as {@code "16:9"}; square for anything that is not a ratio. */
+    public static ImageSize of(String ratio) {
+        String[] parts = ratio.split(":");
         try {
             int across = Integer.parseInt(parts[0]);
             int down = Integer.parseInt(parts[1]);

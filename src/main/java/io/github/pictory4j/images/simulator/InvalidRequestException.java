@@ -1,7 +1,5 @@
 package io.github.pictory4j.images.simulator;
 
-import io.github.pictory4j.images.client.FieldError;
-
 import java.util.List;
 
 /**
@@ -14,9 +12,9 @@ public class InvalidRequestException extends RuntimeException {
     public static final String INVALID_QUERY = "INVALID_REQUEST_QUERY";
 
     private final String code;
-    private final transient List<FieldError> fields;
+    private final transient List<InvalidField> fields;
 
-    public InvalidRequestException(String code, String message, List<FieldError> fields) {
+    public InvalidRequestException(String code, String message, List<InvalidField> fields) {
         super(message, null, false, false);
         this.code = code;
         this.fields = List.copyOf(fields);
@@ -26,7 +24,7 @@ public class InvalidRequestException extends RuntimeException {
         return code;
     }
 
-    public List<FieldError> fields() {
+    public List<InvalidField> fields() {
         return fields;
     }
 }

@@ -1,7 +1,5 @@
 package io.github.pictory4j.images.simulator;
 
-import io.github.pictory4j.images.client.FieldError;
-import io.github.pictory4j.images.client.JobStatus;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
@@ -46,22 +44,22 @@ public final class PictoryJson {
 
     /** {@code GET /v1/jobs/{jobId}} at {@code now}; also what a webhook receives. */
     public static JsonObject job(SimulatedJob job, Instant now) {
-        JobStatus status = job.status(now);
+        SimulatedStatus status = job.status(now);
         JsonObjectBuilder data = Json.createObjectBuilder().add("status", status.value());
-        if (status == JobStatus.COMPLETED) {
+        if (status == SimulatedStatus.COMPLETED) {
             ImageSize size = job.size();
             data.add("url", job.imageUrl().toString())
                     .add("width", size.width())
                     .add("height", size.height())
                     .add("aiCreditsUsed", job.order().credits());
-        } else if (status == JobStatus.FAILED) {
+        } else if (status == SimulatedStatus.FAILED) {
             data.add("error_code", FAILED_CODE)
                     .add("error_message", "The simulator failed this job because its prompt contains "
                             + ImageOrder.FAIL_MARKER);
         }
         return Json.createObjectBuilder()
                 .add("job_id", job.id())
-                .add("success", status != JobStatus.FAILED)
+                .add("success", status != SimulatedStatus.FAILED)
                 .add("data", data)
                 .build();
     }
@@ -97,7 +95,7 @@ public final class PictoryJson {
     /** 400: {@code {"code":"INVALID_REQUEST_BODY","message":"…","fields":[{"name","errors"}]}}. */
     public static JsonObject invalid(InvalidRequestException invalid) {
         JsonArrayBuilder fields = Json.createArrayBuilder();
-        for (FieldError field : invalid.fields()) {
+        for (InvalidField field : invalid.fields()) {
             fields.add(Json.createObjectBuilder().add("name", field.name()).add("errors", field.errors()));
         }
         return Json.createObjectBuilder()
@@ -125,12 +123,12 @@ public final class PictoryJson {
                 .add("id", job.id())
                 .add("url", job.imageUrl().toString())
                 .add("prompt", order.prompt())
-                .add("aspectRatio", order.aspectRatio().value())
-                .add("model", order.model().value())
+                .add("aspectRatio", order.aspectRatio())
+                .add("model", order.model().name())
                 .add("width", size.width())
                 .add("height", size.height());
         if (order.style() != null) {
-            item.add("style", order.style().value());
+            item.add("style", order.style());
         }
         if (order.referenceImageUrl() != null) {
             item.add("referenceImageUrl", order.referenceImageUrl());

@@ -1,6 +1,5 @@
 package io.github.pictory4j.images.simulator;
 
-import io.github.pictory4j.images.client.ImageStyle;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import javax.imageio.ImageIO;
@@ -17,6 +16,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -33,8 +33,8 @@ public class PngRenderer {
     private static final int MIN_FONT_SIZE = 12;
     private static final String ELLIPSIS = "…";
 
-    /** The PNG bytes of an image of {@code size} for {@code prompt}; {@code style} may be null. */
-    public byte[] render(String prompt, ImageStyle style, ImageSize size) {
+    /** The PNG bytes of an image of {@code size} for {@code prompt}; {@code style} (one of Pictory's) may be null. */
+    public byte[] render(String prompt, String style, ImageSize size) {
         BufferedImage image = new BufferedImage(size.width(), size.height(), BufferedImage.TYPE_INT_RGB);
         Graphics2D g = image.createGraphics();
         try {
@@ -159,32 +159,26 @@ public class PngRenderer {
     /** Two gradient ends and an accent: hues from the prompt, saturation and brightness from the style. */
     private record Palette(Color from, Color to, Color accent) {
 
-        static Palette of(ImageStyle style, Random random) {
+        /** Saturation and brightness per style of Pictory's; the prompt's own colours without one. */
+        private static final Map<String, float[]> TONES = Map.of(
+                "photorealistic", new float[]{0.45f, 0.7f},
+                "artistic", new float[]{0.8f, 0.85f},
+                "cartoon", new float[]{1f, 1f},
+                "minimalist", new float[]{0.12f, 0.95f},
+                "vintage", new float[]{0.45f, 0.7f},
+                "futuristic", new float[]{0.9f, 0.55f});
+        private static final float[] NO_STYLE = {0.65f, 0.8f};
+
+        static Palette of(String style, Random random) {
             float hue = random.nextFloat();
             float spread = 0.15f + random.nextFloat() * 0.35f;
-            float saturation = 0.65f;
-            float brightness = 0.8f;
-            if (ImageStyle.PHOTOREALISTIC.equals(style)) {
-                saturation = 0.45f;
-                brightness = 0.7f;
-            } else if (ImageStyle.ARTISTIC.equals(style)) {
-                saturation = 0.8f;
-                brightness = 0.85f;
-            } else if (ImageStyle.CARTOON.equals(style)) {
-                saturation = 1f;
-                brightness = 1f;
-            } else if (ImageStyle.MINIMALIST.equals(style)) {
-                saturation = 0.12f;
-                brightness = 0.95f;
-            } else if (ImageStyle.VINTAGE.equals(style)) {
+            if ("vintage".equals(style)) {
                 hue = 0.07f + hue * 0.06f; // sepia browns whatever the prompt
                 spread = 0.02f;
-                saturation = 0.45f;
-                brightness = 0.7f;
-            } else if (ImageStyle.FUTURISTIC.equals(style)) {
-                saturation = 0.9f;
-                brightness = 0.55f;
             }
+            float[] tone = style == null ? NO_STYLE : TONES.getOrDefault(style, NO_STYLE);
+            float saturation = tone[0];
+            float brightness = tone[1];
             return new Palette(Color.getHSBColor(hue, saturation, brightness),
                     Color.getHSBColor(hue + spread, saturation, brightness * 0.6f),
                     Color.getHSBColor(hue + 0.5f, Math.min(1f, saturation + 0.2f), 1f));

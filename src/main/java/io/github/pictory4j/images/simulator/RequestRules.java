@@ -1,11 +1,5 @@
 package io.github.pictory4j.images.simulator;
 
-import io.github.pictory4j.images.client.AspectRatio;
-import io.github.pictory4j.images.client.FieldError;
-import io.github.pictory4j.images.client.ImageModel;
-import io.github.pictory4j.images.client.ImageStyle;
-import io.github.pictory4j.images.client.PictoryValue;
-import io.github.pictory4j.images.client.validation.HttpUrlValidator;
 import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
@@ -14,23 +8,21 @@ import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 
 import java.io.StringReader;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Function;
 import java.util.stream.Collectors;
+
+import static io.github.pictory4j.images.simulator.PictoryCatalog.MAX_PROMPT_LENGTH;
+import static io.github.pictory4j.images.simulator.PictoryCatalog.MIN_PROMPT_LENGTH;
 
 /**
  * Pictory's rules for {@code POST /v1/aistudio/images}, applied the way Pictory applies them: every
  * field is checked and each bad one reported, unknown fields are ignored, absent optional fields take
- * Pictory's defaults. The valid values come from the client's own types, so that the simulator and the
- * client cannot disagree.
+ * Pictory's defaults. The valid values are Pictory's documented ones ({@link PictoryCatalog}).
  */
 public final class RequestRules {
-
-    public static final int MIN_PROMPT_LENGTH = 5;
-    public static final int MAX_PROMPT_LENGTH = 5000;
-    public static final int MAX_URL_LENGTH = 2048;
-    public static final int MAX_WEBHOOK_LENGTH = 500;
 
     private RequestRules() {
     }
@@ -42,20 +34,32 @@ public final class RequestRules {
 
     /** The order in a parsed body (see {@link #read(String)}). */
     public static ImageOrder check(JsonObject json) {
-        List<FieldError> errors = new ArrayList<>();
+        List<InvalidField> errors = new ArrayList<>();
         String prompt = prompt(json.get("prompt"), errors);
-        ImageModel model = known(json, "model", ImageModel.knownValues(), ImageModel::of, errors);
-        AspectRatio ratio = aspectRatio(json.get("aspectRatio"), model, errors);
-        ImageStyle style = known(json, "style", ImageStyle.knownValues(), ImageStyle::of, errors);
-        String referenceImageUrl = url(json, "referenceImageUrl", MAX_URL_LENGTH, errors);
-        String webhook = url(json, "webhook", MAX_WEBHOOK_LENGTH, errors);
+        String modelName = oneOf(json, "model", modelNames(), errors);
+        SimulatedModel model = modelName == null ? PictoryCatalog.DEFAULT_MODEL
+                : PictoryCatalog.model(modelName).orElseThrow();
+        String ratio = aspectRatio(json.get("aspectRatio"), model, errors);
+        String style = oneOf(json, "style", PictoryCatalog.STYLES, errors);
+        String referenceImageUrl = url(json, "referenceImageUrl", PictoryCatalog.MAX_URL_LENGTH, errors);
+        String webhook = url(json, "webhook", PictoryCatalog.MAX_WEBHOOK_LENGTH, errors);
         if (!errors.isEmpty()) {
             throw new InvalidRequestException(InvalidRequestException.INVALID_BODY, "Invalid request body: "
-                    + errors.stream().map(FieldError::name).collect(Collectors.joining(", ")), errors);
+                    + errors.stream().map(InvalidField::name).collect(Collectors.joining(", ")), errors);
         }
-        ImageModel chosenModel = model == null ? ImageModel.defaultModel() : model;
-        AspectRatio chosenRatio = ratio == null ? chosenModel.defaultAspectRatio().orElseThrow() : ratio;
-        return new ImageOrder(prompt, chosenModel, chosenRatio, style, referenceImageUrl, webhook);
+        return new ImageOrder(prompt, model, ratio == null ? model.defaultAspectRatio() : ratio, style,
+                referenceImageUrl, webhook);
+    }
+
+    /** Absolute http(s) with a host: a URL Pictory can fetch from or post to from anywhere. */
+    static boolean isAbsoluteHttpUrl(String text) {
+        try {
+            URI uri = new URI(text);
+            String scheme = uri.getScheme();
+            return uri.getHost() != null && ("http".equalsIgnoreCase(scheme) || "https".equalsIgnoreCase(scheme));
+        } catch (URISyntaxException notAUri) {
+            return false;
+        }
     }
 
     private static JsonObject parse(String body) {
@@ -77,72 +81,79 @@ public final class RequestRules {
                 "The request body must be a JSON object", List.of());
     }
 
-    private static String prompt(JsonValue value, List<FieldError> errors) {
+    private static String prompt(JsonValue value, List<InvalidField> errors) {
         if (absent(value)) {
-            errors.add(new FieldError("prompt", "is required"));
+            errors.add(new InvalidField("prompt", "is required"));
             return null;
         }
         if (!(value instanceof JsonString string)) {
-            errors.add(new FieldError("prompt", "must be a string"));
+            errors.add(new InvalidField("prompt", "must be a string"));
             return null;
         }
         String prompt = string.getString();
         if (prompt.isBlank()) {
-            errors.add(new FieldError("prompt", "must not be blank"));
+            errors.add(new InvalidField("prompt", "must not be blank"));
         } else if (prompt.length() < MIN_PROMPT_LENGTH || prompt.length() > MAX_PROMPT_LENGTH) {
-            errors.add(new FieldError("prompt", "must be between " + MIN_PROMPT_LENGTH + " and " + MAX_PROMPT_LENGTH
+            errors.add(new InvalidField("prompt", "must be between " + MIN_PROMPT_LENGTH + " and " + MAX_PROMPT_LENGTH
                     + " characters long"));
         }
         return prompt;
     }
 
-    /** A model or a style: absent is fine, anything else must be one of the known values. */
-    private static <T extends PictoryValue> T known(JsonObject json, String field, List<T> knownValues,
-                                                    Function<String, T> of, List<FieldError> errors) {
+    /** A model or a style: absent is fine (null), anything else must be exactly one of {@code values}. */
+    private static String oneOf(JsonObject json, String field, List<String> values, List<InvalidField> errors) {
         JsonValue value = json.get(field);
         if (absent(value)) {
             return null;
         }
-        T parsed = value instanceof JsonString string ? of.apply(string.getString()) : null;
-        if (parsed == null || !parsed.isKnown()) {
-            errors.add(new FieldError(field, "must be one of " + list(knownValues)));
-            return null;
+        if (value instanceof JsonString string && values.contains(string.getString())) {
+            return string.getString();
         }
-        return parsed;
+        errors.add(new InvalidField(field, "must be one of " + String.join(", ", values)));
+        return null;
     }
 
-    private static AspectRatio aspectRatio(JsonValue value, ImageModel model, List<FieldError> errors) {
+    /**
+     * The ratio, judged against the model's ratios: the default model's when the request named none or
+     * an invalid one, so that the ratio's own mistakes are reported too.
+     */
+    private static String aspectRatio(JsonValue value, SimulatedModel model, List<InvalidField> errors) {
         if (absent(value)) {
             return null;
         }
-        AspectRatio ratio = value instanceof JsonString string ? AspectRatio.of(string.getString()) : null;
-        ImageModel judge = model == null ? ImageModel.defaultModel() : model;
-        if (ratio != null && judge.supports(ratio)) {
+        String ratio = value instanceof JsonString string ? string.getString() : null;
+        if (ratio != null && model.supports(ratio)) {
             return ratio;
         }
-        if (ratio != null && ratio.isKnown()) {
-            errors.add(new FieldError("aspectRatio", "is not supported by model " + judge.value()
-                    + "; supported ratios: " + list(judge.supportedAspectRatios())));
+        if (ratio != null && PictoryCatalog.ASPECT_RATIOS.contains(ratio)) {
+            errors.add(new InvalidField("aspectRatio", "is not supported by model " + model.name()
+                    + "; supported ratios: " + String.join(", ", model.aspectRatios())));
         } else {
-            errors.add(new FieldError("aspectRatio", "must be one of " + list(AspectRatio.knownValues())));
+            errors.add(new InvalidField("aspectRatio",
+                    "must be one of " + String.join(", ", PictoryCatalog.ASPECT_RATIOS)));
         }
         return null;
     }
 
-    private static String url(JsonObject json, String field, int maxLength, List<FieldError> errors) {
+    private static List<String> modelNames() {
+        return PictoryCatalog.MODELS.stream().map(SimulatedModel::name).toList();
+    }
+
+    private static String url(JsonObject json, String field, int maxLength, List<InvalidField> errors) {
         JsonValue value = json.get(field);
         if (absent(value)) {
             return null;
         }
         if (!(value instanceof JsonString string)) {
-            errors.add(new FieldError(field, "must be a string"));
+            errors.add(new InvalidField(field, "must be a string"));
             return null;
         }
         String url = string.getString();
         if (url.length() > maxLength) {
-            errors.add(new FieldError(field, "must be at most " + maxLength + " characters long"));
-        } else if (!HttpUrlValidator.isAbsoluteHttpUrl(url)) {
-            errors.add(new FieldError(field, "must be an absolute http or https URL, such as https://example.com/image.png"));
+            errors.add(new InvalidField(field, "must be at most " + maxLength + " characters long"));
+        } else if (!isAbsoluteHttpUrl(url)) {
+            errors.add(new InvalidField(field,
+                    "must be an absolute http or https URL, such as https://example.com/image.png"));
         }
         return url;
     }
@@ -150,9 +161,5 @@ public final class RequestRules {
     /** JSON null counts as not sent, as it does for Pictory's optional fields. */
     private static boolean absent(JsonValue value) {
         return value == null || value.getValueType() == JsonValue.ValueType.NULL;
-    }
-
-    private static String list(List<? extends PictoryValue> values) {
-        return values.stream().map(PictoryValue::value).collect(Collectors.joining(", "));
     }
 }

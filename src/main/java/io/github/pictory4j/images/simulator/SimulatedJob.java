@@ -1,7 +1,5 @@
 package io.github.pictory4j.images.simulator;
 
-import io.github.pictory4j.images.client.JobStatus;
-
 import java.net.URI;
 import java.time.Instant;
 import java.util.Objects;
@@ -25,18 +23,18 @@ public record SimulatedJob(String id, long sequence, ImageOrder order, Instant c
         Objects.requireNonNull(imageUrl, "imageUrl");
     }
 
-    public JobStatus status(Instant now) {
+    public SimulatedStatus status(Instant now) {
         if (cleaned) {
-            return JobStatus.CLEANED;
+            return SimulatedStatus.CLEANED;
         }
         if (now.isBefore(finishesAt)) {
-            return JobStatus.IN_PROGRESS;
+            return SimulatedStatus.IN_PROGRESS;
         }
-        return order.fails() ? JobStatus.FAILED : JobStatus.COMPLETED;
+        return order.fails() ? SimulatedStatus.FAILED : SimulatedStatus.COMPLETED;
     }
 
     public boolean isCompleted(Instant now) {
-        return status(now) == JobStatus.COMPLETED;
+        return status(now) == SimulatedStatus.COMPLETED;
     }
 
     public ImageSize size() {

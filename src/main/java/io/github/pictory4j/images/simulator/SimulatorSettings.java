@@ -1,7 +1,6 @@
 package io.github.pictory4j.images.simulator;
 
-import io.github.pictory4j.images.client.PictoryConfigurationException;
-import io.github.pictory4j.images.client.PictorySettings;
+import io.github.pictory4j.images.config.SimulatorKeys;
 import org.eclipse.microprofile.config.Config;
 
 import java.nio.charset.StandardCharsets;
@@ -13,8 +12,8 @@ import java.util.Optional;
  * The simulator's tunables, from MicroProfile Config. They are read at each request, so that an app
  * can switch the simulator on or off, or change its key, while it runs.
  *
- * @param enabled        whether the simulator answers at all ({@code pictory.simulator.enabled}, default false)
- * @param apiKey         the one key it accepts in {@code Authorization} ({@code pictory.simulator.api-key})
+ * @param enabled        whether the simulator answers at all ({@link SimulatorKeys#ENABLED}, default false)
+ * @param apiKey         the one key it accepts in {@code Authorization} ({@link SimulatorKeys#API_KEY})
  * @param jobDuration    how long a job stays in progress ({@code pictory.simulator.job-duration}, default 3s)
  * @param maxJobs        jobs (with their images) kept before the oldest are forgotten ({@code pictory.simulator.max-jobs})
  * @param pageSize       images per page of the listing, at most Pictory's 100 ({@code pictory.simulator.page-size})
@@ -23,43 +22,41 @@ import java.util.Optional;
 public record SimulatorSettings(boolean enabled, String apiKey, Duration jobDuration, int maxJobs, int pageSize,
                                 Duration webhookTimeout) {
 
-    public static final String ENABLED = "pictory.simulator.enabled";
-    public static final String API_KEY = "pictory.simulator.api-key";
     public static final String JOB_DURATION = "pictory.simulator.job-duration";
     public static final String MAX_JOBS = "pictory.simulator.max-jobs";
     public static final String PAGE_SIZE = "pictory.simulator.page-size";
     public static final String WEBHOOK_TIMEOUT = "pictory.simulator.webhook-timeout";
 
-    public static final String DEFAULT_API_KEY = "pictai_simulator";
     /** Pictory's own page size, which the simulator never exceeds. */
     public static final int MAX_PAGE_SIZE = 100;
 
-    public static final SimulatorSettings DEFAULT = new SimulatorSettings(false, DEFAULT_API_KEY, Duration.ofSeconds(3),
-            500, MAX_PAGE_SIZE, Duration.ofSeconds(5));
+    public static final SimulatorSettings DEFAULT = new SimulatorSettings(false, SimulatorKeys.DEFAULT_API_KEY,
+            Duration.ofSeconds(3), 500, MAX_PAGE_SIZE, Duration.ofSeconds(5));
 
     public SimulatorSettings {
         if (apiKey == null || apiKey.isBlank()) {
-            throw new PictoryConfigurationException(API_KEY + " must not be blank");
+            throw SettingValues.problem(SimulatorKeys.API_KEY, "must not be blank: leave it unset for "
+                    + SimulatorKeys.DEFAULT_API_KEY + ", or set the key clients will send");
         }
-        if (jobDuration.isNegative()) {
-            throw new PictoryConfigurationException(JOB_DURATION + " must not be negative");
+        if (jobDuration == null || jobDuration.isNegative()) {
+            throw SettingValues.problem(JOB_DURATION, "must be zero or more, such as 3s");
         }
         if (maxJobs < 1) {
-            throw new PictoryConfigurationException(MAX_JOBS + " must be at least 1");
+            throw SettingValues.problem(MAX_JOBS, "must be at least 1, such as 500");
         }
         if (pageSize < 1 || pageSize > MAX_PAGE_SIZE) {
-            throw new PictoryConfigurationException(PAGE_SIZE + " must be between 1 and " + MAX_PAGE_SIZE);
+            throw SettingValues.problem(PAGE_SIZE, "must be from 1 to " + MAX_PAGE_SIZE + " (Pictory's page size)");
         }
-        if (webhookTimeout.isNegative() || webhookTimeout.isZero()) {
-            throw new PictoryConfigurationException(WEBHOOK_TIMEOUT + " must be positive");
+        if (webhookTimeout == null || webhookTimeout.isNegative() || webhookTimeout.isZero()) {
+            throw SettingValues.problem(WEBHOOK_TIMEOUT, "must be positive, such as 5s");
         }
     }
 
     /** The settings in {@code config}, with the defaults for what is not set. */
     public static SimulatorSettings from(Config config) {
         return new SimulatorSettings(
-                config.getOptionalValue(ENABLED, Boolean.class).orElse(DEFAULT.enabled()),
-                config.getOptionalValue(API_KEY, String.class).orElse(DEFAULT.apiKey()),
+                config.getOptionalValue(SimulatorKeys.ENABLED, Boolean.class).orElse(DEFAULT.enabled()),
+                config.getOptionalValue(SimulatorKeys.API_KEY, String.class).orElse(DEFAULT.apiKey()),
                 duration(config, JOB_DURATION).orElse(DEFAULT.jobDuration()),
                 integer(config, MAX_JOBS).orElse(DEFAULT.maxJobs()),
                 integer(config, PAGE_SIZE).orElse(DEFAULT.pageSize()),
@@ -83,17 +80,10 @@ public record SimulatorSettings(boolean enabled, String apiKey, Duration jobDura
     }
 
     private static Optional<Duration> duration(Config config, String key) {
-        return config.getOptionalValue(key, String.class).map(text -> PictorySettings.parseDuration(key, text));
+        return config.getOptionalValue(key, String.class).map(text -> SettingValues.duration(key, text));
     }
 
     private static Optional<Integer> integer(Config config, String key) {
-        return config.getOptionalValue(key, String.class).map(text -> {
-            try {
-                return Integer.parseInt(text.trim());
-            } catch (NumberFormatException e) {
-                throw new PictoryConfigurationException(key + " (env " + PictorySettings.environmentVariable(key)
-                        + ") must be a whole number");
-            }
-        });
+        return config.getOptionalValue(key, String.class).map(text -> SettingValues.wholeNumber(key, text));
     }
 }

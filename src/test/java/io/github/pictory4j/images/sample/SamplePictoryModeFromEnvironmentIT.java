@@ -63,7 +63,7 @@ class SamplePictoryModeFromEnvironmentIT {
         assertEquals("pictory", json(send("GET", "api/options", null)).getString("mode"));
         assertEquals(404, send("GET", "simulator/pictoryapis/v1/jobs/real-1", null).statusCode(), "the simulator is off");
         String log = Files.readString(io.github.pictory4j.images.it.TestServer.messagesLog());
-        assertTrue(log.contains("pictory4j sample: PICTORY mode (PICTORY_API_KEY set): Pictory requests go to"
+        assertTrue(log.contains("pictory4j sample: PICTORY mode (pictory.api-key set): Pictory requests go to"
                 + " http://127.0.0.1:" + PictoryStub.SERVER.port() + "/from-env/pictoryapis"), "the startup line");
         assertFalse(log.contains(ENV_KEY), "the key is never logged");
     }

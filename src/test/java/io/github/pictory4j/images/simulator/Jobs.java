@@ -1,8 +1,5 @@
 package io.github.pictory4j.images.simulator;
 
-import io.github.pictory4j.images.client.AspectRatio;
-import io.github.pictory4j.images.client.ImageModel;
-
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
@@ -16,7 +13,7 @@ final class Jobs {
     }
 
     static ImageOrder order(String prompt) {
-        return new ImageOrder(prompt, ImageModel.SEEDREAM_3_0, AspectRatio.SQUARE, null, null, null);
+        return new ImageOrder(prompt, PictoryCatalog.model("seedream3.0").orElseThrow(), "1:1", null, null, null);
     }
 
     static SimulatedJob job(String id, long sequence, String prompt) {

@@ -1,9 +1,5 @@
 package io.github.pictory4j.images.simulator;
 
-import io.github.pictory4j.images.client.AspectRatio;
-import io.github.pictory4j.images.client.FieldError;
-import io.github.pictory4j.images.client.ImageModel;
-import io.github.pictory4j.images.client.ImageStyle;
 import jakarta.json.JsonObject;
 import org.junit.jupiter.api.Test;
 
@@ -38,8 +34,8 @@ class PictoryJsonTest {
 
     @Test
     void creditsAreTheModelsPrice() {
-        SimulatedJob flux = new SimulatedJob("job-3", 0, new ImageOrder("A red bicycle", ImageModel.FLUX_SCHNELL,
-                AspectRatio.LANDSCAPE_16_9, null, null, null), Jobs.T0, Jobs.T0, URI.create("http://h/x.png"), false);
+        SimulatedJob flux = new SimulatedJob("job-3", 0, new ImageOrder("A red bicycle",
+                PictoryCatalog.model("flux-schnell").orElseThrow(), "16:9", null, null, null), Jobs.T0, Jobs.T0, URI.create("http://h/x.png"), false);
 
         JsonObject data = PictoryJson.job(flux, Jobs.T0).getJsonObject("data");
 
@@ -55,13 +51,14 @@ class PictoryJsonTest {
         assertEquals("{\"code\":\"INVALID_REQUEST_BODY\",\"message\":\"Invalid request body: prompt\","
                         + "\"fields\":[{\"name\":\"prompt\",\"errors\":\"is required\"}]}",
                 PictoryJson.invalid(new InvalidRequestException(InvalidRequestException.INVALID_BODY,
-                        "Invalid request body: prompt", List.of(new FieldError("prompt", "is required")))).toString());
+                        "Invalid request body: prompt", List.of(new InvalidField("prompt", "is required")))).toString());
     }
 
     @Test
     void listedImagesOmitAbsentOptionalFieldsAndTheLastPagesKey() {
-        SimulatedJob styled = new SimulatedJob("job-4", 1, new ImageOrder("A red bicycle", ImageModel.NANOBANANA,
-                AspectRatio.PORTRAIT_9_16, ImageStyle.CARTOON, "https://example.com/ref.png", "https://example.com/hook"),
+        SimulatedJob styled = new SimulatedJob("job-4", 1, new ImageOrder("A red bicycle",
+                PictoryCatalog.model("nanobanana").orElseThrow(), "9:16", "cartoon", "https://example.com/ref.png",
+                "https://example.com/hook"),
                 Jobs.T0, Jobs.T0, URI.create("http://h/job-4.png"), false);
 
         assertEquals("{\"items\":[{\"id\":\"job-4\",\"url\":\"http://h/job-4.png\",\"prompt\":\"A red bicycle\","

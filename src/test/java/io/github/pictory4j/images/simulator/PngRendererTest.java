@@ -1,7 +1,5 @@
 package io.github.pictory4j.images.simulator;
 
-import io.github.pictory4j.images.client.AspectRatio;
-import io.github.pictory4j.images.client.ImageStyle;
 import org.junit.jupiter.api.Test;
 
 import javax.imageio.ImageIO;
@@ -24,22 +22,22 @@ class PngRendererTest {
 
     @Test
     void rendersAPngOfTheRatiosSize() throws IOException {
-        assertSize(AspectRatio.SQUARE, 1024, 1024);
-        assertSize(AspectRatio.LANDSCAPE_16_9, 1024, 576);
-        assertSize(AspectRatio.PORTRAIT_9_16, 576, 1024);
+        assertSize("1:1", 1024, 1024);
+        assertSize("16:9", 1024, 576);
+        assertSize("9:16", 576, 1024);
     }
 
     @Test
     void thePngStartsWithThePngSignature() {
-        byte[] png = renderer.render("A lighthouse at dawn", null, ImageSize.of(AspectRatio.SQUARE));
+        byte[] png = renderer.render("A lighthouse at dawn", null, ImageSize.of("1:1"));
 
         assertArrayEquals(new byte[]{(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'}, Arrays.copyOf(png, 8));
     }
 
     @Test
     void theImageIsNotAFlatColour() throws IOException {
-        BufferedImage image = decode(renderer.render("A lighthouse at dawn", ImageStyle.ARTISTIC,
-                ImageSize.of(AspectRatio.LANDSCAPE_16_9)));
+        BufferedImage image = decode(renderer.render("A lighthouse at dawn", "artistic",
+                ImageSize.of("16:9")));
 
         Set<Integer> colours = new HashSet<>();
         for (int y = 0; y < image.getHeight(); y += 16) {
@@ -54,19 +52,19 @@ class PngRendererTest {
 
     @Test
     void theSamePromptLooksTheSameAndAnotherPromptLooksDifferent() {
-        ImageSize size = ImageSize.of(AspectRatio.SQUARE);
+        ImageSize size = ImageSize.of("1:1");
 
         byte[] first = renderer.render("A red bicycle", null, size);
         assertArrayEquals(first, renderer.render("A red bicycle", null, size));
         assertFalse(Arrays.equals(first, renderer.render("A blue bicycle", null, size)));
-        assertFalse(Arrays.equals(first, renderer.render("A red bicycle", ImageStyle.VINTAGE, size)));
+        assertFalse(Arrays.equals(first, renderer.render("A red bicycle", "vintage", size)));
     }
 
     @Test
     void everyStyleRenders() throws IOException {
-        for (ImageStyle style : ImageStyle.knownValues()) {
-            BufferedImage image = decode(renderer.render("A city at night", style, ImageSize.of(AspectRatio.PORTRAIT_9_16)));
-            assertEquals(576, image.getWidth(), style.value());
+        for (String style : PictoryCatalog.STYLES) {
+            BufferedImage image = decode(renderer.render("A city at night", style, ImageSize.of("9:16")));
+            assertEquals(576, image.getWidth(), style);
         }
     }
 
@@ -75,14 +73,14 @@ class PngRendererTest {
         String longest = "word ".repeat(1000).trim();
         String oneWord = "x".repeat(5000);
 
-        assertEquals(1024, decode(renderer.render(longest, null, ImageSize.of(AspectRatio.SQUARE))).getWidth());
-        assertEquals(576, decode(renderer.render(oneWord, null, ImageSize.of(AspectRatio.LANDSCAPE_16_9))).getHeight());
+        assertEquals(1024, decode(renderer.render(longest, null, ImageSize.of("1:1"))).getWidth());
+        assertEquals(576, decode(renderer.render(oneWord, null, ImageSize.of("16:9"))).getHeight());
     }
 
-    private void assertSize(AspectRatio ratio, int width, int height) throws IOException {
+    private void assertSize(String ratio, int width, int height) throws IOException {
         BufferedImage image = decode(renderer.render("A lighthouse at dawn, oil painting", null, ImageSize.of(ratio)));
-        assertEquals(width, image.getWidth(), ratio.value());
-        assertEquals(height, image.getHeight(), ratio.value());
+        assertEquals(width, image.getWidth(), ratio);
+        assertEquals(height, image.getHeight(), ratio);
     }
 
     private static BufferedImage decode(byte[] png) throws IOException {

@@ -1,9 +1,5 @@
 package io.github.pictory4j.images.simulator;
 
-import io.github.pictory4j.images.client.AspectRatio;
-import io.github.pictory4j.images.client.FieldError;
-import io.github.pictory4j.images.client.ImageModel;
-import io.github.pictory4j.images.client.ImageStyle;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
@@ -22,8 +18,8 @@ class RequestRulesTest {
         ImageOrder order = RequestRules.read("{\"prompt\":\"A lighthouse at dawn\"}");
 
         assertEquals("A lighthouse at dawn", order.prompt());
-        assertEquals(ImageModel.SEEDREAM_3_0, order.model());
-        assertEquals(AspectRatio.SQUARE, order.aspectRatio());
+        assertEquals("seedream3.0", order.model().name());
+        assertEquals("1:1", order.aspectRatio());
         assertNull(order.style());
         assertNull(order.referenceImageUrl());
         assertNull(order.webhook());
@@ -35,9 +31,9 @@ class RequestRulesTest {
                 + "\"aspectRatio\":\"9:16\",\"style\":\"vintage\",\"referenceImageUrl\":\"https://example.com/a.png\","
                 + "\"webhook\":\"http://127.0.0.1:8080/hook?token=x\"}");
 
-        assertEquals(ImageModel.NANOBANANA_PRO, order.model());
-        assertEquals(AspectRatio.PORTRAIT_9_16, order.aspectRatio());
-        assertEquals(ImageStyle.VINTAGE, order.style());
+        assertEquals("nanobanana-pro", order.model().name());
+        assertEquals("9:16", order.aspectRatio());
+        assertEquals("vintage", order.style());
         assertEquals("https://example.com/a.png", order.referenceImageUrl());
         assertEquals("http://127.0.0.1:8080/hook?token=x", order.webhook());
         assertEquals(0, order.credits().compareTo(new BigDecimal("14")));
@@ -45,11 +41,11 @@ class RequestRulesTest {
 
     @Test
     void everyModelEveryRatioAndEveryStyleIsAccepted() {
-        for (ImageModel model : ImageModel.knownValues()) {
-            for (AspectRatio ratio : model.supportedAspectRatios()) {
-                for (ImageStyle style : ImageStyle.knownValues()) {
-                    ImageOrder order = RequestRules.read("{\"prompt\":\"A red bicycle\",\"model\":\"" + model.value()
-                            + "\",\"aspectRatio\":\"" + ratio.value() + "\",\"style\":\"" + style.value() + "\"}");
+        for (SimulatedModel model : PictoryCatalog.MODELS) {
+            for (String ratio : model.aspectRatios()) {
+                for (String style : PictoryCatalog.STYLES) {
+                    ImageOrder order = RequestRules.read("{\"prompt\":\"A red bicycle\",\"model\":\"" + model.name()
+                            + "\",\"aspectRatio\":\"" + ratio + "\",\"style\":\"" + style + "\"}");
                     assertEquals(model, order.model());
                     assertEquals(ratio, order.aspectRatio());
                     assertEquals(style, order.style());
@@ -63,7 +59,7 @@ class RequestRulesTest {
         ImageOrder order = RequestRules.read("{\"prompt\":\"A red bicycle\",\"colour\":\"red\",\"nested\":{\"a\":1},"
                 + "\"style\":null,\"webhook\":null,\"model\":null,\"aspectRatio\":null,\"referenceImageUrl\":null}");
 
-        assertEquals(ImageModel.SEEDREAM_3_0, order.model());
+        assertEquals("seedream3.0", order.model().name());
         assertNull(order.style());
     }
 
@@ -95,8 +91,8 @@ class RequestRulesTest {
                 "must be one of");
         // With a bad model the ratio is still judged, against the ratios any model knows.
         InvalidRequestException both = invalid("{\"prompt\":\"A red bicycle\",\"model\":\"x\",\"aspectRatio\":\"2:1\"}");
-        assertEquals(List.of("model", "aspectRatio"), both.fields().stream().map(FieldError::name).toList());
-        assertEquals(AspectRatio.LANDSCAPE_16_9, RequestRules.read(
+        assertEquals(List.of("model", "aspectRatio"), both.fields().stream().map(InvalidField::name).toList());
+        assertEquals("16:9", RequestRules.read(
                 "{\"prompt\":\"A red bicycle\",\"model\":\"flux-schnell\",\"aspectRatio\":\"16:9\"}").aspectRatio());
     }
 
@@ -137,7 +133,7 @@ class RequestRulesTest {
 
         assertEquals(InvalidRequestException.INVALID_BODY, e.code());
         assertEquals(List.of("prompt", "model", "style", "referenceImageUrl", "webhook"),
-                e.fields().stream().map(FieldError::name).toList());
+                e.fields().stream().map(InvalidField::name).toList());
         assertTrue(e.getMessage().startsWith("Invalid request body"), e.getMessage());
     }
 

@@ -1,7 +1,5 @@
 package io.github.pictory4j.images.simulator;
 
-import io.github.pictory4j.images.client.AspectRatio;
-import io.github.pictory4j.images.client.JobStatus;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -16,10 +14,10 @@ class SimulatedJobTest {
     void aJobIsInProgressForItsDurationThenCompleted() {
         SimulatedJob job = Jobs.job("job-1", 0, "A lighthouse at dawn");
 
-        assertEquals(JobStatus.IN_PROGRESS, job.status(Jobs.T0));
-        assertEquals(JobStatus.IN_PROGRESS, job.status(Jobs.T0.plus(Duration.ofMillis(2999))));
-        assertEquals(JobStatus.COMPLETED, job.status(Jobs.T0.plus(Duration.ofSeconds(3))));
-        assertEquals(JobStatus.COMPLETED, job.status(Jobs.T0.plus(Duration.ofDays(1))));
+        assertEquals(SimulatedStatus.IN_PROGRESS, job.status(Jobs.T0));
+        assertEquals(SimulatedStatus.IN_PROGRESS, job.status(Jobs.T0.plus(Duration.ofMillis(2999))));
+        assertEquals(SimulatedStatus.COMPLETED, job.status(Jobs.T0.plus(Duration.ofSeconds(3))));
+        assertEquals(SimulatedStatus.COMPLETED, job.status(Jobs.T0.plus(Duration.ofDays(1))));
         assertTrue(job.isCompleted(Jobs.T0.plusSeconds(3)));
     }
 
@@ -27,8 +25,8 @@ class SimulatedJobTest {
     void aPromptWithTheFailMarkerEndsFailedAfterTheSameDuration() {
         SimulatedJob job = Jobs.job("job-1", 0, "A lighthouse [FAIL] at dawn");
 
-        assertEquals(JobStatus.IN_PROGRESS, job.status(Jobs.T0.plusSeconds(2)));
-        assertEquals(JobStatus.FAILED, job.status(Jobs.T0.plusSeconds(3)));
+        assertEquals(SimulatedStatus.IN_PROGRESS, job.status(Jobs.T0.plusSeconds(2)));
+        assertEquals(SimulatedStatus.FAILED, job.status(Jobs.T0.plusSeconds(3)));
         assertFalse(job.isCompleted(Jobs.T0.plusSeconds(3)));
     }
 
@@ -36,7 +34,7 @@ class SimulatedJobTest {
     void aCleanedJobStaysCleaned() {
         SimulatedJob job = Jobs.job("job-1", 0, "A lighthouse at dawn").asCleaned();
 
-        assertEquals(JobStatus.CLEANED, job.status(Jobs.T0.plusSeconds(10)));
+        assertEquals(SimulatedStatus.CLEANED, job.status(Jobs.T0.plusSeconds(10)));
     }
 
     @Test
@@ -44,14 +42,14 @@ class SimulatedJobTest {
         SimulatedJob base = Jobs.job("job-1", 0, "A lighthouse at dawn");
         SimulatedJob instant = new SimulatedJob(base.id(), 0, base.order(), Jobs.T0, Jobs.T0, base.imageUrl(), false);
 
-        assertEquals(JobStatus.COMPLETED, instant.status(Jobs.T0));
+        assertEquals(SimulatedStatus.COMPLETED, instant.status(Jobs.T0));
     }
 
     @Test
     void sizesFollowTheRatio() {
-        assertEquals(new ImageSize(1024, 1024), ImageSize.of(AspectRatio.SQUARE));
-        assertEquals(new ImageSize(1024, 576), ImageSize.of(AspectRatio.LANDSCAPE_16_9));
-        assertEquals(new ImageSize(576, 1024), ImageSize.of(AspectRatio.PORTRAIT_9_16));
-        assertEquals(new ImageSize(1024, 1024), ImageSize.of(AspectRatio.of("wide")));
+        assertEquals(new ImageSize(1024, 1024), ImageSize.of("1:1"));
+        assertEquals(new ImageSize(1024, 576), ImageSize.of("16:9"));
+        assertEquals(new ImageSize(576, 1024), ImageSize.of("9:16"));
+        assertEquals(new ImageSize(1024, 1024), ImageSize.of("wide"));
     }
 }

@@ -1,5 +1,6 @@
 package io.github.pictory4j.images.simulator;
 
+import io.github.pictory4j.images.config.SimulatorKeys;
 import org.jboss.shrinkwrap.api.ArchivePath;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.asset.StringAsset;
@@ -18,10 +19,10 @@ import java.time.Duration;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 
-/** Test WARs holding the client and the simulator, and the HTTP calls the ITs make. */
+/** Test WARs holding the simulator (and, for tests of the client against it, the client), and the HTTP calls the ITs make. */
 final class SimulatorDeployments {
 
-    static final String KEY = SimulatorSettings.DEFAULT_API_KEY;
+    static final String KEY = SimulatorKeys.DEFAULT_API_KEY;
     static final String BASE_PATH = "simulator/pictoryapis/";
     /** The main classes only: the test classes of the same packages have no business in the server. */
     private static final Path MAIN_CLASSES = Path.of("target", "classes");
@@ -30,14 +31,23 @@ final class SimulatorDeployments {
     private SimulatorDeployments() {
     }
 
-    /** A WAR with the client and the simulator, switched on, configured with {@code settings}. */
+    /**
+     * A WAR with the simulator alone (it needs nothing of the client), switched on, configured with
+     * {@code settings}.
+     */
     static WebArchive simulator(String name, String settings) {
         return ShrinkWrap.create(WebArchive.class, name + ".war")
                 .addPackages(true, SimulatorDeployments::isMainClass,
-                        "io.github.pictory4j.images.client", "io.github.pictory4j.images.simulator")
+                        "io.github.pictory4j.images.simulator", "io.github.pictory4j.images.config")
                 .addAsWebInfResource(new File("src/main/resources/META-INF/beans.xml"), "beans.xml")
-                .addAsResource(new StringAsset(SimulatorSettings.ENABLED + "=true\n" + settings),
+                .addAsResource(new StringAsset(SimulatorKeys.ENABLED + "=true\n" + settings),
                         "META-INF/microprofile-config.properties");
+    }
+
+    /** {@link #simulator} plus the client, to test the client against the simulator in one server. */
+    static WebArchive simulatorAndClient(String name, String settings) {
+        return simulator(name, settings).addPackages(true, SimulatorDeployments::isMainClass,
+                "io.github.pictory4j.images.client");
     }
 
     private static boolean isMainClass(ArchivePath path) {

@@ -1,6 +1,6 @@
 package io.github.pictory4j.images.simulator;
 
-import io.github.pictory4j.images.client.PictoryConfigurationException;
+import io.github.pictory4j.images.config.SimulatorKeys;
 import io.smallrye.config.PropertiesConfigSource;
 import io.smallrye.config.SmallRyeConfigBuilder;
 import org.eclipse.microprofile.config.Config;
@@ -31,8 +31,8 @@ class SimulatorSettingsTest {
     @Test
     void readsEverySetting() {
         SimulatorSettings settings = SimulatorSettings.from(config(Map.of(
-                SimulatorSettings.ENABLED, "true",
-                SimulatorSettings.API_KEY, "pictai_other",
+                SimulatorKeys.ENABLED, "true",
+                SimulatorKeys.API_KEY, "pictai_other",
                 SimulatorSettings.JOB_DURATION, "500ms",
                 SimulatorSettings.MAX_JOBS, "20",
                 SimulatorSettings.PAGE_SIZE, "2",
@@ -49,17 +49,31 @@ class SimulatorSettingsTest {
         assertEquals(Duration.ofMinutes(1), jobDuration("1m"));
         assertEquals(Duration.ofSeconds(2), jobDuration("PT2S"));
         assertEquals(Duration.ZERO, jobDuration("0s"));
-        PictoryConfigurationException e = assertThrows(PictoryConfigurationException.class, () -> jobDuration("3"));
-        assertTrue(e.getMessage().contains(SimulatorSettings.JOB_DURATION), e.getMessage());
-        assertThrows(PictoryConfigurationException.class, () -> jobDuration("PT-1S"));
+        SimulatorConfigurationException e = assertThrows(SimulatorConfigurationException.class, () -> jobDuration("3"));
+        assertEquals("pictory.simulator.job-duration (env PICTORY_SIMULATOR_JOB_DURATION) is not a duration: write a"
+                + " number with a unit (500ms, 3s, 1m, 1h) or ISO-8601 (PT3S)", e.getMessage());
+        assertThrows(SimulatorConfigurationException.class, () -> jobDuration("PT-1S"));
+    }
+
+    @Test
+    void errorsNameTheSettingItsVariableAndWhatToWrite() {
+        assertEquals("pictory.simulator.max-jobs (env PICTORY_SIMULATOR_MAX_JOBS) must be a whole number, such as 100",
+                assertThrows(SimulatorConfigurationException.class,
+                        () -> SimulatorSettings.from(config(Map.of(SimulatorSettings.MAX_JOBS, "many")))).getMessage());
+        assertEquals("pictory.simulator.page-size (env PICTORY_SIMULATOR_PAGE_SIZE) must be from 1 to 100 (Pictory's page size)",
+                assertThrows(SimulatorConfigurationException.class,
+                        () -> SimulatorSettings.from(config(Map.of(SimulatorSettings.PAGE_SIZE, "101")))).getMessage());
+        assertTrue(assertThrows(SimulatorConfigurationException.class,
+                () -> SimulatorSettings.from(config(Map.of(SimulatorKeys.API_KEY, " ")))).getMessage()
+                .startsWith("pictory.simulator.api-key (env PICTORY_SIMULATOR_API_KEY) must not be blank"));
     }
 
     @Test
     void unusableNumbersAreRefused() {
-        assertThrows(PictoryConfigurationException.class, () -> SimulatorSettings.from(config(Map.of(SimulatorSettings.MAX_JOBS, "0"))));
-        assertThrows(PictoryConfigurationException.class, () -> SimulatorSettings.from(config(Map.of(SimulatorSettings.MAX_JOBS, "many"))));
-        assertThrows(PictoryConfigurationException.class, () -> SimulatorSettings.from(config(Map.of(SimulatorSettings.PAGE_SIZE, "101"))));
-        assertThrows(PictoryConfigurationException.class, () -> SimulatorSettings.from(config(Map.of(SimulatorSettings.PAGE_SIZE, "0"))));
+        assertThrows(SimulatorConfigurationException.class, () -> SimulatorSettings.from(config(Map.of(SimulatorSettings.MAX_JOBS, "0"))));
+        assertThrows(SimulatorConfigurationException.class, () -> SimulatorSettings.from(config(Map.of(SimulatorSettings.MAX_JOBS, "many"))));
+        assertThrows(SimulatorConfigurationException.class, () -> SimulatorSettings.from(config(Map.of(SimulatorSettings.PAGE_SIZE, "101"))));
+        assertThrows(SimulatorConfigurationException.class, () -> SimulatorSettings.from(config(Map.of(SimulatorSettings.PAGE_SIZE, "0"))));
     }
 
     @Test
