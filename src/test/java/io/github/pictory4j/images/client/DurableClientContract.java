@@ -340,6 +340,24 @@ abstract class DurableClientContract {
     }
 
     @Test
+    void aJobPictoryNoLongerKnowsEndsFailedAndIsNotDroppedInSilence() {
+        PictoryClient client = client("a");
+        String jobId = submitted(client, "job-vanished");
+        pictory.stubFor(get("/pictoryapis/v1/jobs/" + jobId).willReturn(aResponse().withStatus(404)
+                .withBody("{\"message\":\"Job not found\"}")));
+
+        time.advance(INTERVAL);
+        time.advance(INTERVAL.multipliedBy(5));
+
+        JobRecord record = client.job(jobId).orElseThrow();
+        assertTrue(record.ended());
+        assertEquals(JobStatus.FAILED, record.lastSeen().status());
+        assertEquals("JOB_NOT_FOUND", record.lastSeen().errorCode());
+        assertEquals(List.of(jobId), ended.stream().map(ImageJob::jobId).toList());
+        assertEquals(1, reads(jobId), "no poll after Pictory said it has no such job");
+    }
+
+    @Test
     void deletingAJobForgetsItButLeavesPictoryAlone() throws IOException {
         PictoryClient client = client("a");
         String jobId = submitted(client, "job-delete");
