@@ -5,7 +5,6 @@ import org.eclipse.microprofile.config.Config;
 import java.math.BigDecimal;
 import java.time.DateTimeException;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.Optional;
 
 /**
@@ -23,8 +22,11 @@ public record BudgetSettings(BigDecimal dailyCredits, BigDecimal monthlyCredits,
     public static final String MONTHLY_CREDITS = "pictory.budget.monthly-credits";
     public static final String TIME_ZONE = "pictory.budget.time-zone";
 
+    /** Days and months in UTC (by that name, as reports show it). */
+    public static final ZoneId UTC = ZoneId.of("UTC");
+
     /** No limit; days in UTC. */
-    public static final BudgetSettings NONE = new BudgetSettings(null, null, ZoneOffset.UTC);
+    public static final BudgetSettings NONE = new BudgetSettings(null, null, UTC);
 
     public BudgetSettings {
         requireNotNegative(DAILY_CREDITS, dailyCredits);
@@ -37,14 +39,14 @@ public record BudgetSettings(BigDecimal dailyCredits, BigDecimal monthlyCredits,
 
     /** A daily and a monthly limit (either may be null), in UTC. */
     public static BudgetSettings of(BigDecimal dailyCredits, BigDecimal monthlyCredits) {
-        return new BudgetSettings(dailyCredits, monthlyCredits, ZoneOffset.UTC);
+        return new BudgetSettings(dailyCredits, monthlyCredits, UTC);
     }
 
     /** The settings in {@code config}; unset limits are no limits. */
     public static BudgetSettings from(Config config) {
         return new BudgetSettings(credits(config, DAILY_CREDITS), credits(config, MONTHLY_CREDITS),
                 config.getOptionalValue(TIME_ZONE, String.class).map(String::trim).filter(text -> !text.isEmpty())
-                        .map(BudgetSettings::zone).orElse(ZoneOffset.UTC));
+                        .map(BudgetSettings::zone).orElse(UTC));
     }
 
     /** Whether any period has a limit, so that a submission can be refused. */
