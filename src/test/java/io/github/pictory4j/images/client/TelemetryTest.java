@@ -177,7 +177,9 @@ class TelemetryTest {
         time.advance(Duration.ofSeconds(1)); // the submission's retry, one second later
         jobIs("job-traced", "{\"status\":\"completed\",\"url\":\"" + pictory.baseUrl() + "/cdn/job-traced.png\","
                 + "\"width\":1024,\"height\":576,\"aiCreditsUsed\":2}");
-        Span callback = app.spanBuilder("POST /api/pictory/webhook").startSpan();
+        // As the runtime's span of the request records it: the token is in the query.
+        Span callback = app.spanBuilder("POST /api/pictory/webhook").setAttribute("url.query", "token=" + callbackToken())
+                .startSpan();
         try (Scope in = callback.makeCurrent()) {
             assertFalse(pictoryClient.acceptCallback(new WebhookTokens("another-secret-entirely-0123456789abcdef",
                     Duration.ofHours(1), time.clock()).issue().token(), "job-traced"), "a forged callback");
@@ -222,6 +224,8 @@ class TelemetryTest {
         SpanData genuine = callbacks.stream().filter(span -> "accepted".equals(attribute(span, "pictory.webhook.result")))
                 .findFirst().orElseThrow();
         assertEquals(callback.getSpanContext().getSpanId(), genuine.getParentSpanId());
+        assertEquals("token=REDACTED", attribute(span("POST /api/pictory/webhook"), "url.query"),
+                "the callback's token is taken out of the request's span");
         assertEquals("job-traced", attribute(genuine, "gen_ai.response.id"));
         assertEquals("completed", attribute(genuine, "pictory.job.status"));
 

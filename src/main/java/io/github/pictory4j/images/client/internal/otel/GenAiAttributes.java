@@ -18,6 +18,8 @@ final class GenAiAttributes {
     static final AttributeKey<String> ERROR_TYPE = AttributeKey.stringKey("error.type");
     static final AttributeKey<String> SERVER_ADDRESS = AttributeKey.stringKey("server.address");
     static final AttributeKey<Long> SERVER_PORT = AttributeKey.longKey("server.port");
+    /** The HTTP conventions' query of a request (the runtime's server span of a webhook callback has one). */
+    static final AttributeKey<String> URL_QUERY = AttributeKey.stringKey("url.query");
 
     static final AttributeKey<String> ASPECT_RATIO = AttributeKey.stringKey("pictory.request.aspect_ratio");
     static final AttributeKey<String> STYLE = AttributeKey.stringKey("pictory.request.style");

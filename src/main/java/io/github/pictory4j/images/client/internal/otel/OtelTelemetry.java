@@ -58,6 +58,7 @@ import static io.github.pictory4j.images.client.internal.otel.GenAiAttributes.RE
 import static io.github.pictory4j.images.client.internal.otel.GenAiAttributes.SERVER_ADDRESS;
 import static io.github.pictory4j.images.client.internal.otel.GenAiAttributes.SERVER_PORT;
 import static io.github.pictory4j.images.client.internal.otel.GenAiAttributes.STYLE;
+import static io.github.pictory4j.images.client.internal.otel.GenAiAttributes.URL_QUERY;
 import static io.github.pictory4j.images.client.internal.otel.GenAiAttributes.WEBHOOK_RESULT;
 
 /**
@@ -160,6 +161,12 @@ public final class OtelTelemetry implements Telemetry {
 
     @Override
     public Traced callback() {
+        // The runtime's span of the callback's HTTP request records its query, which is the callback's token:
+        // it is replaced before that span ends (attributes set later win), so that no token is exported.
+        Span request = Span.current();
+        if (request.isRecording()) {
+            request.setAttribute(URL_QUERY, "token=REDACTED");
+        }
         return start(genAi(CALLBACK, null, SpanKind.INTERNAL), CALLBACK, false);
     }
 

@@ -28,7 +28,10 @@ public interface Telemetry extends AutoCloseable {
     /** The span of following a job to its end (its polls, their retries, and how the end came). */
     Traced following(String jobId, Supplier<Optional<ImageModel>> model);
 
-    /** The span of a webhook callback: the token's check and the read of the job it triggers. */
+    /**
+     * The span of a webhook callback: the token's check and the read of the job it triggers. The span of
+     * the HTTP request that carried the callback (current now) loses its query, which holds the token.
+     */
     Traced callback();
 
     /** The span of keeping a job's image: the download and its storing. */
