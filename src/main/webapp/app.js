@@ -6,6 +6,8 @@
 (function () {
   const POLL_MS = 1000;
   const LIVE_FALLBACK_POLL_MS = 15000; // while events flow, polling is only a safety net
+  const KEPT_IMAGE_TRIES = 20;       // the app downloads a completed image in about a second
+  const KEPT_IMAGE_RETRY_MS = 1500;
   const TERMINAL = new Set(['completed', 'failed', 'cleaned']);
   const FIELDS = ['prompt', 'model', 'aspectRatio', 'style', 'referenceImageUrl'];
 
@@ -245,24 +247,38 @@
       : date.toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
   }
 
+  /** Where this app serves a job's kept PNG (same origin, whatever Pictory still has). */
+  function keptImagePath(jobId) {
+    return 'api/images/' + encodeURIComponent(jobId) + '/image';
+  }
+
   function renderMedia(job, lazy) {
     const media = el('div', 'job-media');
     const status = job.status || 'in-progress';
     if (status === 'completed') {
-      const src = safeUrl(job.url, false);
-      if (src) {
-        const img = document.createElement('img');
-        img.alt = job.prompt || 'Generated image';
-        if (job.width > 0 && job.height > 0) { img.width = job.width; img.height = job.height; }
-        if (lazy) img.loading = 'lazy';
-        img.addEventListener('error', () => {
+      const img = document.createElement('img');
+      img.alt = job.prompt || 'Generated image';
+      if (job.width > 0 && job.height > 0) { img.width = job.width; img.height = job.height; }
+      if (lazy) img.loading = 'lazy';
+      // The app keeps each image (Pictory purges its links); while it is being kept, the app answers 503:
+      // try again a few times, then fall back to Pictory's own link.
+      const kept = keptImagePath(job.jobId);
+      const fallback = safeUrl(job.url, false);
+      let tries = 0;
+      img.addEventListener('error', () => {
+        if (img.dataset.source === 'kept' && job.imageState !== 'FAILED' && tries < KEPT_IMAGE_TRIES) {
+          tries += 1;
+          setTimeout(() => { img.src = kept + '?try=' + tries; }, KEPT_IMAGE_RETRY_MS);
+        } else if (img.dataset.source === 'kept' && fallback) {
+          img.dataset.source = 'pictory';
+          img.src = fallback;
+        } else {
           media.replaceChildren(el('p', 'job-note', 'The image is no longer available.'));
-        });
-        img.src = src;
-        media.append(img);
-      } else {
-        media.append(el('p', 'job-note', 'No image link.'));
-      }
+        }
+      });
+      img.dataset.source = 'kept';
+      img.src = kept;
+      media.append(img);
     } else if (status === 'failed') {
       media.classList.add('failed');
       const failure = el('div', 'job-error');
@@ -313,7 +329,7 @@
       if (job.aiCreditsUsed !== undefined && job.aiCreditsUsed !== null) {
         facts.append(el('span', 'job-credits', credits(job.aiCreditsUsed)));
       }
-      const href = safeUrl(job.url, true);
+      const href = keptImagePath(job.jobId);
       if (href) {
         const link = el('a', 'job-link', 'Open');
         link.href = href;

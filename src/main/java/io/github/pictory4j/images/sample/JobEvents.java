@@ -1,8 +1,7 @@
 package io.github.pictory4j.images.sample;
 
-import io.github.pictory4j.images.client.ImageJob;
-import io.github.pictory4j.images.client.ImageJobCompleted;
-import io.github.pictory4j.images.client.ImageJobFailed;
+import io.github.pictory4j.images.client.ImageJobEndSeen;
+import io.github.pictory4j.images.client.ImageService;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -18,45 +17,53 @@ import jakarta.ws.rs.sse.SseBroadcaster;
 import jakarta.ws.rs.sse.SseEventSink;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
+import java.util.Map;
+
 /**
- * {@code GET /api/events}: Server-Sent Events that push each job of this app the moment it ends
- * (event {@code job}, data: the job as {@code GET /api/images/{id}} shows it), so that the page need
- * not poll. The module's end-of-job events feed it, from webhook callbacks or polls alike.
+ * {@code GET /api/events}: Server-Sent Events that push each job the moment this instance learns that
+ * it ended (event {@code job}, data: the job as {@code GET /api/images/{id}} shows it), so that the page
+ * need not poll. It listens to {@link ImageJobEndSeen}, which every instance fires, not to the
+ * once-only end events: with several instances, a browser on any of them hears of every end.
  */
 @Path("/events")
 @ApplicationScoped
 public class JobEvents {
 
     @Inject
-    JobHistory history;
+    ImageService images;
+
+    @Inject
+    EventLedger ledger;
 
     private volatile Sse sse;
     private volatile SseBroadcaster broadcaster;
 
     @GET
     @Produces(MediaType.SERVER_SENT_EVENTS)
-    @Operation(summary = "Jobs of this app as they end (Server-Sent Events, event name \"job\")")
+    @Operation(summary = "Jobs as they end (Server-Sent Events, event name \"job\")")
     public void subscribe(@Context SseEventSink sink, @Context Sse context) {
         broadcaster(context).register(sink);
         sink.send(context.newEventBuilder().name("ready").data("{}").build());
     }
 
-    void completed(@Observes ImageJobCompleted event) {
-        publish(event.job());
+    /** How many end events each job fired, counted by the sample's observer in its own table (see {@link EventLedger}). */
+    @GET
+    @Path("/ledger")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "End events received, per job and per instance (each job's should be exactly one)")
+    public Map<String, Map<String, Integer>> ledger() {
+        return Map.of("jobs", ledger.counts(), "instances", ledger.byInstance());
     }
 
-    void failed(@Observes ImageJobFailed event) {
-        publish(event.job());
-    }
-
-    private void publish(ImageJob job) {
-        history.update(job.jobId(), job).ifPresent(updated -> {
-            Sse context = sse;
-            if (context != null) {
-                OutboundSseEvent event = context.newEventBuilder().name("job").mediaType(MediaType.APPLICATION_JSON_TYPE)
-                        .data(JobView.class, JobView.of(updated)).build();
-                broadcaster.broadcast(event);
-            }
+    void ended(@Observes ImageJobEndSeen event) {
+        Sse context = sse;
+        if (context == null) {
+            return; // nobody has subscribed yet
+        }
+        images.job(event.job().jobId()).ifPresent(record -> {
+            OutboundSseEvent pushed = context.newEventBuilder().name("job").mediaType(MediaType.APPLICATION_JSON_TYPE)
+                    .data(JobView.class, JobView.of(record)).build();
+            broadcaster.broadcast(pushed);
         });
     }
 

@@ -2,11 +2,19 @@ package io.github.pictory4j.images.sample;
 
 import io.github.pictory4j.images.client.ImageJob;
 import io.github.pictory4j.images.client.ImageRequest;
+import io.github.pictory4j.images.client.JobRecord;
 
 import java.math.BigDecimal;
 import java.time.Instant;
 
-/** A job as the sample's API shows it: Pictory's state plus what was asked for. */
+/**
+ * A job as the sample's API shows it: Pictory's latest state, what was asked, and where its kept image
+ * is served.
+ *
+ * @param url   Pictory's own link to the PNG (purged after a while)
+ * @param image the kept image's path on this app ({@code /api/images/{id}/image}), once it is kept
+ * @param imageState NONE, PENDING, KEPT or FAILED (see {@code imageProblem})
+ */
 public record JobView(
         String jobId,
         String status,
@@ -20,14 +28,23 @@ public record JobView(
         String model,
         String aspectRatio,
         String style,
-        Instant createdAt) {
+        Instant createdAt,
+        Instant endedAt,
+        String image,
+        String imageState,
+        String imageProblem) {
 
-    static JobView of(SubmittedJob submitted) {
-        ImageRequest request = submitted.request();
-        ImageJob job = submitted.lastSeen();
-        return new JobView(submitted.jobId(), job.status().value(), job.url(), job.width(), job.height(),
-                job.aiCreditsUsed(), job.errorCode(), job.errorMessage(), request.prompt(), valueOf(request.model()),
-                valueOf(request.aspectRatio()), valueOf(request.style()), submitted.createdAt());
+    static JobView of(JobRecord record) {
+        ImageRequest request = record.request();
+        ImageJob job = record.lastSeen();
+        JobRecord.KeptImageState kept = record.image();
+        return new JobView(record.jobId(), job.status().value(), job.url(), job.width(), job.height(),
+                job.aiCreditsUsed(), job.errorCode(), job.errorMessage(),
+                request == null ? null : request.prompt(), request == null ? null : valueOf(request.model()),
+                request == null ? null : valueOf(request.aspectRatio()), request == null ? null : valueOf(request.style()),
+                record.createdAt(), record.endedAt(),
+                kept.status() == JobRecord.KeptImageState.Status.KEPT ? "/api/images/" + record.jobId() + "/image" : null,
+                kept.status().name(), kept.problem());
     }
 
     private static String valueOf(Object value) {

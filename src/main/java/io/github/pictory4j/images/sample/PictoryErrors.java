@@ -10,6 +10,7 @@ import io.github.pictory4j.images.client.PictoryNotFoundException;
 import io.github.pictory4j.images.client.PictoryRateLimitException;
 import io.github.pictory4j.images.client.PictoryServerException;
 import io.github.pictory4j.images.client.PictoryServiceException;
+import io.github.pictory4j.images.client.PictoryStoreException;
 import io.github.pictory4j.images.client.PictoryTimeoutException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
@@ -23,7 +24,8 @@ import java.util.logging.Logger;
 
 /**
  * What went wrong with Pictory, as the sample's callers see it: 502 when Pictory refused (key,
- * request, answer), 503 when it is unavailable after retries, 504 when it timed out. The module's
+ * request, answer), 503 when it is unavailable after retries or the job store is down (then nothing
+ * was sent), 504 when it timed out. The module's
  * messages never hold the key, so they can be shown.
  */
 @Provider
@@ -56,6 +58,11 @@ public class PictoryErrors implements ExceptionMapper<PictoryException> {
                 service.retryAfter().ifPresent(wait -> unavailable.header(HttpHeaders.RETRY_AFTER, wait.toSeconds()));
             }
             return unavailable.build();
+        }
+        if (e instanceof PictoryStoreException) {
+            return Response.status(503).type(MediaType.APPLICATION_JSON).header(HttpHeaders.RETRY_AFTER, 5)
+                    .entity(ErrorBody.of("This app's job store is unavailable, so nothing was sent to Pictory;"
+                            + " try again in a moment")).build();
         }
         if (e instanceof PictoryConfigurationException) {
             return json(500, ErrorBody.of(e.getMessage()));

@@ -1,6 +1,7 @@
 package io.github.pictory4j.images.sample;
 
 import io.github.pictory4j.images.client.PictorySettings;
+import io.github.pictory4j.images.client.StoreSettings;
 import io.github.pictory4j.images.config.SimulatorKeys;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
@@ -37,6 +38,12 @@ public class SampleConfigSource implements ConfigSource {
     private static final String LOCAL_APP = "http://localhost:${HTTP_PORT:9080}";
     private static final String RUN_SECRET = randomSecret();
 
+    /** The database setting that switches the sample from its embedded H2 to PostgreSQL. */
+    static final String DB_URL = "PICTORY_DB_URL";
+    /** The data sources of liberty/config/server.xml. */
+    static final String H2_DATASOURCE = "jdbc/pictory-h2";
+    static final String POSTGRES_DATASOURCE = "jdbc/pictory-postgresql";
+
     /** Set while this thread decides the mode: the configuration asked may ask this source again. */
     private static final ThreadLocal<Boolean> DECIDING = new ThreadLocal<>();
 
@@ -70,6 +77,9 @@ public class SampleConfigSource implements ConfigSource {
         if (value != null) {
             return value;
         }
+        if (StoreSettings.DATASOURCE.equals(propertyName)) {
+            return dataSource();
+        }
         value = SIMULATOR_DEFAULTS.get(propertyName);
         return value != null && mode() == SampleMode.SIMULATOR ? value : null;
     }
@@ -91,9 +101,22 @@ public class SampleConfigSource implements ConfigSource {
         }
     }
 
+    /**
+     * The sample keeps its jobs in a database in both modes: PostgreSQL when the environment variable (or
+     * system property) {@value #DB_URL} is set, else the embedded H2 file (see server.xml). Not any config
+     * source: server.xml's own variable of that name, with its default, is one. To choose in server.xml,
+     * set {@code pictory.store.datasource} there: it outranks this source.
+     */
+    static String dataSource() {
+        String url = System.getenv(DB_URL);
+        url = url == null || url.isBlank() ? System.getProperty(DB_URL) : url;
+        return url == null || url.isBlank() ? H2_DATASOURCE : POSTGRES_DATASOURCE;
+    }
+
     @Override
     public Map<String, String> getProperties() {
         Map<String, String> properties = new HashMap<>(ALWAYS);
+        properties.put(StoreSettings.DATASOURCE, dataSource());
         if (mode() == SampleMode.SIMULATOR) {
             properties.putAll(SIMULATOR_DEFAULTS);
         }
@@ -104,6 +127,7 @@ public class SampleConfigSource implements ConfigSource {
     @Override
     public Set<String> getPropertyNames() {
         Set<String> names = new HashSet<>(ALWAYS.keySet());
+        names.add(StoreSettings.DATASOURCE);
         names.addAll(SIMULATOR_DEFAULTS.keySet());
         return names;
     }

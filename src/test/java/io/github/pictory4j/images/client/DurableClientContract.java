@@ -308,7 +308,7 @@ abstract class DurableClientContract {
         new JdbcJobStore(dead, "dead").submissionStarting(
                 new io.github.pictory4j.images.client.internal.PendingSubmission(ImageRequest.builder("Lost in flight").build(),
                         null, null, null, time.now()));
-        time.advance(Duration.ofMinutes(11));
+        time.advance(Duration.ofMinutes(2));
         List<String> warnings = new CopyOnWriteArrayList<>();
         Handler capture = new Handler() {
             @Override
@@ -337,6 +337,24 @@ abstract class DurableClientContract {
         } finally {
             logger.removeHandler(capture);
         }
+    }
+
+    @Test
+    void aJobPictoryNoLongerKnowsEndsFailedAndIsNotDroppedInSilence() {
+        PictoryClient client = client("a");
+        String jobId = submitted(client, "job-vanished");
+        pictory.stubFor(get("/pictoryapis/v1/jobs/" + jobId).willReturn(aResponse().withStatus(404)
+                .withBody("{\"message\":\"Job not found\"}")));
+
+        time.advance(INTERVAL);
+        time.advance(INTERVAL.multipliedBy(5));
+
+        JobRecord record = client.job(jobId).orElseThrow();
+        assertTrue(record.ended());
+        assertEquals(JobStatus.FAILED, record.lastSeen().status());
+        assertEquals("JOB_NOT_FOUND", record.lastSeen().errorCode());
+        assertEquals(List.of(jobId), ended.stream().map(ImageJob::jobId).toList());
+        assertEquals(1, reads(jobId), "no poll after Pictory said it has no such job");
     }
 
     @Test

@@ -68,6 +68,8 @@ public final class LibertyProcess implements AutoCloseable {
     public void start(Duration within) throws IOException, InterruptedException {
         ProcessBuilder builder = new ProcessBuilder(WLP.resolve("bin/server").toAbsolutePath().toString(), "start", name)
                 .redirectErrorStream(true).redirectOutput(dir().resolve("launcher.out").toFile());
+        // Only this server's own settings: none inherited from the test JVM's environment.
+        builder.environment().keySet().removeIf(name -> name.startsWith("PICTORY_"));
         builder.environment().putAll(environment);
         launcher = builder.start();
         if (!launcher.waitFor(within.toSeconds(), TimeUnit.SECONDS) || launcher.exitValue() != 0) {

@@ -27,6 +27,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -86,6 +87,48 @@ class SampleApiIT {
 
         JsonArray listed = Json.createReader(new StringReader(send("GET", "/api/images", null).body())).readArray();
         assertEquals(jobId, listed.getJsonObject(0).getString("jobId"), "newest first");
+
+        HttpResponse<byte[]> kept = keptImage(jobId);
+        assertEquals(200, kept.statusCode());
+        assertEquals("image/png", kept.headers().firstValue("Content-Type").orElseThrow());
+        assertArrayEquals(png.body(), kept.body(), "the app's kept copy is Pictory's image, byte for byte");
+        assertEquals("KEPT", object(send("GET", "/api/images/" + jobId, null)).getString("imageState"));
+    }
+
+    @Test
+    void theKeptImageOutlivesPictorysLinkAndOnlyCompletedJobsHaveOne() throws Exception {
+        String jobId = object(send("POST", "/api/images", "{\"prompt\":\"Kept after Pictory purges it\"}")).getString("jobId");
+        assertEquals(409, send("GET", "/api/images/" + jobId + "/image", null).statusCode(), "still running");
+        JsonObject job = pollUntilTerminal(jobId);
+        assertEquals(200, keptImage(jobId).statusCode());
+
+        // Pictory purges its outputs (the simulator cleans the job): its link is gone, the app's copy is not.
+        HttpResponse<String> cleaned = HTTP.send(HttpRequest.newBuilder(URI.create(base + "simulator/pictoryapis/v1/jobs/"
+                        + jobId + "/clean")).header("Authorization", "pictai_simulator").DELETE().build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, cleaned.statusCode(), cleaned.body());
+        assertEquals(404, HTTP.send(HttpRequest.newBuilder(URI.create(job.getString("url"))).build(),
+                HttpResponse.BodyHandlers.discarding()).statusCode());
+        HttpResponse<byte[]> kept = keptImage(jobId);
+        assertEquals(200, kept.statusCode());
+        assertNotNull(ImageIO.read(new ByteArrayInputStream(kept.body())));
+
+        String failed = object(send("POST", "/api/images", "{\"prompt\":\"No image for this one [fail]\"}")).getString("jobId");
+        pollUntilTerminal(failed);
+        assertEquals(409, send("GET", "/api/images/" + failed + "/image", null).statusCode());
+        assertEquals(404, send("GET", "/api/images/no-such-job/image", null).statusCode());
+    }
+
+    /** The app's copy of the job's PNG, once kept (it answers 503 while it downloads it). */
+    private HttpResponse<byte[]> keptImage(String jobId) throws Exception {
+        for (int attempt = 0; ; attempt++) {
+            HttpResponse<byte[]> response = HTTP.send(HttpRequest.newBuilder(URI.create(base + "api/images/" + jobId + "/image"))
+                    .build(), HttpResponse.BodyHandlers.ofByteArray());
+            if (response.statusCode() != 503 || attempt >= 50) {
+                return response;
+            }
+            Thread.sleep(200);
+        }
     }
 
     @Test

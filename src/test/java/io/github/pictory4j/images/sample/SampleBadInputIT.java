@@ -62,6 +62,7 @@ class SampleBadInputIT {
 
     @Test
     void everyBadInputIsRefusedNamingTheFieldAndNothingReachesPictory() throws Exception {
+        awaitNoJobRunning(); // the module polls running jobs: only then does the simulator's counter stand still
         long before = simulatorRequests();
         List<String> failures = new ArrayList<>();
         int checked = 0;
@@ -77,6 +78,18 @@ class SampleBadInputIT {
         assertTrue(failures.isEmpty(), String.join("\n", failures));
         assertTrue(checked >= 30, checked + " cases");
         assertEquals(before, simulatorRequests(), "no bad input may reach Pictory");
+    }
+
+    /** Waits until every job the app knows has ended, so that no poll of the module reaches the simulator. */
+    private void awaitNoJobRunning() throws Exception {
+        for (int attempt = 0; attempt < 150; attempt++) {
+            String jobs = TestHttp.send("GET", URI.create(base + "api/images"), null).body();
+            if (!jobs.contains("\"in-progress\"")) {
+                return;
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError("jobs still running after 30 s");
     }
 
     @Test

@@ -2,7 +2,9 @@ package io.github.pictory4j.images.client.internal;
 
 import io.github.pictory4j.images.client.ImageJob;
 import io.github.pictory4j.images.client.PictoryException;
+import io.github.pictory4j.images.client.JobStatus;
 import io.github.pictory4j.images.client.PictoryNotFoundException;
+import io.github.pictory4j.images.client.internal.http.ResponseDecoder;
 import io.github.pictory4j.images.client.internal.RetryExecutor.Start;
 
 import java.time.Duration;
@@ -78,6 +80,12 @@ public final class JobPoller {
     /** Reads the job once and hands its state to the observer; {@code start} says on which thread. */
     public CompletableFuture<ImageJob> read(String jobId, Start start) {
         return gateway.read(jobId, start).thenApply(observer::observed);
+    }
+
+    /** The end recorded for a job Pictory says it has no record of (never created, or purged). */
+    static ImageJob lost(String jobId) {
+        return new ImageJob(jobId, JobStatus.FAILED, null, null, null, null, ResponseDecoder.JOB_NOT_FOUND,
+                "Pictory has no job with this id any more (it was purged, or never existed there)");
     }
 
     /** Jobs being followed. */
@@ -210,6 +218,10 @@ public final class JobPoller {
                     ends.failed(jobId, translated);
                     // A job Pictory does not know will not come back; anything else is tried again.
                     done = translated instanceof PictoryNotFoundException;
+                    if (done && store.durable()) {
+                        // A recorded job is never dropped in silence: it ends, failed, and says why.
+                        observer.observe(lost(jobId));
+                    }
                 } else {
                     // An end the store could not record is read again, until it can.
                     done = observer.observe(job) && job.isTerminal();

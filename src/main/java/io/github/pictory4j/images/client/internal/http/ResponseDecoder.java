@@ -33,7 +33,7 @@ import java.util.stream.Collectors;
  */
 public final class ResponseDecoder {
 
-    static final String JOB_NOT_FOUND = "JOB_NOT_FOUND";
+    public static final String JOB_NOT_FOUND = "JOB_NOT_FOUND";
     private static final int MAX_BODY_IN_MESSAGE = 200;
 
     private final Clock clock;
