@@ -182,6 +182,19 @@ class ScriptedFaultsIT {
         assertNull(reads.get(3).faultServed());
     }
 
+    @Test
+    void listingAndCleaningMeetTheirFaultsToo() throws Exception {
+        simulator.failNext(PictoryEndpoint.LIST_IMAGES, 1, Fault.status(502));
+        HttpResponse<String> listed = probe("GET", "images", null);
+        assertEquals(200, listed.statusCode(), "a listing is retried after a 502: " + listed.body());
+        assertEquals(2, simulator.requests(PictoryEndpoint.LIST_IMAGES).size());
+
+        String jobId = submit("A lighthouse to clean");
+        simulator.failNext(PictoryEndpoint.CLEAN_JOB, 1, Fault.status(404));
+        assertFailure("PictoryNotFoundException", probe("DELETE", "jobs/" + jobId, null));
+        assertEquals(1, simulator.requests(PictoryEndpoint.CLEAN_JOB).size(), "a 404 is not retried");
+    }
+
     private String submit(String prompt) throws Exception {
         HttpResponse<String> response = probe("POST", "images", "{\"prompt\":\"" + prompt + "\"}");
         assertEquals(200, response.statusCode(), response.body());
