@@ -97,31 +97,23 @@ public class EventLedger {
 
     /** End events received per job, across instances and restarts. */
     public Map<String, Integer> counts() {
-        Map<String, Integer> counts = new LinkedHashMap<>();
-        if (database == null) {
-            return counts;
-        }
-        try (Connection connection = database.getConnection(); Statement statement = connection.createStatement();
-             ResultSet rows = statement.executeQuery("SELECT job_id, COUNT(*) FROM sample_event"
-                     + " WHERE kind IN ('completed', 'failed') GROUP BY job_id")) {
-            while (rows.next()) {
-                counts.put(rows.getString(1), rows.getInt(2));
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("Reading the sample's event ledger failed: " + e.getMessage(), e);
-        }
-        return counts;
+        return endEventsBy("job_id");
     }
 
     /** End events received per instance. */
     public Map<String, Integer> byInstance() {
+        return endEventsBy("instance");
+    }
+
+    /** End events counted by {@code column} (one of this class's own column names, never input). */
+    private Map<String, Integer> endEventsBy(String column) {
         Map<String, Integer> counts = new LinkedHashMap<>();
         if (database == null) {
             return counts;
         }
         try (Connection connection = database.getConnection(); Statement statement = connection.createStatement();
-             ResultSet rows = statement.executeQuery("SELECT instance, COUNT(*) FROM sample_event"
-                     + " WHERE kind IN ('completed', 'failed') GROUP BY instance")) {
+             ResultSet rows = statement.executeQuery("SELECT " + column + ", COUNT(*) FROM sample_event"
+                     + " WHERE kind IN ('completed', 'failed') GROUP BY " + column)) {
             while (rows.next()) {
                 counts.put(rows.getString(1), rows.getInt(2));
             }
