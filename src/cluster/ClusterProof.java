@@ -144,7 +144,7 @@ public class ClusterProof {
         row("time until no job was left with the dead instance (taken over or ended)",
                 String.format(Locale.ROOT, "%.1f s", takeover));
         row("errors seen by clients (requests in flight on the killed instance)", errors);
-        row("submissions with an unknown outcome (reported at the restart)", unknown);
+        row("submissions with an unknown outcome (in flight on the killed instance; reported)", unknown);
         row("forged callbacks refused (401), per instance", forged.toString());
 
         check(accepted.size() + errors == jobCount, "every submission was answered: " + accepted.size() + " + " + errors);
@@ -154,7 +154,9 @@ public class ClusterProof {
         check(overBound == 0, overBound + " jobs read more than " + bound + " times");
         check(crossCallbacks > 0, "some callbacks were taken by the instance that did not submit");
         check(errors <= clients, "errors only for requests in flight on the killed instance (at most one per client): " + errors);
-        check(unknown <= errors, "an unknown outcome only for a request that failed: " + unknown);
+        // A submission in flight on the killed instance may have reached Pictory before the load balancer sent
+        // it again elsewhere: its first record stays "outcome unknown" (reported), at most one per client.
+        check(unknown <= clients, "unknown outcomes only for requests in flight on the killed instance: " + unknown);
         check(forged.values().stream().allMatch(refused -> refused == 3), "every forged callback refused: " + forged);
         failures.forEach(failure -> System.out.println("FAILED: " + failure));
         System.out.println(failures.isEmpty() ? "cluster proof: all checks passed" : "cluster proof: " + failures.size() + " checks failed");

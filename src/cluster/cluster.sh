@@ -94,6 +94,9 @@ write_haproxy_config() {
     echo "    timeout tunnel 1h            # Server-Sent Events stay open"
     echo "    retries 3"
     echo "    option redispatch            # a request that failed on a dead instance goes to another"
+    # A request whose instance died is sent again to another. For a submission that had already reached
+    # Pictory this makes a second job: the first stays recorded as "outcome unknown" and is reported
+    # (ImageService.unknownOutcomes(), a WARNING at start), never silently lost.
     echo "    retry-on all-retryable-errors"
     echo "    option http-buffer-request    # so that a POST can be retried on another instance"
     echo "frontend pictory"
