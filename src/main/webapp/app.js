@@ -211,6 +211,8 @@
         if (!findCard(jobId)) gallery.prepend(renderCard(job)); // the gallery's first load may have it already
         updateEmpty();
         poll(jobId);
+      } else if (result.status === 429 && result.body && result.body.budget) {
+        showBanner(errorMessage(result, 'The credit budget is used up'));
       } else if (result.status === 400) {
         const fields = result.body && Array.isArray(result.body.fields) ? result.body.fields : [];
         const unmatched = showFieldErrors(fields);
@@ -225,7 +227,63 @@
     } finally {
       submitting = false;
       updateSubmitLabel();
+      loadUsage();
     }
+  }
+
+  // ---- the usage panel: today, this month, and a bar per day ----
+
+  function amount(value) {
+    const n = Number(value);
+    return Number.isFinite(n) ? String(Math.round(n * 1000) / 1000) : '0';
+  }
+
+  function periodText(period) {
+    const parts = [amount(period.spent) + ' spent', amount(period.reserved) + ' reserved'];
+    parts.push(period.limit === undefined || period.limit === null
+      ? 'no limit'
+      : amount(period.left) + ' left of ' + amount(period.limit));
+    return parts.join(' · ');
+  }
+
+  function drawChart(days) {
+    const chart = $('usage-chart');
+    chart.replaceChildren();
+    const top = Math.max(1, ...days.map((day) => Number(day.spent) + Number(day.reserved)));
+    for (const day of days) {
+      const spent = Number(day.spent) || 0;
+      const reserved = Number(day.reserved) || 0;
+      const column = el('div', 'usage-day');
+      column.dataset.date = day.date;
+      column.dataset.spent = amount(spent);
+      column.dataset.reserved = amount(reserved);
+      column.title = day.date + ': ' + amount(spent) + ' spent, ' + amount(reserved) + ' reserved';
+      const stack = el('div', 'usage-stack');
+      const reservedBar = el('div', 'usage-bar reserved');
+      const spentBar = el('div', 'usage-bar spent');
+      // Heights through the CSSOM: the page's CSP allows no inline style attribute.
+      reservedBar.style.height = (100 * reserved / top) + '%';
+      spentBar.style.height = (100 * spent / top) + '%';
+      stack.append(reservedBar, spentBar);
+      column.append(stack, el('span', 'usage-label', day.date.slice(8)));
+      chart.append(column);
+    }
+  }
+
+  async function loadUsage() {
+    let result;
+    try {
+      result = await api('GET', 'api/usage');
+    } catch (e) {
+      return; // the panel stays as it was; the gallery reports connection trouble
+    }
+    if (!result.ok || !result.body || !Array.isArray(result.body.days)) return;
+    const usage = result.body;
+    $('usage-today').textContent = periodText(usage.today);
+    $('usage-month').textContent = periodText(usage.month);
+    $('usage-zone').textContent = 'days in ' + usage.zone;
+    drawChart(usage.days);
+    $('usage').hidden = false;
   }
 
   // ---- the gallery ----
@@ -361,7 +419,7 @@
         } else {
           card.querySelector('.job-status').textContent = job.status; // clears a "retrying…"
         }
-        if (TERMINAL.has(job.status)) { pollers.delete(jobId); return; }
+        if (TERMINAL.has(job.status)) { pollers.delete(jobId); loadUsage(); return; }
         poll(jobId, 0);
       } else if (result && result.status === 404) {
         fillCard(card, { jobId, status: 'failed', errorCode: 'NOT_FOUND', errorMessage: errorMessage(result, 'Unknown job'),
@@ -389,6 +447,7 @@
       if (TERMINAL.has(job.status)) {
         clearTimeout(pollers.get(job.jobId));
         pollers.delete(job.jobId);
+        loadUsage(); // the end settled the job's credits
       }
     });
     events.addEventListener('error', () => {
@@ -426,5 +485,6 @@
   updateCount();
   loadOptions();
   loadGallery();
+  loadUsage();
   listen();
 })();

@@ -88,7 +88,11 @@ public class ImageService {
                 .settings(settings)
                 .scheduler(scheduler)
                 .onJobEnd(this::announce)
-                .onJobEndSeen(job -> seen.fire(new ImageJobEndSeen(job)));
+                .onJobEndSeen(job -> seen.fire(new ImageJobEndSeen(job)))
+                .budget(BudgetSettings.from(config))
+                .telemetry(TelemetrySettings.from(config))
+                // Not to build a client (the container made it): the telemetry's server.address.
+                .baseUrl(config.getOptionalValue(PictorySettings.BASE_URL, String.class).orElse(PictorySettings.DEFAULT_BASE_URL));
         WebhookSupport.from(config, settings.pollInterval(), settings.pollTimeout()).ifPresent(builder::webhooks);
         store.dataSourceName().ifPresent(name -> builder.dataSource(lookup(name), name).storeSettings(store));
         client = builder.build();
@@ -236,6 +240,20 @@ public class ImageService {
      */
     public List<UnknownOutcome> unknownOutcomes() {
         return client.unknownOutcomes();
+    }
+
+    /**
+     * Credits spent and reserved today and this month, what the budget ({@code pictory.budget.*}) leaves,
+     * and the last days' figures. With a durable store, every instance's on the database; in memory, this
+     * instance's.
+     */
+    public CreditUsage usage() {
+        return client.usage();
+    }
+
+    /** The credit budget in force ({@code pictory.budget.*}). */
+    public BudgetSettings budget() {
+        return client.budget();
     }
 
     /** Whether jobs are recorded in a database and survive restarts. */

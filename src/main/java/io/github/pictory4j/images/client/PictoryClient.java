@@ -16,6 +16,9 @@ import io.github.pictory4j.images.client.internal.jdbc.Database;
 import io.github.pictory4j.images.client.internal.jdbc.JdbcImageVault;
 import io.github.pictory4j.images.client.internal.jdbc.JdbcJobStore;
 import io.github.pictory4j.images.client.internal.jdbc.Schema;
+import io.github.pictory4j.images.client.internal.telemetry.Telemetry;
+import io.github.pictory4j.images.client.internal.telemetry.TelemetryConfig;
+import io.github.pictory4j.images.client.internal.telemetry.TelemetryLoader;
 import io.github.pictory4j.images.client.validation.ValidJobId;
 import io.github.pictory4j.images.client.webhook.WebhookSupport;
 import jakarta.validation.Valid;
@@ -115,7 +118,7 @@ public final class PictoryClient implements AutoCloseable {
         millis(config, PictorySettings.CONNECT_TIMEOUT).ifPresent(builder::connectTimeout);
         millis(config, PictorySettings.READ_TIMEOUT).ifPresent(builder::readTimeout);
         WebhookSupport.from(config, settings.pollInterval(), settings.pollTimeout()).ifPresent(builder::webhooks);
-        return builder.build();
+        return builder.budget(BudgetSettings.from(config)).telemetry(TelemetrySettings.from(config)).build();
     }
 
     /** Starts a job; answers its id. */
@@ -236,6 +239,19 @@ public final class PictoryClient implements AutoCloseable {
         return core.follower().unknownOutcomes();
     }
 
+    /**
+     * Credits spent and reserved today and this month, what the budget leaves, and the last days'
+     * figures. With a durable store these are every instance's on the database; in memory, this client's.
+     */
+    public CreditUsage usage() {
+        return core.usage();
+    }
+
+    /** The credit budget in force. */
+    public BudgetSettings budget() {
+        return core.budget().settings();
+    }
+
     /** Whether what the client records survives a restart (a database is configured). */
     public boolean durable() {
         return core.store().durable();
@@ -325,6 +341,9 @@ public final class PictoryClient implements AutoCloseable {
         private StoreSettings storeSettings = StoreSettings.DEFAULT;
         private String owner = UUID.randomUUID().toString();
         private RetryExecutor.RetryListener retryListener = RetryExecutor.RetryListener.NONE;
+        private BudgetSettings budget = BudgetSettings.NONE;
+        private TelemetrySettings telemetrySettings = TelemetrySettings.DEFAULT;
+        private Telemetry telemetry;
 
         private Builder() {
         }
@@ -467,6 +486,30 @@ public final class PictoryClient implements AutoCloseable {
             return this;
         }
 
+        /**
+         * The credit budget (default {@link BudgetSettings#NONE}: no limit). With a durable store the limits
+         * hold for every instance on the database together; in memory, for this client alone.
+         */
+        public Builder budget(BudgetSettings budget) {
+            this.budget = Objects.requireNonNull(budget, "budget");
+            return this;
+        }
+
+        /**
+         * What the telemetry may record (default: no prompt). Spans and metrics go to the runtime's
+         * OpenTelemetry (MicroProfile Telemetry's, else the global one) when its API is on the class path.
+         */
+        public Builder telemetry(TelemetrySettings settings) {
+            this.telemetrySettings = Objects.requireNonNull(settings, "settings");
+            return this;
+        }
+
+        /** For tests: the telemetry itself. */
+        Builder telemetry(Telemetry telemetry) {
+            this.telemetry = Objects.requireNonNull(telemetry, "telemetry");
+            return this;
+        }
+
         Builder retryListener(RetryExecutor.RetryListener listener) {
             this.retryListener = Objects.requireNonNull(listener, "listener");
             return this;
@@ -515,8 +558,11 @@ public final class PictoryClient implements AutoCloseable {
                     owned.add(closeable);
                 }
             }
+            Telemetry observed = telemetry != null ? telemetry
+                    : TelemetryLoader.load(TelemetryConfig.of(telemetrySettings.recordPrompt(), baseUrl));
             ClientCore core = ClientCore.assemble(new ClientCore.Wiring(rest, apiKey, settings,
-                    hooks, executor, clock, jitter, onJobEnd, onJobEndSeen, store, vault, storeSettings, owner, retryListener));
+                    hooks, executor, clock, jitter, onJobEnd, onJobEndSeen, store, vault, storeSettings, owner, retryListener,
+                    budget, observed));
             core.start();
             return new PictoryClient(core, validation, List.copyOf(owned));
         }

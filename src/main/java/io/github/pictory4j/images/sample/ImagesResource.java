@@ -56,6 +56,9 @@ public class ImagesResource {
     @APIResponse(responseCode = "202", description = "Accepted: the job is running")
     @APIResponse(responseCode = "400", description = "Invalid input; nothing was sent to Pictory",
             content = @Content(schema = @Schema(implementation = ErrorBody.class)))
+    @APIResponse(responseCode = "429", description = "The credit budget (pictory.budget.*) has no room for this image"
+            + " until the period resets (Retry-After, in seconds; the body's budget says which limit, what is spent and"
+            + " reserved); nothing was sent to Pictory", content = @Content(schema = @Schema(implementation = ErrorBody.class)))
     @APIResponse(responseCode = "502", description = "Pictory refused the request or the key")
     @APIResponse(responseCode = "503", description = "Pictory is unavailable (after retries), or the job store is"
             + " (then nothing was sent)")

@@ -3,6 +3,8 @@ package io.github.pictory4j.images.sample;
 import io.github.pictory4j.images.client.FieldError;
 import io.github.pictory4j.images.client.PictoryAuthenticationException;
 import io.github.pictory4j.images.client.PictoryBadRequestException;
+import io.github.pictory4j.images.client.PictoryBudgetException;
+import io.github.pictory4j.images.client.PictoryBudgetExceededException;
 import io.github.pictory4j.images.client.PictoryConfigurationException;
 import io.github.pictory4j.images.client.PictoryConnectionException;
 import io.github.pictory4j.images.client.PictoryException;
@@ -18,7 +20,10 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 
+import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -27,15 +32,29 @@ import java.util.logging.Logger;
  * request, answer), 503 when it is unavailable after retries or the job store is down (then nothing
  * was sent), 504 when it timed out. The module's
  * messages never hold the key, so they can be shown.
+ *
+ * <p>The credit budget's refusal is 429 with {@code Retry-After} (the seconds until the period resets)
+ * and a {@code budget} object in the body: like a rate limit, it is a quota over time that a later try
+ * can pass, and clients already know how to wait for one. (402 has no defined meaning; 403 would say
+ * "never".) Pictory's own 429s are retried by the module and end as 503, so the two cannot be confused.
  */
 @Provider
 public class PictoryErrors implements ExceptionMapper<PictoryException> {
 
     private static final Logger LOG = Logger.getLogger(PictoryErrors.class.getName());
 
+    private final Clock clock = Clock.systemUTC();
+
     @Override
     public Response toResponse(PictoryException e) {
         LOG.log(Level.WARNING, "Pictory call failed: {0}", e.getMessage());
+        if (e instanceof PictoryBudgetExceededException refused) {
+            return budget(refused);
+        }
+        if (e instanceof PictoryBudgetException unpriced) {
+            return json(400, new ErrorBody(unpriced.getMessage(), List.of(new ErrorBody.Field("model",
+                    "has no known price, so the credit budget cannot check it"))));
+        }
         if (e instanceof PictoryBadRequestException rejected) {
             List<ErrorBody.Field> fields = rejected.fields().stream()
                     .map((FieldError f) -> new ErrorBody.Field(f.name(), f.errors())).toList();
@@ -68,6 +87,15 @@ public class PictoryErrors implements ExceptionMapper<PictoryException> {
             return json(500, ErrorBody.of(e.getMessage()));
         }
         return json(502, ErrorBody.of("Pictory's answer was not usable: " + e.getMessage()));
+    }
+
+    private Response budget(PictoryBudgetExceededException refused) {
+        long wait = Math.max(1, Duration.between(clock.instant(), refused.resetsAt()).toSeconds());
+        String period = refused.period().name().toLowerCase(Locale.ROOT);
+        return Response.status(429).type(MediaType.APPLICATION_JSON).header(HttpHeaders.RETRY_AFTER, wait)
+                .entity(new ErrorBody(refused.getMessage(), List.of(), new ErrorBody.Budget(period,
+                        refused.period().setting(), refused.limit(), refused.spent(), refused.reserved(),
+                        refused.requested(), refused.resetsAt().toString()))).build();
     }
 
     static Response json(int status, ErrorBody body) {

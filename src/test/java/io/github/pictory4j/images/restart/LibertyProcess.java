@@ -56,6 +56,25 @@ public final class LibertyProcess implements AutoCloseable {
         Files.copy(WAR, dir.resolve("dropins/pictory-images.war"), StandardCopyOption.REPLACE_EXISTING);
     }
 
+    /**
+     * Deploys the WAR as an application of the server's configuration instead of a drop-in, with the
+     * OpenTelemetry API visible to it (Liberty shows third-party APIs only to applications configured so),
+     * as the README's Telemetry section tells: before {@link #start}.
+     */
+    public void seeingThirdPartyApis() throws IOException {
+        Files.createDirectories(dir().resolve("apps"));
+        Files.move(dir().resolve("dropins/pictory-images.war"), dir().resolve("apps/pictory-images.war"),
+                StandardCopyOption.REPLACE_EXISTING);
+        Files.createDirectories(dir().resolve("configDropins/overrides"));
+        Files.writeString(dir().resolve("configDropins/overrides/pictory-images-app.xml"), """
+                <server>
+                    <webApplication id="pictory-images" location="pictory-images.war" contextRoot="/">
+                        <classloader apiTypeVisibility="+third-party"/>
+                    </webApplication>
+                </server>
+                """);
+    }
+
     public Path dir() {
         return WLP.resolve("usr/servers").resolve(name);
     }

@@ -1,5 +1,7 @@
 package io.github.pictory4j.images.sample;
 
+import io.github.pictory4j.images.it.TestHttp;
+import jakarta.json.JsonObject;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
@@ -24,11 +26,14 @@ import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.io.IOException;
+import java.net.URI;
 import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
@@ -167,6 +172,54 @@ class SamplePageIT {
         assertTrue(driver.findElements(By.cssSelector("img[src=\"x\"]")).isEmpty(), "no injected <img>");
         List<WebElement> images = card.findElements(By.tagName("img"));
         images.forEach(img -> assertEquals(INJECTION, img.getDomAttribute("alt"), "the prompt is the image's alt text"));
+    }
+
+    @Test
+    void theUsagePanelShowsTodayThisMonthAndABarPerDayAsTheApiCountsThem() throws Exception {
+        Set<String> before = openPage();
+        WebElement panel = until("the usage panel", d -> d.findElement(By.id("usage")).isDisplayed()
+                ? d.findElement(By.id("usage")) : null);
+        List<WebElement> days = panel.findElements(By.className("usage-day"));
+        assertEquals(14, days.size(), "a bar for each of the last 14 days");
+        assertEquals(LocalDate.now(ZoneOffset.UTC).toString(), days.get(13).getDomAttribute("data-date"), "today last");
+        assertEquals("days in UTC", driver.findElement(By.id("usage-zone")).getText());
+
+        driver.findElement(By.id("prompt")).sendKeys("A lighthouse at dawn, counted in the usage panel");
+        new Select(driver.findElement(By.id("model"))).selectByValue("flux-schnell");
+        driver.findElement(By.id("submit")).click();
+        WebElement card = newCard(before);
+        until("the job to complete", d -> "completed".equals(card.getDomAttribute("data-status")));
+
+        // The page redraws when the job ends; it then shows what the API says (other jobs may settle meanwhile).
+        JsonObject usage = until("the panel to show the API's figures", d -> {
+            try {
+                JsonObject now = TestHttp.json(TestHttp.send("GET", URI.create(base + "api/usage"), null));
+                WebElement today = d.findElements(By.className("usage-day")).get(13);
+                boolean same = amount(now.getJsonObject("today"), "spent").equals(today.getDomAttribute("data-spent"))
+                        && amount(now.getJsonObject("today"), "reserved").equals(today.getDomAttribute("data-reserved"));
+                return same ? now : null;
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        JsonObject today = usage.getJsonObject("today");
+        assertTrue(today.getJsonNumber("spent").doubleValue() + today.getJsonNumber("reserved").doubleValue() >= 0.6,
+                "the job's 0.6 credits are counted today: " + usage);
+        assertEquals(amount(today, "spent") + " spent · " + amount(today, "reserved") + " reserved · no limit",
+                driver.findElement(By.id("usage-today")).getText());
+        assertTrue(driver.findElement(By.id("usage-month")).getText().endsWith("no limit"));
+        // The tallest day fills the chart; the others are drawn to its scale.
+        @SuppressWarnings("unchecked")
+        List<Number> totals = (List<Number>) ((JavascriptExecutor) driver).executeScript("return Array.from("
+                + "document.querySelectorAll('.usage-day')).map(day => Array.from(day.querySelectorAll('.usage-bar'))"
+                + ".reduce((sum, bar) => sum + parseFloat(bar.style.height), 0));");
+        assertEquals(100.0, totals.stream().mapToDouble(Number::doubleValue).max().orElse(0), 0.01, totals.toString());
+    }
+
+    private static String amount(JsonObject period, String name) {
+        double value = period.getJsonNumber(name).doubleValue();
+        return new java.math.BigDecimal(Double.toString(Math.round(value * 1000) / 1000.0)).stripTrailingZeros()
+                .toPlainString();
     }
 
     /** Opens the page, waits until the models and the gallery are loaded, and answers the ids of the cards shown. */

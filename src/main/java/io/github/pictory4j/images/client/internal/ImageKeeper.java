@@ -2,6 +2,8 @@ package io.github.pictory4j.images.client.internal;
 
 import io.github.pictory4j.images.client.PictoryException;
 import io.github.pictory4j.images.client.StoreSettings;
+import io.github.pictory4j.images.client.internal.telemetry.Telemetry;
+import io.github.pictory4j.images.client.internal.telemetry.Traced;
 
 import java.io.FilterInputStream;
 import java.io.IOException;
@@ -34,10 +36,12 @@ public final class ImageKeeper {
     private final Scheduling scheduling;
     private final StoreSettings settings;
     private final String owner;
+    private final Telemetry telemetry;
     private final CompletableFuture<Void> lifetime = new CompletableFuture<>();
 
     public ImageKeeper(ImageVault vault, ImageDownloader downloader, Scheduling scheduling, StoreSettings settings,
-                       String owner) {
+                       String owner, Telemetry telemetry) {
+        this.telemetry = telemetry;
         this.vault = vault;
         this.downloader = downloader;
         this.scheduling = scheduling;
@@ -82,18 +86,33 @@ public final class ImageKeeper {
         claimed.ifPresent(this::download);
     }
 
+    /** One download, as one span: the HTTP call sits under it. */
     private void download(ImageVault.Download download) {
+        Traced trace = telemetry.download(download.jobId());
+        try (Traced.Scope in = trace.enter()) {
+            trace.end(downloadNow(download, trace));
+        }
+    }
+
+    /** Downloads and keeps the image; answers what failed, or null. */
+    private Exception downloadNow(ImageVault.Download download, Traced trace) {
         String jobId = download.jobId();
         Instant deadline = clock().instant().plus(settings.imageTimeout());
         try (InputStream in = new Deadline(downloader.open(download.url()), deadline)) {
-            vault.keep(jobId, new PngCheck(in, settings.imageMaxBytes()).readHeader(), clock().instant());
+            PngCheck png = new PngCheck(in, settings.imageMaxBytes()).readHeader();
+            vault.keep(jobId, png, clock().instant());
+            trace.kept(png.size());
             LOG.fine(() -> "Kept job " + jobId + "'s image");
+            return null;
         } catch (PngCheck.NotAcceptable refused) {
             giveUp(jobId, refused.getMessage());
+            return refused;
         } catch (IOException | PictoryException e) {
             retryLater(download, e.getMessage());
+            return e;
         } catch (RuntimeException e) {
             retryLater(download, e.toString());
+            return e;
         }
     }
 

@@ -5,8 +5,10 @@ import io.github.pictory4j.images.client.JobRecord;
 import io.github.pictory4j.images.client.JobStatus;
 import io.github.pictory4j.images.client.UnknownOutcome;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -18,7 +20,8 @@ import java.util.UUID;
 /**
  * The {@link JobStore} of one JVM, in memory: what the service knows is lost when the application
  * stops, so there is nothing to resume. Bounded: at most {@link #LIMIT} submissions and jobs are
- * remembered, the oldest forgotten first, so a long-running app cannot fill its heap.
+ * remembered, the oldest forgotten first, so a long-running app cannot fill its heap. Its credit budget
+ * is this instance's alone.
  */
 public final class InMemoryJobStore implements JobStore {
 
@@ -27,6 +30,7 @@ public final class InMemoryJobStore implements JobStore {
     private final Map<String, Submission> submissions = new LinkedHashMap<>();
     private final Map<String, String> submissionByNonce = new LinkedHashMap<>();
     private final Map<String, Job> jobs = new LinkedHashMap<>();
+    private final InMemoryCredits credits = new InMemoryCredits();
 
     @Override
     public boolean durable() {
@@ -35,6 +39,9 @@ public final class InMemoryJobStore implements JobStore {
 
     @Override
     public synchronized String submissionStarting(PendingSubmission pending) {
+        if (pending.reservation() != null) {
+            credits.reserve(pending.reservation()); // throws, and nothing is recorded, when a period has no room
+        }
         String id = UUID.randomUUID().toString();
         submissions.put(id, new Submission(id, pending));
         trim(submissions);
@@ -58,6 +65,9 @@ public final class InMemoryJobStore implements JobStore {
         Submission submission = submissions.remove(submissionId);
         if (submission != null && submission.pending.webhookNonce() != null) {
             submissionByNonce.remove(submission.pending.webhookNonce());
+        }
+        if (submission != null) {
+            submission.settle(credits, BigDecimal.ZERO);
         }
     }
 
@@ -111,6 +121,9 @@ public final class InMemoryJobStore implements JobStore {
         job.lastSeen = end;
         job.updatedAt = at;
         job.endedAt = at;
+        if (job.submission != null && job.submission.pending.reservation() != null) {
+            job.submission.settle(credits, CreditReservation.charge(job.submission.pending.reservation().credits(), end));
+        }
         return true;
     }
 
@@ -147,6 +160,11 @@ public final class InMemoryJobStore implements JobStore {
     @Override
     public List<ImageJob> endedSince(Instant since, int limit) {
         return List.of(); // every end is seen where it happens
+    }
+
+    @Override
+    public synchronized List<PeriodTotals> periodTotals(Collection<String> periods) {
+        return credits.totals(periods);
     }
 
     @Override
@@ -216,10 +234,19 @@ public final class InMemoryJobStore implements JobStore {
         final PendingSubmission pending;
         String jobId;
         String unknownBecause;
+        boolean settled;
 
         Submission(String id, PendingSubmission pending) {
             this.id = id;
             this.pending = pending;
+        }
+
+        /** Ends its reservation, once: {@code charged} is spent. */
+        void settle(InMemoryCredits credits, BigDecimal charged) {
+            if (pending.reservation() != null && !settled) {
+                settled = true;
+                credits.settle(pending.reservation(), charged);
+            }
         }
     }
 

@@ -2,6 +2,7 @@ package io.github.pictory4j.images.client.internal;
 
 import io.github.pictory4j.images.client.ImageJob;
 import io.github.pictory4j.images.client.PictoryException;
+import io.github.pictory4j.images.client.internal.telemetry.EndSource;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -23,18 +24,27 @@ public final class JobObserver {
     private final JobStore store;
     private final JobEnds ends;
     private final Consumer<ImageJob> onEnd;
-    private final Consumer<ImageJob> onEndRecorded;
+    private final EndListener onEndRecorded;
     private final EndSightings sightings;
     private final Clock clock;
     private final String owner;
 
+    /** Told of each end this observer saw recorded in the store. */
+    public interface EndListener {
+        /**
+         * @param source        how this instance learned of it
+         * @param recordedFirst whether this observer recorded it first (it announced it, once cluster-wide)
+         */
+        void ended(ImageJob job, EndSource source, boolean recordedFirst);
+    }
+
     /**
      * @param onEnd         told once per job when its end is first recorded; what it throws is logged, never propagated
-     * @param onEndRecorded told when this observer recorded an end (the image keeper starts there)
+     * @param onEndRecorded told of every end this observer saw recorded (the poller stops, the image keeper starts)
      * @param sightings     told of every end this instance sees, announced here or not
      * @param owner         this instance, as it signs its claims in the store
      */
-    public JobObserver(JobStore store, JobEnds ends, Consumer<ImageJob> onEnd, Consumer<ImageJob> onEndRecorded,
+    public JobObserver(JobStore store, JobEnds ends, Consumer<ImageJob> onEnd, EndListener onEndRecorded,
                        EndSightings sightings, Clock clock, String owner) {
         this.store = store;
         this.ends = ends;
@@ -45,14 +55,14 @@ public final class JobObserver {
         this.owner = owner;
     }
 
-    /** Records {@code job} as Pictory reported it just now; answers it. */
-    public ImageJob observed(ImageJob job) {
-        observe(job);
+    /** Records {@code job} as Pictory reported it just now, read as {@code source} says; answers it. */
+    public ImageJob observed(ImageJob job, EndSource source) {
+        observe(job, source);
         return job;
     }
 
     /** Records {@code job}; answers whether the store holds it now (false when the store failed). */
-    public boolean observe(ImageJob job) {
+    public boolean observe(ImageJob job, EndSource source) {
         Instant now = clock.instant();
         if (!job.isTerminal()) {
             return recorded(job, () -> store.stateSeen(job, now));
@@ -70,7 +80,11 @@ public final class JobObserver {
         ends.ended(job);
         if (first) {
             announce(job);
-            onEndRecorded.accept(job);
+        }
+        try {
+            onEndRecorded.ended(job, source, first);
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Handling the recorded end of job " + job.jobId() + " failed", e);
         }
         sightings.seen(job);
         return true;

@@ -1,11 +1,17 @@
 package io.github.pictory4j.images.client.internal;
 
 import io.github.pictory4j.images.client.ImageJob;
+import io.github.pictory4j.images.client.ImageModel;
+import io.github.pictory4j.images.client.ImageRequest;
+import io.github.pictory4j.images.client.JobRecord;
 import io.github.pictory4j.images.client.PictoryException;
 import io.github.pictory4j.images.client.JobStatus;
 import io.github.pictory4j.images.client.PictoryNotFoundException;
 import io.github.pictory4j.images.client.internal.http.ResponseDecoder;
 import io.github.pictory4j.images.client.internal.RetryExecutor.Start;
+import io.github.pictory4j.images.client.internal.telemetry.EndSource;
+import io.github.pictory4j.images.client.internal.telemetry.Telemetry;
+import io.github.pictory4j.images.client.internal.telemetry.Traced;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -19,8 +25,10 @@ import java.util.logging.Logger;
 /**
  * Reads jobs from Pictory on a schedule: one chain of polls per job, however many callers wait for
  * it, each poll a task on the scheduler (no thread is parked between polls). A chain runs while
- * someone is interested ({@link #follow}) and stops when the job ends. Every state read goes to the
- * {@link JobObserver}; a read that fails for good fails this JVM's waits for the job.
+ * someone is interested ({@link #follow}) and stops when the job ends, however this instance learned
+ * of it ({@link #ended}). Every state read goes to the {@link JobObserver}; a read that fails for good
+ * fails this JVM's waits for the job. Each chain is one span, from its start to the job's end: its polls
+ * (and their HTTP calls) sit under it.
  */
 public final class JobPoller {
 
@@ -35,6 +43,7 @@ public final class JobPoller {
     private final Scheduling scheduling;
     private final JobStore store;
     private final String owner;
+    private final Telemetry telemetry;
     private final Map<String, Chain> chains = new HashMap<>();
 
     /**
@@ -43,7 +52,8 @@ public final class JobPoller {
      * @param owner this instance, as it holds its leases
      */
     public JobPoller(PictoryGateway gateway, JobObserver observer, JobEnds ends, Scheduling scheduling, JobStore store,
-                     String owner) {
+                     String owner, Telemetry telemetry) {
+        this.telemetry = telemetry;
         this.gateway = gateway;
         this.observer = observer;
         this.ends = ends;
@@ -73,13 +83,27 @@ public final class JobPoller {
     }
 
     /** Reads the job once, now, outside any chain (a callback's authoritative read, a last look). */
-    public CompletableFuture<ImageJob> pollOnce(String jobId) {
-        return read(jobId, Start.SCHEDULED);
+    public CompletableFuture<ImageJob> pollOnce(String jobId, EndSource source) {
+        return read(jobId, Start.SCHEDULED, source);
     }
 
-    /** Reads the job once and hands its state to the observer; {@code start} says on which thread. */
+    /** A caller's read of the job, handed to the observer; {@code start} says on which thread. */
     public CompletableFuture<ImageJob> read(String jobId, Start start) {
-        return gateway.read(jobId, start).thenApply(observer::observed);
+        return read(jobId, start, EndSource.READ);
+    }
+
+    private CompletableFuture<ImageJob> read(String jobId, Start start, EndSource source) {
+        return gateway.read(jobId, start).thenApply(job -> observer.observed(job, source));
+    }
+
+    /** The job's end was recorded, however this instance learned of it: its chain (if any) stops. */
+    public synchronized void ended(ImageJob job, EndSource source) {
+        Chain chain = chains.get(job.jobId());
+        if (chain != null) {
+            chain.trace.state(job);
+            chain.trace.endedBy(source);
+            stop(chain);
+        }
     }
 
     /** The end recorded for a job Pictory says it has no record of (never created, or purged). */
@@ -88,17 +112,31 @@ public final class JobPoller {
                 "Pictory has no job with this id any more (it was purged, or never existed there)");
     }
 
+    /** The model the job was submitted with, if this store knows (for the span's name). */
+    private Optional<ImageModel> model(String jobId) {
+        try {
+            return store.find(jobId).flatMap(JobRecord::submittedRequest).map(ImageRequest::model);
+        } catch (PictoryException e) {
+            return Optional.empty();
+        }
+    }
+
     /** Jobs being followed. */
     public synchronized int followed() {
         return chains.size();
     }
 
     private synchronized void stop(Chain chain) {
+        stop(chain, null);
+    }
+
+    private synchronized void stop(Chain chain, Throwable failure) {
         chain.stopped = true;
         chains.remove(chain.jobId, chain);
         if (chain.next != null) {
             chain.next.cancel();
         }
+        chain.trace.end(failure);
     }
 
     /** One caller's interest in a job's chain of polls. */
@@ -159,6 +197,8 @@ public final class JobPoller {
                     return;
                 }
                 if (recorded.isPresent()) {
+                    trace.state(recorded.get());
+                    trace.endedBy(EndSource.STORE);
                     stop(this);
                 } else {
                     schedule(interval);
@@ -168,6 +208,7 @@ public final class JobPoller {
 
         final String jobId;
         final Duration interval;
+        final Traced trace;
         final CompletableFuture<Void> lifetime = new CompletableFuture<>();
         int interests;
         int polls;
@@ -177,10 +218,11 @@ public final class JobPoller {
         Chain(String jobId, Duration interval) {
             this.jobId = jobId;
             this.interval = interval;
+            this.trace = telemetry.following(jobId, () -> model(jobId));
             // The scheduler refused the next poll (the application is stopping): the waits end now.
             lifetime.whenComplete((ignored, refused) -> {
                 if (refused != null) {
-                    stop(this);
+                    stop(this, refused);
                     ends.failed(jobId, Failures.translate(refused, PictoryGateway.reading(jobId)));
                 }
             });
@@ -192,6 +234,12 @@ public final class JobPoller {
         }
 
         private void poll() {
+            try (Traced.Scope in = trace.enter()) {
+                pollNow();
+            }
+        }
+
+        private void pollNow() {
             synchronized (JobPoller.this) {
                 if (stopped) {
                     return;
@@ -204,6 +252,7 @@ public final class JobPoller {
             synchronized (JobPoller.this) {
                 polls++;
             }
+            trace.polled();
             CompletableFuture<ImageJob> read;
             try {
                 read = gateway.read(jobId, Start.INLINE);
@@ -220,11 +269,12 @@ public final class JobPoller {
                     done = translated instanceof PictoryNotFoundException;
                     if (done && store.durable()) {
                         // A recorded job is never dropped in silence: it ends, failed, and says why.
-                        observer.observe(lost(jobId));
+                        observer.observe(lost(jobId), EndSource.POLL);
                     }
                 } else {
                     // An end the store could not record is read again, until it can.
-                    done = observer.observe(job) && job.isTerminal();
+                    trace.state(job);
+                    done = observer.observe(job, EndSource.POLL) && job.isTerminal();
                 }
                 synchronized (JobPoller.this) {
                     if (stopped) {

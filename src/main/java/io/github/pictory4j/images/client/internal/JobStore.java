@@ -6,6 +6,7 @@ import io.github.pictory4j.images.client.UnknownOutcome;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -21,19 +22,28 @@ import java.util.Optional;
 public interface JobStore {
 
     /**
-     * Records a submission before it is sent. If this throws, nothing may be sent.
+     * Records a submission before it is sent, and takes its {@link PendingSubmission#reservation() credit
+     * reservation} in the same step: both or neither. If this throws, nothing may be sent.
      *
      * @return the submission's id in this store
+     * @throws io.github.pictory4j.images.client.PictoryBudgetExceededException when a limited period has no
+     *         room for the reservation (then nothing is recorded)
      */
     String submissionStarting(PendingSubmission submission);
 
     /** Pictory accepted the submission and created {@code jobId}. */
     void submissionAccepted(String submissionId, String jobId, Instant at);
 
-    /** Pictory certainly created no job for the submission (it refused it, or it never reached Pictory). */
+    /**
+     * Pictory certainly created no job for the submission (it refused it, or it never reached Pictory): its
+     * credit reservation is released.
+     */
     void submissionRefused(String submissionId, Instant at);
 
-    /** Pictory may or may not have created a job (the connection broke after the request was sent). */
+    /**
+     * Pictory may or may not have created a job (the connection broke after the request was sent). Its
+     * credits stay reserved: Pictory may have charged them.
+     */
     void submissionOutcomeUnknown(String submissionId, String reason, Instant at);
 
     /**
@@ -51,7 +61,8 @@ public interface JobStore {
 
     /**
      * Records the end of a job ({@code job} is terminal). True for the one caller that must announce it,
-     * false for every other and for an end already announced.
+     * false for every other and for an end already announced. The winner also settles the job's credit
+     * reservation, in the same step (see {@link CreditReservation#charge}), so that it is settled once.
      */
     boolean claimEnd(ImageJob job, Instant at);
 
@@ -106,6 +117,9 @@ public interface JobStore {
 
     /** Jobs whose end was recorded at or after {@code since}, oldest first (for instances that did not see it). */
     List<ImageJob> endedSince(Instant since, int limit);
+
+    /** The credits spent and reserved in these periods (days {@code 2026-01-31}, months {@code 2026-01}); none for a period without any. */
+    List<PeriodTotals> periodTotals(Collection<String> periods);
 
     /**
      * A job Pictory accepted, not yet seen to end.

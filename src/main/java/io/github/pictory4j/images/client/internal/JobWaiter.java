@@ -5,6 +5,7 @@ import io.github.pictory4j.images.client.ImageJobFailedException;
 import io.github.pictory4j.images.client.JobStatus;
 import io.github.pictory4j.images.client.JobWaitTimeoutException;
 import io.github.pictory4j.images.client.PictorySettings;
+import io.github.pictory4j.images.client.internal.telemetry.EndSource;
 
 import java.time.Duration;
 import java.util.Optional;
@@ -87,7 +88,7 @@ public final class JobWaiter {
             result.completeExceptionally(timedOut(lastSeen.get(), polls, timeout, interval));
             return;
         }
-        poller.pollOnce(jobId).whenComplete((job, failure) -> {
+        poller.pollOnce(jobId, EndSource.READ).whenComplete((job, failure) -> {
             if (failure != null) {
                 result.completeExceptionally(failure);
             } else if (job.isTerminal()) {

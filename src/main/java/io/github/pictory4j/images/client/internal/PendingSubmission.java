@@ -15,12 +15,19 @@ import java.util.Objects;
  * @param webhookNonce     the nonce of its callback token, or null when the service issued none
  * @param webhookExpiresAt when that token stops being accepted, or null
  * @param createdAt        when it was recorded
+ * @param reservation      the credits it holds until its end is recorded, or null when it holds none
  */
 public record PendingSubmission(ImageRequest request, BigDecimal estimatedCredits, String webhookNonce,
-                                Instant webhookExpiresAt, Instant createdAt) {
+                                Instant webhookExpiresAt, Instant createdAt, CreditReservation reservation) {
 
     public PendingSubmission {
         Objects.requireNonNull(request, "request");
         Objects.requireNonNull(createdAt, "createdAt");
+    }
+
+    /** A submission that reserves nothing. */
+    public PendingSubmission(ImageRequest request, BigDecimal estimatedCredits, String webhookNonce,
+                             Instant webhookExpiresAt, Instant createdAt) {
+        this(request, estimatedCredits, webhookNonce, webhookExpiresAt, createdAt, null);
     }
 }

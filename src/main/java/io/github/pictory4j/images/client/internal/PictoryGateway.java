@@ -6,6 +6,7 @@ import io.github.pictory4j.images.client.ImageRequest;
 import io.github.pictory4j.images.client.internal.RetryExecutor.Start;
 import io.github.pictory4j.images.client.internal.http.PictoryImagesApi;
 import io.github.pictory4j.images.client.internal.http.ResponseDecoder;
+import io.github.pictory4j.images.client.internal.telemetry.JobReads;
 
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
@@ -22,12 +23,16 @@ public final class PictoryGateway {
     private final Supplier<String> apiKey;
     private final ResponseDecoder decoder;
     private final RetryExecutor retries;
+    private final JobReads reads;
 
-    public PictoryGateway(PictoryImagesApi api, Supplier<String> apiKey, ResponseDecoder decoder, RetryExecutor retries) {
+    /** @param reads counts each read of a job sent (retries included), for the metrics */
+    public PictoryGateway(PictoryImagesApi api, Supplier<String> apiKey, ResponseDecoder decoder, RetryExecutor retries,
+                          JobReads reads) {
         this.api = api;
         this.apiKey = apiKey;
         this.decoder = decoder;
         this.retries = retries;
+        this.reads = reads;
     }
 
     /** Throws the {@link io.github.pictory4j.images.client.PictoryConfigurationException} of a missing key, if it is. */
@@ -44,7 +49,10 @@ public final class PictoryGateway {
     /** {@code GET /v1/jobs/{jobId}}: the job's state now. */
     public CompletableFuture<ImageJob> read(String jobId, Start start) {
         String key = apiKey.get();
-        return retries.run(reading(jobId), true, () -> decoder.job(jobId, api.getJob(key, jobId)), start);
+        return retries.run(reading(jobId), true, () -> {
+            reads.read(jobId);
+            return decoder.job(jobId, api.getJob(key, jobId));
+        }, start);
     }
 
     /** {@code DELETE /v1/jobs/{jobId}/clean}. */

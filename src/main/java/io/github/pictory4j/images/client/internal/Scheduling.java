@@ -1,6 +1,7 @@
 package io.github.pictory4j.images.client.internal;
 
 import io.github.pictory4j.images.client.PictoryException;
+import io.github.pictory4j.images.client.internal.telemetry.Telemetry;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -17,7 +18,8 @@ import java.util.concurrent.TimeUnit;
  * The client's only sources of time: a {@link Clock} to read it and a scheduler to wait on it (in a
  * container, its managed scheduled executor; in tests, a virtual one). It also keeps the futures of
  * unfinished work, so that {@link #close()} can end each of them with a clear error when the
- * application stops, instead of leaving callers hanging.
+ * application stops, instead of leaving callers hanging. A task runs in the telemetry context that was
+ * current when it was scheduled, so that a retry or a poll sits under the operation that scheduled it.
  */
 public final class Scheduling implements AutoCloseable {
 
@@ -26,13 +28,15 @@ public final class Scheduling implements AutoCloseable {
 
     private final ScheduledExecutorService scheduler;
     private final Clock clock;
+    private final Telemetry telemetry;
     private final Set<CompletableFuture<?>> pending = ConcurrentHashMap.newKeySet();
     private final Set<Timer> timers = ConcurrentHashMap.newKeySet();
     private volatile boolean closed;
 
-    public Scheduling(ScheduledExecutorService scheduler, Clock clock) {
+    public Scheduling(ScheduledExecutorService scheduler, Clock clock, Telemetry telemetry) {
         this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.telemetry = Objects.requireNonNull(telemetry, "telemetry");
     }
 
     public Clock clock() {
@@ -64,7 +68,8 @@ public final class Scheduling implements AutoCloseable {
         Timer timer = new Timer(task);
         timers.add(timer);
         try {
-            timer.scheduled(scheduler.schedule(timer::fire, Math.max(0, delay.toMillis()), TimeUnit.MILLISECONDS));
+            timer.scheduled(scheduler.schedule(telemetry.carry(timer::fire), Math.max(0, delay.toMillis()),
+                    TimeUnit.MILLISECONDS));
             return timer;
         } catch (RejectedExecutionException e) {
             timers.remove(timer);

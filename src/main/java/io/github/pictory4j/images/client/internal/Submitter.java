@@ -5,6 +5,8 @@ import io.github.pictory4j.images.client.PictoryConnectionException;
 import io.github.pictory4j.images.client.PictoryException;
 import io.github.pictory4j.images.client.PictoryResponseFormatException;
 import io.github.pictory4j.images.client.internal.RetryExecutor.Start;
+import io.github.pictory4j.images.client.internal.telemetry.Telemetry;
+import io.github.pictory4j.images.client.internal.telemetry.Traced;
 import io.github.pictory4j.images.client.webhook.WebhookSupport;
 import io.github.pictory4j.images.client.webhook.WebhookTokens;
 
@@ -14,10 +16,12 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Starts jobs. Each submission is recorded in the {@link JobStore} before it is sent (if the store
- * cannot take it, nothing is sent), carries its own webhook token when webhooks are on (unless the
- * caller chose a webhook), and ends recorded as accepted with its job id, refused, or "outcome
- * unknown" when the connection broke after Pictory may have received it.
+ * Starts jobs. Each submission first reserves its price in the credit budget and is recorded in the
+ * {@link JobStore}, in one step, before it is sent (if the budget has no room or the store cannot take
+ * it, nothing is sent); it carries its own webhook token when webhooks are on (unless the caller chose a
+ * webhook), and ends recorded as accepted with its job id, refused (its credits released), or "outcome
+ * unknown" when the connection broke after Pictory may have received it (its credits stay reserved).
+ * Each is one span, its retries included; what follows it (following the job) is not part of it.
  */
 public final class Submitter {
 
@@ -35,15 +39,19 @@ public final class Submitter {
     private final WebhookSupport webhooks;
     private final Clock clock;
     private final AcceptedListener onAccepted;
+    private final CreditBudget budget;
+    private final Telemetry telemetry;
 
     /** @param webhooks null for polling only */
     public Submitter(PictoryGateway gateway, JobStore store, WebhookSupport webhooks, Clock clock,
-                     AcceptedListener onAccepted) {
+                     AcceptedListener onAccepted, CreditBudget budget, Telemetry telemetry) {
         this.gateway = gateway;
         this.store = store;
         this.webhooks = webhooks;
         this.clock = clock;
         this.onAccepted = onAccepted;
+        this.budget = budget;
+        this.telemetry = telemetry;
     }
 
     /**
@@ -51,9 +59,24 @@ public final class Submitter {
      *
      * @throws io.github.pictory4j.images.client.PictoryStoreException when the submission cannot be recorded:
      *         then nothing is sent
+     * @throws io.github.pictory4j.images.client.PictoryBudgetException when the budget refuses it: then
+     *         nothing is sent
      */
     public CompletableFuture<String> submit(ImageRequest request, Start start) {
-        gateway.checkKey(); // no key: nothing is recorded, nothing is sent
+        Traced trace = telemetry.submission(request);
+        CompletableFuture<String> sent;
+        try (Traced.Scope in = trace.enter()) {
+            sent = send(request, start, trace);
+        } catch (RuntimeException refused) {
+            trace.end(refused);
+            throw refused;
+        }
+        return sent;
+    }
+
+    private CompletableFuture<String> send(ImageRequest request, Start start, Traced trace) {
+        gateway.checkKey(); // no key: nothing is reserved, nothing is recorded, nothing is sent
+        CreditReservation reservation = budget.reservationFor(request);
         ImageRequest sent = request;
         WebhookTokens.Issued token = null;
         if (webhooks != null && request.webhook() == null) {
@@ -62,28 +85,46 @@ public final class Submitter {
         }
         // The caller's request is recorded, not the one sent: the webhook URL sent carries a token.
         String submissionId = store.submissionStarting(new PendingSubmission(request, request.estimatedCredits().orElse(null),
-                token == null ? null : token.nonce(), token == null ? null : token.expiresAt(), clock.instant()));
+                token == null ? null : token.nonce(), token == null ? null : token.expiresAt(), clock.instant(), reservation));
         boolean callsBack = token != null;
-        return gateway.create(sent, start).whenComplete((jobId, failure) -> {
-            try {
-                if (failure == null) {
-                    store.submissionAccepted(submissionId, jobId, clock.instant());
-                    onAccepted.accepted(jobId, callsBack);
-                } else if (mayHaveBeenProcessed(failure)) {
-                    store.submissionOutcomeUnknown(submissionId, Failures.unwrap(failure).getMessage(), clock.instant());
-                } else {
-                    store.submissionRefused(submissionId, clock.instant());
-                }
-            } catch (PictoryException e) {
-                // The caller still gets the job id (or Pictory's error); the record says "outcome unknown".
-                LOG.log(Level.WARNING, "Submission " + submissionId + (failure == null ? " created job " + jobId : " failed")
-                        + ", but the job store could not record it: " + e.getMessage()
-                        + ". ImageService.unknownOutcomes() will list it after a restart.", e);
-                if (failure == null) {
-                    onAccepted.accepted(jobId, callsBack);
-                }
+        CompletableFuture<String> answer;
+        try {
+            answer = gateway.create(sent, start);
+        } catch (RuntimeException notSent) { // the key went missing meanwhile, say: release what was reserved
+            store.submissionRefused(submissionId, clock.instant());
+            throw notSent;
+        }
+        return answer.whenComplete((jobId, failure) -> {
+            if (jobId != null) {
+                trace.jobId(jobId);
+            }
+            trace.end(failure);
+            // Recording the answer and following the job come after the submission, not within it.
+            try (Traced.Scope after = trace.enterParent()) {
+                recordAnswer(submissionId, jobId, failure, callsBack);
             }
         });
+    }
+
+    private void recordAnswer(String submissionId, String jobId, Throwable failure, boolean callsBack) {
+        try {
+            if (failure == null) {
+                store.submissionAccepted(submissionId, jobId, clock.instant());
+                onAccepted.accepted(jobId, callsBack);
+            } else if (mayHaveBeenProcessed(failure)) {
+                store.submissionOutcomeUnknown(submissionId, Failures.unwrap(failure).getMessage(), clock.instant());
+            } else {
+                store.submissionRefused(submissionId, clock.instant());
+            }
+        } catch (PictoryException e) {
+            // The caller still gets the job id (or Pictory's error); the record says "outcome unknown".
+            LOG.log(Level.WARNING, "Submission " + submissionId + (failure == null ? " created job " + jobId : " failed")
+                    + ", but the job store could not record it: " + e.getMessage()
+                    + ". ImageService.unknownOutcomes() will list it after a restart.", e);
+            if (failure == null) {
+                onAccepted.accepted(jobId, callsBack);
+            }
+        }
     }
 
     /** Whether Pictory may have created a job although the caller got no job id. */

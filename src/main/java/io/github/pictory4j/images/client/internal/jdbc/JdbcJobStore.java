@@ -8,8 +8,10 @@ import io.github.pictory4j.images.client.ImageStyle;
 import io.github.pictory4j.images.client.JobRecord;
 import io.github.pictory4j.images.client.JobStatus;
 import io.github.pictory4j.images.client.UnknownOutcome;
+import io.github.pictory4j.images.client.internal.CreditReservation;
 import io.github.pictory4j.images.client.internal.JobStore;
 import io.github.pictory4j.images.client.internal.PendingSubmission;
+import io.github.pictory4j.images.client.internal.PeriodTotals;
 import io.github.pictory4j.images.client.internal.jdbc.Database.Null;
 
 import java.sql.Connection;
@@ -17,6 +19,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -66,15 +69,23 @@ public final class JdbcJobStore implements JobStore {
     public String submissionStarting(PendingSubmission pending) {
         String id = UUID.randomUUID().toString();
         ImageRequest request = pending.request();
-        database.update("recording a submission before it is sent (nothing was sent to Pictory)",
-                "INSERT INTO pictory4j_job (submission_id, phase, prompt, model, aspect_ratio, style, reference_image_url,"
-                        + " own_webhook, estimated_credits, webhook_nonce, webhook_expires_at, created_at, updated_at)"
-                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                id, Phase.SENDING.name(), request.prompt(), value(request.model()), value(request.aspectRatio()),
-                value(request.style()), request.referenceImageUrl(),
-                request.webhook(),
-                orNull(pending.estimatedCredits(), Null.DECIMAL), pending.webhookNonce(),
-                orNull(pending.webhookExpiresAt(), Null.TIMESTAMP), pending.createdAt(), pending.createdAt());
+        CreditReservation reservation = pending.reservation();
+        database.inTransaction("recording a submission before it is sent (nothing was sent to Pictory)", connection -> {
+            if (reservation != null) {
+                CreditLedger.reserve(connection, reservation); // throws, and the row is not written, without room
+            }
+            return Database.update(connection, "INSERT INTO pictory4j_job (submission_id, phase, prompt, model, aspect_ratio,"
+                            + " style, reference_image_url, own_webhook, estimated_credits, reserved_credits, credit_day,"
+                            + " credit_month, webhook_nonce, webhook_expires_at, created_at, updated_at)"
+                            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    id, Phase.SENDING.name(), request.prompt(), value(request.model()), value(request.aspectRatio()),
+                    value(request.style()), request.referenceImageUrl(), request.webhook(),
+                    orNull(pending.estimatedCredits(), Null.DECIMAL),
+                    orNull(reservation == null ? null : reservation.credits(), Null.DECIMAL),
+                    reservation == null ? null : reservation.day(), reservation == null ? null : reservation.month(),
+                    pending.webhookNonce(), orNull(pending.webhookExpiresAt(), Null.TIMESTAMP), pending.createdAt(),
+                    pending.createdAt());
+        });
         return id;
     }
 
@@ -108,9 +119,11 @@ public final class JdbcJobStore implements JobStore {
 
     @Override
     public void submissionRefused(String submissionId, Instant at) {
-        database.update("recording a refused submission",
-                "UPDATE pictory4j_job SET phase = ?, webhook_nonce = NULL, updated_at = ? WHERE submission_id = ? AND job_id IS NULL",
-                Phase.REFUSED.name(), at, submissionId);
+        database.inTransaction("recording a refused submission", connection -> {
+            CreditLedger.settle(connection, "submission_id = ? AND job_id IS NULL", submissionId, CreditLedger.Charge.NOTHING);
+            return Database.update(connection, "UPDATE pictory4j_job SET phase = ?, webhook_nonce = NULL, updated_at = ?"
+                    + " WHERE submission_id = ? AND job_id IS NULL", Phase.REFUSED.name(), at, submissionId);
+        });
     }
 
     @Override
@@ -184,12 +197,17 @@ public final class JdbcJobStore implements JobStore {
 
     @Override
     public boolean claimEnd(ImageJob job, Instant at) {
-        return database.run("recording the end of job " + job.jobId(), connection -> {
-            if (endIfRunning(connection, job, at)) {
-                return true;
+        return database.inTransaction("recording the end of job " + job.jobId(), connection -> {
+            boolean won = endIfRunning(connection, job, at);
+            if (!won) {
+                adopt(connection, job, at, Phase.RUNNING);
+                won = endIfRunning(connection, job, at);
             }
-            adopt(connection, job, at, Phase.RUNNING);
-            return endIfRunning(connection, job, at);
+            if (won) {
+                // Settled with the end, by its one recorder: exactly once.
+                CreditLedger.settle(connection, "job_id = ?", job.jobId(), CreditLedger.Charge.endOf(job));
+            }
+            return won;
         });
     }
 
@@ -272,6 +290,11 @@ public final class JdbcJobStore implements JobStore {
     public List<ImageJob> endedSince(Instant since, int limit) {
         return database.query("finding recent ends", "SELECT " + COLUMNS + " FROM pictory4j_job WHERE ended_at >= ?"
                 + " ORDER BY ended_at FETCH FIRST " + Math.max(1, limit) + " ROWS ONLY", JdbcJobStore::lastSeen, since);
+    }
+
+    @Override
+    public List<PeriodTotals> periodTotals(Collection<String> periods) {
+        return database.run("reading the credits spent and reserved", connection -> CreditLedger.totals(connection, periods));
     }
 
     @Override

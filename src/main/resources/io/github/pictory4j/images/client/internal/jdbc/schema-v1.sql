@@ -19,6 +19,9 @@ CREATE TABLE pictory4j_job (
     reference_image_url  VARCHAR(2048),
     own_webhook          VARCHAR(500),                            -- a webhook the caller chose (the service's own is not kept)
     estimated_credits    NUMERIC(12, 3),
+    reserved_credits     NUMERIC(12, 3),                          -- held in pictory4j_credit_period until the end settles it
+    credit_day           VARCHAR(10),                             -- the day and month it counts in (2026-01-31, 2026-01)
+    credit_month         VARCHAR(7),
     credits_used         NUMERIC(12, 3),
     image_url            VARCHAR(2048),
     width                INTEGER,
@@ -47,6 +50,15 @@ CREATE INDEX pictory4j_job_phase ON pictory4j_job (phase);
 CREATE INDEX pictory4j_job_created ON pictory4j_job (created_at);
 CREATE INDEX pictory4j_job_image ON pictory4j_job (image_state);
 CREATE INDEX pictory4j_job_ended ON pictory4j_job (ended_at);
+
+-- Credits per day (2026-01-31) and per month (2026-01), in pictory.budget.time-zone: spent is what Pictory
+-- charged the jobs that ended; reserved is held by submissions not settled yet. A submission reserves its
+-- price in its day and month, in the transaction that records it, only where the limit leaves room.
+CREATE TABLE pictory4j_credit_period (
+    period    VARCHAR(10)    NOT NULL PRIMARY KEY,
+    spent     NUMERIC(14, 3) DEFAULT 0 NOT NULL,
+    reserved  NUMERIC(14, 3) DEFAULT 0 NOT NULL
+);
 
 -- A kept PNG: its facts here, its bytes in 64 KiB chunks, so that it is written and read as a stream.
 CREATE TABLE pictory4j_image (

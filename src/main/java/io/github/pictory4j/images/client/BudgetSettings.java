@@ -1,0 +1,93 @@
+package io.github.pictory4j.images.client;
+
+import org.eclipse.microprofile.config.Config;
+
+import java.math.BigDecimal;
+import java.time.DateTimeException;
+import java.time.ZoneId;
+import java.util.Optional;
+
+/**
+ * The credit budget ({@code pictory.budget.*}): how many AI credits the app may spend per day and per
+ * month, days and months counted in {@code zone}. A limit left unset is no limit; with neither set,
+ * credits are still counted (for {@link ImageService#usage()}) but nothing is refused.
+ *
+ * @param dailyCredits   the most credits a day ({@code pictory.budget.daily-credits}), or null for no limit
+ * @param monthlyCredits the most credits a calendar month ({@code pictory.budget.monthly-credits}), or null
+ * @param zone           where a day and a month begin and end ({@code pictory.budget.time-zone}, default UTC)
+ */
+public record BudgetSettings(BigDecimal dailyCredits, BigDecimal monthlyCredits, ZoneId zone) {
+
+    public static final String DAILY_CREDITS = "pictory.budget.daily-credits";
+    public static final String MONTHLY_CREDITS = "pictory.budget.monthly-credits";
+    public static final String TIME_ZONE = "pictory.budget.time-zone";
+
+    /** Days and months in UTC (by that name, as reports show it). */
+    public static final ZoneId UTC = ZoneId.of("UTC");
+
+    /** No limit; days in UTC. */
+    public static final BudgetSettings NONE = new BudgetSettings(null, null, UTC);
+
+    public BudgetSettings {
+        requireNotNegative(DAILY_CREDITS, dailyCredits);
+        requireNotNegative(MONTHLY_CREDITS, monthlyCredits);
+        if (zone == null) {
+            throw new PictoryConfigurationException(TIME_ZONE + " (env " + PictorySettings.environmentVariable(TIME_ZONE)
+                    + ") must not be null: use a zone id such as UTC or Europe/Paris");
+        }
+    }
+
+    /** A daily and a monthly limit (either may be null), in UTC. */
+    public static BudgetSettings of(BigDecimal dailyCredits, BigDecimal monthlyCredits) {
+        return new BudgetSettings(dailyCredits, monthlyCredits, UTC);
+    }
+
+    /** The settings in {@code config}; unset limits are no limits. */
+    public static BudgetSettings from(Config config) {
+        return new BudgetSettings(credits(config, DAILY_CREDITS), credits(config, MONTHLY_CREDITS),
+                config.getOptionalValue(TIME_ZONE, String.class).map(String::trim).filter(text -> !text.isEmpty())
+                        .map(BudgetSettings::zone).orElse(UTC));
+    }
+
+    /** Whether any period has a limit, so that a submission can be refused. */
+    public boolean limited() {
+        return dailyCredits != null || monthlyCredits != null;
+    }
+
+    public Optional<BigDecimal> daily() {
+        return Optional.ofNullable(dailyCredits);
+    }
+
+    public Optional<BigDecimal> monthly() {
+        return Optional.ofNullable(monthlyCredits);
+    }
+
+    private static BigDecimal credits(Config config, String key) {
+        return config.getOptionalValue(key, String.class).map(String::trim).filter(text -> !text.isEmpty()).map(text -> {
+            try {
+                return new BigDecimal(text);
+            } catch (NumberFormatException e) {
+                throw invalid(key, "is not a number of credits: use a number such as 50 or 12.5, or leave it unset"
+                        + " for no limit");
+            }
+        }).orElse(null);
+    }
+
+    private static ZoneId zone(String text) {
+        try {
+            return ZoneId.of(text);
+        } catch (DateTimeException e) {
+            throw invalid(TIME_ZONE, "is not a time zone: use a zone id such as UTC, Europe/Paris or America/New_York");
+        }
+    }
+
+    private static void requireNotNegative(String key, BigDecimal credits) {
+        if (credits != null && credits.signum() < 0) {
+            throw invalid(key, "must be 0 or more credits (or unset for no limit)");
+        }
+    }
+
+    private static PictoryConfigurationException invalid(String key, String problem) {
+        return new PictoryConfigurationException(key + " (env " + PictorySettings.environmentVariable(key) + ") " + problem);
+    }
+}

@@ -1,0 +1,61 @@
+package io.github.pictory4j.images.client.internal.telemetry;
+
+import io.github.pictory4j.images.client.CreditUsage;
+import io.github.pictory4j.images.client.ImageModel;
+import io.github.pictory4j.images.client.ImageRequest;
+import io.github.pictory4j.images.client.PictoryException;
+
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * What the client tells about its work: a span per logical operation and the metrics, in the terms of the
+ * client, not of a telemetry library. This package never names an OpenTelemetry type: the only
+ * implementation that does ({@code internal.otel}) is loaded by {@link TelemetryLoader} when the
+ * OpenTelemetry API is there, so the module runs (telemetry off, no error) on a runtime without it.
+ */
+public interface Telemetry extends AutoCloseable {
+
+    /** Records nothing. */
+    Telemetry NONE = new NoTelemetry();
+
+    /** Whether anything is recorded: look-ups made only to describe the work are skipped otherwise. */
+    boolean active();
+
+    /** The span of a submission, from the budget's check to Pictory's answer (its retries included). */
+    Traced submission(ImageRequest request);
+
+    /** The span of following a job to its end (its polls, their retries, and how the end came). */
+    Traced following(String jobId, Supplier<Optional<ImageModel>> model);
+
+    /**
+     * The span of a webhook callback: the token's check and the read of the job it triggers. The span of
+     * the HTTP request that carried the callback (current now) loses its query, which holds the token.
+     */
+    Traced callback();
+
+    /** The span of keeping a job's image: the download and its storing. */
+    Traced download(String jobId);
+
+    /**
+     * {@code task}, to run later in the context current now, so that the calls it makes (a retry, a poll)
+     * sit under the operation that scheduled it.
+     */
+    Runnable carry(Runnable task);
+
+    /** The operation current on this thread is retrying after {@code failure}. */
+    void retrying(PictoryException failure);
+
+    /** A job's end, told once cluster-wide (by the instance that recorded it). */
+    void jobEnded(JobEnd end);
+
+    /** A webhook callback was accepted (a genuine token of a known job) or refused. */
+    void callbackAnswered(boolean accepted);
+
+    /** Reports the budget's credits left, read from {@code usage} when the metrics are collected. */
+    void watchBudget(Supplier<CreditUsage> usage);
+
+    /** Stops reporting (the client closes). */
+    @Override
+    void close();
+}

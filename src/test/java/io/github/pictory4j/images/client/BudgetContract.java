@@ -1,0 +1,277 @@
+package io.github.pictory4j.images.client;
+
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import io.github.pictory4j.images.client.internal.MethodValidator;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The credit budget with any store (see {@link InMemoryBudgetTest}, {@link H2BudgetTest},
+ * {@link PostgresBudgetTest}): reservations that no burst can overshoot, settlement by what Pictory
+ * reports, releases, periods that roll over on the test's clock, and models without a price.
+ */
+abstract class BudgetContract {
+
+    static final String IMAGES = "/pictoryapis/v1/aistudio/images";
+    static final Duration INTERVAL = Duration.ofSeconds(15);
+    static final ImageRequest TWO_CREDITS = ImageRequest.builder("A lighthouse at dawn").model(ImageModel.SEEDREAM_3_0).build();
+
+    @RegisterExtension
+    static WireMockExtension pictory = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+
+    final VirtualScheduler time = VirtualScheduler.manual();
+    final List<PictoryClient> clients = new CopyOnWriteArrayList<>();
+
+    /** Gives {@code builder} the store under test (the same database for every client of a test). */
+    abstract PictoryClient.Builder store(PictoryClient.Builder builder);
+
+    @AfterEach
+    void closeClients() {
+        clients.forEach(PictoryClient::close);
+    }
+
+    PictoryClient client(String instance, BudgetSettings budget) {
+        return client(instance, budget, time);
+    }
+
+    PictoryClient client(String instance, BudgetSettings budget, VirtualScheduler scheduler) {
+        return client(instance, budget, scheduler, INTERVAL);
+    }
+
+    PictoryClient client(String instance, BudgetSettings budget, VirtualScheduler scheduler, Duration pollInterval) {
+        PictoryClient client = store(PictoryClient.builder().api(RestClients.api(pictory.baseUrl())).apiKey(RestClients.KEY)
+                .settings(new PictorySettings(pollInterval, Duration.ofMinutes(10), RetryPolicy.none()))
+                .scheduler(scheduler).clock(scheduler.clock()).jitter(() -> 0).owner(instance).budget(budget)
+                .methodValidator(MethodValidator.NONE)).build();
+        clients.add(client);
+        return client;
+    }
+
+    /** Each submission creates a job of its own. */
+    static void pictoryCreatesJobs() {
+        pictory.stubFor(post(IMAGES).willReturn(okJson("{\"success\":true,\"data\":{\"jobId\":\"job-{{randomValue length=16"
+                + " type='ALPHANUMERIC'}}\"}}").withTransformers("response-template")));
+        pictory.stubFor(get(urlPathMatching("/pictoryapis/v1/jobs/.*"))
+                .willReturn(okJson("{\"success\":true,\"data\":{\"status\":\"in-progress\"}}")));
+    }
+
+    static void jobEnds(String jobId, String data) {
+        pictory.stubFor(get("/pictoryapis/v1/jobs/" + jobId).willReturn(okJson("{\"job_id\":\"" + jobId
+                + "\",\"success\":true,\"data\":" + data + "}")));
+    }
+
+    static int submissionsSent() {
+        return pictory.findAll(postRequestedFor(urlEqualTo(IMAGES))).size();
+    }
+
+    static BigDecimal credits(String amount) {
+        return new BigDecimal(amount);
+    }
+
+    static void assertCredits(String expected, BigDecimal actual, String what) {
+        assertEquals(0, new BigDecimal(expected).compareTo(actual), what + ": " + actual);
+    }
+
+    /**
+     * {@code perClient} submissions from each client at once, released together; answers how many were
+     * accepted, and checks that every other one was refused by the budget.
+     */
+    static int burst(List<PictoryClient> instances, int perClient) throws Exception {
+        ExecutorService threads = Executors.newFixedThreadPool(instances.size() * perClient);
+        try {
+            CountDownLatch go = new CountDownLatch(1);
+            List<Future<Boolean>> answers = new ArrayList<>();
+            for (PictoryClient instance : instances) {
+                for (int i = 0; i < perClient; i++) {
+                    Callable<Boolean> submission = () -> {
+                        go.await();
+                        try {
+                            instance.submit(TWO_CREDITS);
+                            return true;
+                        } catch (PictoryBudgetExceededException refused) {
+                            return false;
+                        }
+                    };
+                    answers.add(threads.submit(submission));
+                }
+            }
+            go.countDown();
+            int accepted = 0;
+            for (Future<Boolean> answer : answers) {
+                accepted += answer.get() ? 1 : 0; // any other failure fails the test here
+            }
+            return accepted;
+        } finally {
+            threads.shutdownNow();
+        }
+    }
+
+    @Test
+    void aBurstOfFiftyThreadsSendsExactlyWhatTheBudgetAllows() throws Exception {
+        pictoryCreatesJobs();
+        PictoryClient client = client("a", BudgetSettings.of(credits("20"), null)); // ten images at 2 credits
+
+        assertEquals(10, burst(List.of(client), 50));
+
+        assertEquals(10, submissionsSent());
+        CreditUsage usage = client.usage();
+        assertCredits("20", usage.today().reserved(), "reserved");
+        assertCredits("0", usage.today().left(), "left");
+    }
+
+    @Test
+    void aRefusalSaysTheLimitWhatIsSpentAndReservedAndWhenThePeriodResets() {
+        pictoryCreatesJobs();
+        PictoryClient client = client("a", new BudgetSettings(credits("3"), null, ZoneId.of("Europe/Paris")));
+        client.submit(TWO_CREDITS);
+
+        PictoryBudgetExceededException refused = assertThrows(PictoryBudgetExceededException.class,
+                () -> client.submit(TWO_CREDITS));
+
+        assertEquals(1, submissionsSent(), "nothing sent for the refused one");
+        assertEquals(PictoryBudgetExceededException.Period.DAY, refused.period());
+        assertCredits("3", refused.limit(), "limit");
+        assertCredits("0", refused.spent(), "spent");
+        assertCredits("2", refused.reserved(), "reserved");
+        assertCredits("2", refused.requested(), "requested");
+        // The virtual clock starts at 2026-01-01T00:00Z, 01:00 in Paris: the day ends at midnight, Paris time.
+        assertEquals(Instant.parse("2026-01-01T23:00:00Z"), refused.resetsAt());
+        String message = refused.getMessage();
+        for (String part : List.of("needs 2 credits", "0 are spent and 2 reserved of 3", "pictory.budget.daily-credits",
+                "PICTORY_BUDGET_DAILY_CREDITS", "resets at 2026-01-01T23:00:00Z", "Nothing was sent to Pictory")) {
+            assertTrue(message.contains(part), "'" + part + "' in: " + message);
+        }
+    }
+
+    @Test
+    void theEndSettlesTheReservationWithTheCreditsPictoryReports() {
+        pictoryCreatesJobs();
+        PictoryClient client = client("a", BudgetSettings.of(credits("10"), credits("100")));
+        String jobId = client.submit(TWO_CREDITS);
+        assertCredits("2", client.usage().today().reserved(), "reserved while it runs");
+
+        jobEnds(jobId, "{\"status\":\"completed\",\"url\":\"" + pictory.baseUrl() + "/cdn/a.png\",\"width\":1024,"
+                + "\"height\":1024,\"aiCreditsUsed\":1.5}");
+        client.awaitJobAsync(jobId);
+        time.advance(INTERVAL);
+
+        CreditUsage usage = client.usage();
+        assertCredits("1.5", usage.today().spent(), "spent today");
+        assertCredits("0", usage.today().reserved(), "reserved today");
+        assertCredits("1.5", usage.month().spent(), "spent this month");
+        assertCredits("8.5", usage.today().left(), "left today");
+        assertCredits("98.5", usage.month().left(), "left this month");
+        assertCredits("1.5", usage.days().get(CreditUsage.DAYS - 1).spent(), "today's bar");
+        time.advance(INTERVAL.multipliedBy(3));
+        assertCredits("1.5", client.usage().today().spent(), "settled once, however often the job is seen");
+    }
+
+    @Test
+    void aFailedJobThatReportsNoCreditsIsReleasedAndOneThatReportsSomeIsCharged() {
+        pictoryCreatesJobs();
+        PictoryClient client = client("a", BudgetSettings.of(credits("10"), null));
+        String free = client.submit(TWO_CREDITS);
+        String charged = client.submit(TWO_CREDITS);
+        jobEnds(free, "{\"status\":\"failed\",\"error_code\":\"E1\",\"error_message\":\"no\"}");
+        jobEnds(charged, "{\"status\":\"failed\",\"error_code\":\"E2\",\"error_message\":\"late\",\"aiCreditsUsed\":0.5}");
+        client.awaitJobAsync(free);
+        client.awaitJobAsync(charged);
+        time.advance(INTERVAL);
+
+        assertCredits("0.5", client.usage().today().spent(), "spent");
+        assertCredits("0", client.usage().today().reserved(), "reserved");
+    }
+
+    @Test
+    void aSubmissionPictoryRefusedIsReleasedAndOneWithAnUnknownOutcomeStaysReserved() {
+        PictoryClient client = client("a", BudgetSettings.of(credits("10"), null));
+        pictory.stubFor(post(IMAGES).willReturn(aResponse().withStatus(400).withHeader("Content-Type", "application/json")
+                .withBody("{\"code\":\"INVALID_REQUEST_BODY\",\"message\":\"no\",\"fields\":[]}")));
+        assertThrows(PictoryBadRequestException.class, () -> client.submit(TWO_CREDITS));
+        assertCredits("0", client.usage().today().reserved(), "a refusal is released");
+
+        pictory.stubFor(post(IMAGES).willReturn(aResponse().withStatus(200).withFixedDelay(8_000)));
+        assertThrows(PictoryTimeoutException.class, () -> client.submit(TWO_CREDITS));
+        assertCredits("2", client.usage().today().reserved(), "Pictory may have charged it: it stays reserved");
+    }
+
+    @Test
+    void daysAndMonthsRollOverOnTheClockInTheBudgetsTimeZone() {
+        pictoryCreatesJobs();
+        ZoneId newYork = ZoneId.of("America/New_York");
+        // 2026-01-01T00:00Z is still 31 December in New York: a day and a month end five hours later. (Polls
+        // every 12 hours: days pass here, and the jobs never end.)
+        PictoryClient client = client("a", new BudgetSettings(credits("4"), credits("6"), newYork), time,
+                Duration.ofHours(12));
+        client.submit(TWO_CREDITS);
+        client.submit(TWO_CREDITS);
+        PictoryBudgetExceededException day = assertThrows(PictoryBudgetExceededException.class, () -> client.submit(TWO_CREDITS));
+        assertEquals(PictoryBudgetExceededException.Period.DAY, day.period());
+        assertEquals(Instant.parse("2026-01-01T05:00:00Z"), day.resetsAt());
+        assertEquals("2025-12-31", client.usage().today().name());
+
+        time.advance(Duration.ofHours(5)); // midnight in New York: a new day and a new month
+        assertEquals("2026-01-01", client.usage().today().name());
+        assertEquals("2026-01", client.usage().month().name());
+        assertCredits("0", client.usage().today().reserved(), "a new day");
+        client.submit(TWO_CREDITS);
+        client.submit(TWO_CREDITS);
+
+        time.advance(Duration.ofDays(1));
+        client.submit(TWO_CREDITS);
+        PictoryBudgetExceededException month = assertThrows(PictoryBudgetExceededException.class,
+                () -> client.submit(TWO_CREDITS));
+        assertEquals(PictoryBudgetExceededException.Period.MONTH, month.period(), "2 left today, none this month");
+        assertCredits("6", month.reserved(), "the month's reservations");
+        assertEquals(Instant.parse("2026-02-01T05:00:00Z"), month.resetsAt());
+        assertCredits("4", client.usage().days().get(CreditUsage.DAYS - 2).reserved(), "yesterday's bar");
+        assertCredits("2", client.usage().days().get(CreditUsage.DAYS - 1).reserved(), "today's bar");
+        assertEquals(5, submissionsSent(), "two on the 31st, two on the 1st, one on the 2nd");
+    }
+
+    @Test
+    void aModelWithoutAPriceIsRefusedWhileABudgetIsSetAndSentWithoutOne() {
+        pictoryCreatesJobs();
+        ImageRequest unpriced = ImageRequest.builder("A lighthouse at dawn").model("imagen-9").aspectRatio("1:1").build();
+        PictoryClient limited = client("a", BudgetSettings.of(null, credits("100")));
+
+        PictoryBudgetException refused = assertThrows(PictoryBudgetException.class, () -> limited.submit(unpriced));
+
+        assertTrue(refused.getMessage().contains("'imagen-9' has no known price"), refused.getMessage());
+        assertTrue(refused.getMessage().contains("pictory.budget.monthly-credits=100"), refused.getMessage());
+        pictory.verify(0, anyRequestedFor(anyUrl()));
+        PictoryClient unlimited = client("b", BudgetSettings.NONE);
+        unlimited.submit(unpriced);
+        assertEquals(1, submissionsSent());
+        assertNull(unlimited.usage().today().limit());
+    }
+}

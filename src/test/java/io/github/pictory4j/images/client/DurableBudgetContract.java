@@ -1,0 +1,81 @@
+package io.github.pictory4j.images.client;
+
+import io.github.pictory4j.images.client.internal.jdbc.TestDatabases;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+/**
+ * The budget in a database (see {@link H2BudgetTest}, {@link PostgresBudgetTest}): the contract's cases,
+ * plus what only a shared, durable store can do: instances that share one budget, and reservations
+ * that outlive a restart.
+ */
+abstract class DurableBudgetContract extends BudgetContract {
+
+    private static final StoreSettings ALONE = new StoreSettings(null, true, StoreSettings.DEFAULT.imageMaxBytes(),
+            Duration.ofSeconds(60), 8, Duration.ofMinutes(1), Duration.ZERO);
+
+    private TestDatabases.TestDatabase db;
+
+    abstract TestDatabases.Kind kind();
+
+    @BeforeEach
+    void database() {
+        db = TestDatabases.create(kind());
+    }
+
+    @AfterEach
+    void dropDatabase() {
+        clients.forEach(PictoryClient::close);
+        clients.clear();
+        db.close();
+    }
+
+    @Override
+    PictoryClient.Builder store(PictoryClient.Builder builder) {
+        return builder.dataSource(db.dataSource()).storeSettings(ALONE);
+    }
+
+    @Test
+    void fiftySubmissionsOnTwoInstancesAgainstABudgetForTenSendExactlyTen() throws Exception {
+        pictoryCreatesJobs();
+        BudgetSettings tenImages = BudgetSettings.of(null, credits("20"));
+        PictoryClient a = client("a", tenImages, VirtualScheduler.manual());
+        PictoryClient b = client("b", tenImages, VirtualScheduler.manual());
+
+        assertEquals(10, burst(List.of(a, b), 25));
+
+        assertEquals(10, submissionsSent());
+        assertCredits("20", a.usage().month().reserved(), "reserved, as a sees it");
+        assertCredits("20", b.usage().month().reserved(), "and as b does");
+    }
+
+    @Test
+    void reservationsOutstandingAtARestartStillCountAndAreSettledWhenTheirJobsEnd() {
+        pictoryCreatesJobs();
+        BudgetSettings fiveCredits = BudgetSettings.of(credits("5"), null);
+        PictoryClient before = client("a", fiveCredits);
+        String first = before.submit(TWO_CREDITS);
+        String second = before.submit(TWO_CREDITS);
+        before.close(); // the application stops while both jobs run
+
+        PictoryClient after = client("b", fiveCredits);
+        assertCredits("4", after.usage().today().reserved(), "the reservations outlived the restart");
+        assertThrows(PictoryBudgetExceededException.class, () -> after.submit(TWO_CREDITS));
+
+        jobEnds(first, "{\"status\":\"completed\",\"url\":\"" + pictory.baseUrl() + "/cdn/1.png\",\"aiCreditsUsed\":1}");
+        jobEnds(second, "{\"status\":\"completed\",\"url\":\"" + pictory.baseUrl() + "/cdn/2.png\",\"aiCreditsUsed\":1}");
+        time.advance(INTERVAL); // the restarted instance follows both to their ends
+
+        assertCredits("2", after.usage().today().spent(), "settled by what Pictory reported");
+        assertCredits("0", after.usage().today().reserved(), "nothing left reserved");
+        after.submit(TWO_CREDITS);
+        assertEquals(3, submissionsSent());
+    }
+}

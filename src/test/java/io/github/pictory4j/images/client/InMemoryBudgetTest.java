@@ -1,0 +1,10 @@
+package io.github.pictory4j.images.client;
+
+/** The budget with the in-memory store: per instance. */
+class InMemoryBudgetTest extends BudgetContract {
+
+    @Override
+    PictoryClient.Builder store(PictoryClient.Builder builder) {
+        return builder;
+    }
+}

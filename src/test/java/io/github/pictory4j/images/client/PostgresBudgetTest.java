@@ -1,0 +1,10 @@
+package io.github.pictory4j.images.client;
+
+import io.github.pictory4j.images.client.internal.jdbc.TestDatabases;
+
+class PostgresBudgetTest extends DurableBudgetContract {
+    @Override
+    TestDatabases.Kind kind() {
+        return TestDatabases.Kind.POSTGRESQL;
+    }
+}
