@@ -4,6 +4,7 @@ import io.github.pictory4j.images.client.internal.ApiKeys;
 import io.github.pictory4j.images.client.internal.Blocking;
 import io.github.pictory4j.images.client.internal.ClientCore;
 import io.github.pictory4j.images.client.internal.InMemoryJobStore;
+import io.github.pictory4j.images.client.internal.JobPoller;
 import io.github.pictory4j.images.client.internal.JobStore;
 import io.github.pictory4j.images.client.internal.MethodValidator;
 import io.github.pictory4j.images.client.internal.PictoryGateway;
@@ -531,7 +532,9 @@ public final class PictoryClient implements AutoCloseable {
             if (dataSource != null) {
                 Database database = new Database(dataSource, dataSourceName);
                 Schema.ensure(database, storeSettings.createSchema(), clock.instant());
-                store = new JdbcJobStore(database, owner);
+                Duration slowest = hooksFallback().filter(f -> f.compareTo(settings.pollInterval()) > 0)
+                        .orElse(settings.pollInterval());
+                store = new JdbcJobStore(database, owner, JobPoller.lease(slowest));
                 vault = new JdbcImageVault(database);
             }
             List<AutoCloseable> owned = new ArrayList<>();
@@ -563,6 +566,12 @@ public final class PictoryClient implements AutoCloseable {
                     budget, observed));
             core.start();
             return new PictoryClient(core, validation, List.copyOf(owned));
+        }
+
+        /** The fallback poll interval of the webhooks configured, if any. */
+        private Optional<Duration> hooksFallback() {
+            return webhooks != null ? Optional.of(webhooks.fallbackPollInterval())
+                    : Optional.ofNullable(webhookUrl == null ? null : settings.pollInterval());
         }
 
         private MethodValidator beanValidation(List<AutoCloseable> owned) {

@@ -1,6 +1,5 @@
 package io.github.pictory4j.images.sample;
 
-import io.github.pictory4j.images.client.ImageJob;
 import io.github.pictory4j.images.client.ImageJobCompleted;
 import io.github.pictory4j.images.client.ImageJobFailed;
 import io.github.pictory4j.images.client.StoreSettings;
@@ -69,54 +68,52 @@ public class EventLedger {
     }
 
     void completed(@Observes ImageJobCompleted event) {
-        record(event.job(), "completed");
+        record(event.job().jobId(), "completed");
     }
 
     void failed(@Observes ImageJobFailed event) {
-        record(event.job(), "failed");
+        record(event.job().jobId(), "failed");
     }
 
-    private void record(ImageJob job, String kind) {
+    /**
+     * Records what this instance did for a job: {@code completed}/{@code failed} (its end event),
+     * {@code submitted}, {@code callback} (a genuine webhook callback it accepted).
+     */
+    void record(String jobId, String kind) {
         if (database == null) {
             return;
         }
         try (Connection connection = database.getConnection(); PreparedStatement insert = connection.prepareStatement(
                 "INSERT INTO sample_event (job_id, kind, instance, received_at) VALUES (?, ?, ?, ?)")) {
-            insert.setString(1, job.jobId());
+            insert.setString(1, jobId);
             insert.setString(2, kind);
             insert.setString(3, INSTANCE);
             insert.setObject(4, OffsetDateTime.now(ZoneOffset.UTC));
             insert.executeUpdate();
         } catch (SQLException e) {
-            LOG.log(Level.WARNING, "Could not record the end of job " + job.jobId() + " in the sample's ledger", e);
+            LOG.log(Level.WARNING, "Could not record " + kind + " of job " + jobId + " in the sample's ledger", e);
         }
     }
 
-    /** Events received per job, across instances and restarts. */
+    /** End events received per job, across instances and restarts. */
     public Map<String, Integer> counts() {
-        Map<String, Integer> counts = new LinkedHashMap<>();
-        if (database == null) {
-            return counts;
-        }
-        try (Connection connection = database.getConnection(); Statement statement = connection.createStatement();
-             ResultSet rows = statement.executeQuery("SELECT job_id, COUNT(*) FROM sample_event GROUP BY job_id")) {
-            while (rows.next()) {
-                counts.put(rows.getString(1), rows.getInt(2));
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("Reading the sample's event ledger failed: " + e.getMessage(), e);
-        }
-        return counts;
+        return endEventsBy("job_id");
     }
 
-    /** Events received per instance. */
+    /** End events received per instance. */
     public Map<String, Integer> byInstance() {
+        return endEventsBy("instance");
+    }
+
+    /** End events counted by {@code column} (one of this class's own column names, never input). */
+    private Map<String, Integer> endEventsBy(String column) {
         Map<String, Integer> counts = new LinkedHashMap<>();
         if (database == null) {
             return counts;
         }
         try (Connection connection = database.getConnection(); Statement statement = connection.createStatement();
-             ResultSet rows = statement.executeQuery("SELECT instance, COUNT(*) FROM sample_event GROUP BY instance")) {
+             ResultSet rows = statement.executeQuery("SELECT " + column + ", COUNT(*) FROM sample_event"
+                     + " WHERE kind IN ('completed', 'failed') GROUP BY " + column)) {
             while (rows.next()) {
                 counts.put(rows.getString(1), rows.getInt(2));
             }

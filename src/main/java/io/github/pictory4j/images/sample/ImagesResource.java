@@ -47,6 +47,9 @@ public class ImagesResource {
     @Inject
     ImageService images;
 
+    @Inject
+    EventLedger ledger;
+
     @POST
     @Operation(summary = "Start generating an image", description = "Validates the request with Pictory's rules,"
             + " records it, then submits it. Answers at once; follow the job at its Location.")
@@ -66,6 +69,7 @@ public class ImagesResource {
             throw new InvalidBodyException("The body must be a JSON object: " + RequestErrors.EXPECTED_SHAPE);
         }
         String jobId = images.submit(ImageForm.from(json).toRequest());
+        ledger.record(jobId, "submitted");
         return Response.accepted(Map.of("jobId", jobId, "status", "in-progress"))
                 // Absolute: a relative Location would be resolved against /api/ a second time.
                 .location(uri.getAbsolutePathBuilder().segment(jobId).build())

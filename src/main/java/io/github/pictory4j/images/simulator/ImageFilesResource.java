@@ -1,10 +1,14 @@
 package io.github.pictory4j.images.simulator;
 
+import io.github.pictory4j.images.simulator.control.PictoryEndpoint;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
 
 /**
@@ -25,8 +29,9 @@ public class ImageFilesResource {
 
     @GET
     @Path("{jobId}.png")
-    public Response png(@PathParam("jobId") String jobId) {
-        return gate.forAnyone(settings -> jobs.image(jobId)
+    public Response png(@Context HttpServletRequest request, @Context HttpServletResponse response,
+                        @PathParam("jobId") String jobId) {
+        return gate.forAnyone(new IncomingCall(PictoryEndpoint.DOWNLOAD_IMAGE, request, response, null), settings -> jobs.image(jobId)
                 .map(png -> Response.ok(png, IMAGE_PNG).build())
                 .orElseGet(() -> PictoryJson.response(404, PictoryJson.imageNotFound())));
     }

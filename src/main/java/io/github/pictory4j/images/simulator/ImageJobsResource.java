@@ -1,14 +1,15 @@
 package io.github.pictory4j.images.simulator;
 
+import io.github.pictory4j.images.simulator.control.PictoryEndpoint;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
@@ -28,9 +29,9 @@ public class ImageJobsResource {
     SimulatedJobs jobs;
 
     @POST
-    public Response create(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, @Context UriInfo uri,
-                           String body) {
-        return gate.forApi(authorization, settings -> {
+    public Response create(@Context HttpServletRequest request, @Context HttpServletResponse response,
+                           @Context UriInfo uri, String body) {
+        return gate.forApi(new IncomingCall(PictoryEndpoint.SUBMIT, request, response, body), settings -> {
             try {
                 ImageOrder order = RequestRules.read(body);
                 return PictoryJson.ok(PictoryJson.created(jobs.start(order, uri.getBaseUri(), settings).id()));
@@ -41,9 +42,9 @@ public class ImageJobsResource {
     }
 
     @GET
-    public Response list(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+    public Response list(@Context HttpServletRequest request, @Context HttpServletResponse response,
                          @QueryParam("nextPageKey") String nextPageKey) {
-        return gate.forApi(authorization, settings -> {
+        return gate.forApi(new IncomingCall(PictoryEndpoint.LIST_IMAGES, request, response, null), settings -> {
             try {
                 ImagePages.Page page = ImagePages.page(jobs.completedNewestFirst(), nextPageKey, settings.pageSize());
                 return PictoryJson.ok(PictoryJson.page(page.items(), page.nextPageKey()));

@@ -1,5 +1,7 @@
 package io.github.pictory4j.images.simulator;
 
+import io.github.pictory4j.images.simulator.control.JobTraffic;
+import io.github.pictory4j.images.simulator.control.WebhookCall;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.ArrayList;
@@ -9,8 +11,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
+import java.util.function.UnaryOperator;
 
 /**
  * The simulator's jobs and their images, in memory. It is bounded: beyond the limit the oldest jobs
@@ -37,6 +41,11 @@ public class JobStore {
         return entry(id).map(Entry::job);
     }
 
+    /** Replaces the job with what {@code change} makes of it; the new job, or empty if unknown. */
+    public Optional<SimulatedJob> update(String id, UnaryOperator<SimulatedJob> change) {
+        return entry(id).map(entry -> entry.update(change));
+    }
+
     /** Marks the job cleaned and drops its image; the cleaned job, or empty if unknown. */
     public Optional<SimulatedJob> clean(String id) {
         return entry(id).map(Entry::clean);
@@ -55,15 +64,25 @@ public class JobStore {
         return entry(id).map(entry -> entry.reads.incrementAndGet()).isPresent();
     }
 
-    /** Counts a webhook call made for the job. */
+    /** Counts a webhook call as it starts, so that the count is right before the app has answered. */
     public void countCallback(String id) {
         entry(id).ifPresent(entry -> entry.callbacks.incrementAndGet());
+    }
+
+    /** Keeps how a webhook call ended. */
+    public void recordWebhookCall(String id, WebhookCall call) {
+        entry(id).ifPresent(entry -> entry.webhookCalls.add(call));
     }
 
     /** How often the job was read and called back: what a client's economy is measured by. */
     public Optional<JobTraffic> traffic(String id) {
         return entry(id).map(entry -> new JobTraffic(id, entry.reads.get(), entry.callbacks.get(),
-                entry.job().order().webhookUrl().orElse(null)));
+                entry.job().order().webhookUrl().orElse(null), List.copyOf(entry.webhookCalls)));
+    }
+
+    /** Forgets every job and its image. */
+    public synchronized void clear() {
+        jobs.clear();
     }
 
     /** Every job, latest first. */
@@ -92,12 +111,18 @@ public class JobStore {
         private byte[] png;
         private final AtomicInteger reads = new AtomicInteger();
         private final AtomicInteger callbacks = new AtomicInteger();
+        private final List<WebhookCall> webhookCalls = new CopyOnWriteArrayList<>();
 
         Entry(SimulatedJob job) {
             this.job = job;
         }
 
         SimulatedJob job() {
+            return job;
+        }
+
+        synchronized SimulatedJob update(UnaryOperator<SimulatedJob> change) {
+            job = change.apply(job);
             return job;
         }
 

@@ -1,13 +1,15 @@
 package io.github.pictory4j.images.simulator;
 
+import io.github.pictory4j.images.simulator.control.PictoryEndpoint;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
-import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
 
 /** {@code GET /v1/jobs/{jobId}}: a job's state; {@code DELETE /v1/jobs/{jobId}/clean}: removes its outputs. */
@@ -22,19 +24,22 @@ public class JobsResource {
     SimulatedJobs jobs;
 
     @GET
-    public Response job(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, @PathParam("jobId") String jobId) {
-        return gate.forApi(authorization, settings -> jobs.read(jobId)
+    public Response job(@Context HttpServletRequest request, @Context HttpServletResponse response,
+                        @PathParam("jobId") String jobId) {
+        return gate.forApi(new IncomingCall(PictoryEndpoint.GET_JOB, request, response, null), settings -> jobs.read(jobId)
                 .map(job -> PictoryJson.ok(PictoryJson.job(job, jobs.now())))
                 .orElseGet(() -> PictoryJson.response(404, PictoryJson.jobNotFound())));
     }
 
     @DELETE
     @Path("clean")
-    public Response clean(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, @PathParam("jobId") String jobId) {
-        return gate.forApi(authorization, settings -> switch (jobs.clean(jobId)) {
-            case CLEANED -> PictoryJson.ok(PictoryJson.cleaned());
-            case NOT_FINISHED -> PictoryJson.response(400, PictoryJson.notFinished());
-            case UNKNOWN -> PictoryJson.response(404, PictoryJson.jobNotFound());
-        });
+    public Response clean(@Context HttpServletRequest request, @Context HttpServletResponse response,
+                          @PathParam("jobId") String jobId) {
+        return gate.forApi(new IncomingCall(PictoryEndpoint.CLEAN_JOB, request, response, null), settings ->
+                switch (jobs.clean(jobId)) {
+                    case CLEANED -> PictoryJson.ok(PictoryJson.cleaned());
+                    case NOT_FINISHED -> PictoryJson.response(400, PictoryJson.notFinished());
+                    case UNKNOWN -> PictoryJson.response(404, PictoryJson.jobNotFound());
+                });
     }
 }

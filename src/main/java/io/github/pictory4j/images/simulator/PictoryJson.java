@@ -53,9 +53,13 @@ public final class PictoryJson {
                     .add("height", size.height())
                     .add("aiCreditsUsed", job.order().credits());
         } else if (status == SimulatedStatus.FAILED) {
-            data.add("error_code", FAILED_CODE)
-                    .add("error_message", "The simulator failed this job because its prompt contains "
-                            + ImageOrder.FAIL_MARKER);
+            // Pictory may leave either out; a test can script a failure without them.
+            if (job.ending().errorCode() != null) {
+                data.add("error_code", job.ending().errorCode());
+            }
+            if (job.ending().errorMessage() != null) {
+                data.add("error_message", job.ending().errorMessage());
+            }
         }
         return Json.createObjectBuilder()
                 .add("job_id", job.id())

@@ -1,19 +1,24 @@
 package io.github.pictory4j.images.simulator;
 
+import io.github.pictory4j.images.simulator.control.JobEnding;
+import io.github.pictory4j.images.simulator.control.WebhookPlan;
+
 import java.net.URI;
 import java.time.Instant;
 import java.util.Objects;
 
 /**
  * One image job. Its status follows from the clock rather than from a stored state, so that it is
- * right at any moment even if no task has run yet: in progress until {@code finishesAt}, then
- * completed (or failed, for a prompt with {@value ImageOrder#FAIL_MARKER}), unless cleaned.
+ * right at any moment even if no task has run yet: in progress until {@code finishesAt}, then as its
+ * {@code ending} says, unless cleaned.
  *
- * @param sequence  its place among all jobs, later jobs higher: the listing's order and page keys
- * @param imageUrl  where its PNG will be downloadable, fixed when the job is created (as Pictory's are)
+ * @param sequence    its place among all jobs, later jobs higher: the listing's order and page keys
+ * @param imageUrl    where its PNG will be downloadable, fixed when the job is created (as Pictory's are)
+ * @param ending      how it ends: as its prompt says ({@link ImageOrder#ending()}) unless a test scripted otherwise
+ * @param webhookPlan what is done with its webhook when it ends: the plan in force when it was submitted
  */
 public record SimulatedJob(String id, long sequence, ImageOrder order, Instant createdAt, Instant finishesAt,
-                           URI imageUrl, boolean cleaned) {
+                           URI imageUrl, JobEnding ending, WebhookPlan webhookPlan, boolean cleaned) {
 
     public SimulatedJob {
         Objects.requireNonNull(id, "id");
@@ -21,6 +26,14 @@ public record SimulatedJob(String id, long sequence, ImageOrder order, Instant c
         Objects.requireNonNull(createdAt, "createdAt");
         Objects.requireNonNull(finishesAt, "finishesAt");
         Objects.requireNonNull(imageUrl, "imageUrl");
+        Objects.requireNonNull(ending, "ending");
+        Objects.requireNonNull(webhookPlan, "webhookPlan");
+    }
+
+    /** A job as Pictory runs it: it ends as its prompt says and its webhook is called once. */
+    public SimulatedJob(String id, long sequence, ImageOrder order, Instant createdAt, Instant finishesAt, URI imageUrl,
+                        boolean cleaned) {
+        this(id, sequence, order, createdAt, finishesAt, imageUrl, order.ending(), WebhookPlan.NORMAL, cleaned);
     }
 
     public SimulatedStatus status(Instant now) {
@@ -30,7 +43,11 @@ public record SimulatedJob(String id, long sequence, ImageOrder order, Instant c
         if (now.isBefore(finishesAt)) {
             return SimulatedStatus.IN_PROGRESS;
         }
-        return order.fails() ? SimulatedStatus.FAILED : SimulatedStatus.COMPLETED;
+        return switch (ending.outcome()) {
+            case COMPLETED -> SimulatedStatus.COMPLETED;
+            case FAILED -> SimulatedStatus.FAILED;
+            case CLEANED -> SimulatedStatus.CLEANED;
+        };
     }
 
     public boolean isCompleted(Instant now) {
@@ -42,6 +59,12 @@ public record SimulatedJob(String id, long sequence, ImageOrder order, Instant c
     }
 
     public SimulatedJob asCleaned() {
-        return new SimulatedJob(id, sequence, order, createdAt, finishesAt, imageUrl, true);
+        return new SimulatedJob(id, sequence, order, createdAt, finishesAt, imageUrl, ending, webhookPlan, true);
+    }
+
+    /** This job ending as {@code newEnding}: at {@code now} if it was still in progress, else from now on. */
+    public SimulatedJob endingAs(JobEnding newEnding, Instant now) {
+        Instant end = now.isBefore(finishesAt) ? now : finishesAt;
+        return new SimulatedJob(id, sequence, order, createdAt, end, imageUrl, newEnding, webhookPlan, cleaned);
     }
 }

@@ -1,5 +1,7 @@
 package io.github.pictory4j.images.simulator;
 
+import io.github.pictory4j.images.simulator.control.JobEnding;
+import io.github.pictory4j.images.simulator.control.JobTraffic;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -15,14 +17,16 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * The simulator's jobs: starts them, answers for them, cleans them. A job's status follows from the
- * clock (see {@link SimulatedJob}); when a job finishes, a task on the container's managed scheduler
- * calls its webhook, off any request thread. Its image is rendered when first downloaded.
+ * The simulator's jobs: starts them (as a test scripted, if it did), answers for them, cleans them. A
+ * job's status follows from the clock (see {@link SimulatedJob}); when a job finishes, a task on the
+ * container's managed scheduler calls its webhook as the job's plan says, off any request thread. Its
+ * image is rendered when first downloaded.
  */
 @ApplicationScoped
 public class SimulatedJobs {
@@ -41,6 +45,9 @@ public class SimulatedJobs {
     @Inject
     WebhookNotifier webhooks;
 
+    @Inject
+    SimulatorScript script;
+
     @Resource(lookup = "java:comp/DefaultManagedScheduledExecutorService")
     ManagedScheduledExecutorService scheduler;
 
@@ -57,10 +64,35 @@ public class SimulatedJobs {
         Instant created = now();
         URI imageUrl = UriBuilder.fromUri(baseUri).path("images").path(id + ".png").build();
         SimulatedJob job = new SimulatedJob(id, sequence.incrementAndGet(), order, created,
-                created.plus(settings.jobDuration()), imageUrl, false);
+                created.plus(script.jobDuration(settings)), imageUrl, script.nextEnding().orElse(order.ending()),
+                script.webhookPlan(), false);
         store.add(job, settings.maxJobs());
         scheduleFinish(job, settings.webhookTimeout());
         return job;
+    }
+
+    /**
+     * Ends the job as {@code ending} says: now, with its webhook, if it was in progress; else its end
+     * changes from now on (a completed job becomes cleaned, say) and no webhook is called.
+     *
+     * @return the job as it is now; empty when unknown
+     */
+    public Optional<SimulatedJob> end(String id, JobEnding ending, SimulatorSettings settings) {
+        Instant now = now();
+        AtomicBoolean endsNow = new AtomicBoolean();
+        Optional<SimulatedJob> ended = store.update(id, job -> {
+            endsNow.set(job.status(now) == SimulatedStatus.IN_PROGRESS);
+            return job.endingAs(ending, now);
+        });
+        if (endsNow.get()) {
+            ended.ifPresent(job -> scheduleFinish(job, settings.webhookTimeout()));
+        }
+        return ended;
+    }
+
+    /** Forgets every job. Webhook calls still scheduled find nothing to call for. */
+    public void clear() {
+        store.clear();
     }
 
     public Optional<SimulatedJob> find(String id) {
@@ -109,33 +141,36 @@ public class SimulatedJobs {
     }
 
     private void scheduleFinish(SimulatedJob job, Duration webhookTimeout) {
-        if (scheduler == null || job.order().webhookUrl().isEmpty()) {
+        if (scheduler == null || job.order().webhookUrl().isEmpty() || job.webhookPlan().calls() == 0) {
             return; // statuses change on time by themselves; only a webhook needs a task
         }
-        long delay = Math.max(0, Duration.between(now(), job.finishesAt()).toMillis());
+        Instant firstCall = job.finishesAt().plus(job.webhookPlan().delay());
+        long delay = Math.max(0, Duration.between(now(), firstCall).toMillis());
         try {
-            scheduler.schedule(() -> finish(job.id(), webhookTimeout), delay, TimeUnit.MILLISECONDS);
+            scheduler.schedule(() -> finish(job.id(), job.finishesAt(), webhookTimeout), delay, TimeUnit.MILLISECONDS);
         } catch (RejectedExecutionException stopping) {
             LOG.log(Level.FINE, "The application is stopping; job {0} will finish without a webhook", job.id());
         }
     }
 
-    /** Calls the webhook, once the job has finished. */
-    private void finish(String id, Duration webhookTimeout) {
+    /** Calls the webhook as the job's plan says, once the job has finished at {@code scheduledEnd}. */
+    private void finish(String id, Instant scheduledEnd, Duration webhookTimeout) {
         try {
             Optional<SimulatedJob> found = store.find(id);
-            if (found.isEmpty()) {
-                return; // forgotten before it finished
+            if (found.isEmpty() || !found.get().finishesAt().equals(scheduledEnd)) {
+                return; // forgotten, or ended early by a test: that end has a task of its own
             }
             SimulatedJob job = found.get();
-            // The scheduler's clock and the wall clock may disagree by a tick: the job is finished now.
-            Instant at = now().isBefore(job.finishesAt()) ? job.finishesAt() : now();
+            String webhook = job.order().webhookUrl().orElseThrow();
             // The PNG is rendered on its first download, not here: most jobs of a busy run are never
             // downloaded, and rendering is by far the simulator's largest cost.
-            job.order().webhookUrl().ifPresent(webhook -> {
+            for (int call = 0; call < job.webhookPlan().calls(); call++) {
                 store.countCallback(id);
-                webhooks.notify(webhook, PictoryJson.job(store.find(id).orElse(job), at), webhookTimeout);
-            });
+                // The scheduler's clock and the wall clock may disagree by a tick: the job is finished now.
+                Instant at = now().isBefore(job.finishesAt()) ? job.finishesAt() : now();
+                store.recordWebhookCall(id, webhooks.notify(webhook, PictoryJson.job(store.find(id).orElse(job), at),
+                        webhookTimeout));
+            }
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "Could not finish simulated job " + id, e);
         }

@@ -1,6 +1,7 @@
 package io.github.pictory4j.images.simulator;
 
 import io.github.pictory4j.images.config.SimulatorKeys;
+import io.github.pictory4j.images.simulator.control.KeyCheck;
 import org.eclipse.microprofile.config.Config;
 
 import java.nio.charset.StandardCharsets;
@@ -70,6 +71,14 @@ public record SimulatorSettings(boolean enabled, String apiKey, Duration jobDura
     public boolean accepts(String authorization) {
         return authorization != null && MessageDigest.isEqual(
                 authorization.getBytes(StandardCharsets.UTF_8), apiKey.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** What {@code authorization} holds, measured against the key, for the record of a request. */
+    public KeyCheck check(String authorization) {
+        if (authorization == null) {
+            return KeyCheck.ABSENT;
+        }
+        return accepts(authorization) ? KeyCheck.ACCEPTED : KeyCheck.REFUSED;
     }
 
     /** Keeps the key out of logs and error messages. */

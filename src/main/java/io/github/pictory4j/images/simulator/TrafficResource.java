@@ -15,7 +15,8 @@ import jakarta.ws.rs.core.Response;
  * part of Pictory's API. It tells how many requests reached the simulator, how many times a job's
  * state was read and how many callbacks were made, so that tests and
  * benchmarks can measure a client's polling economy, and the webhook URL it calls. Needs the
- * simulator's key, like the API.
+ * simulator's key, like the API. The job's part is the control API's, kept at this path too for the
+ * tests and benchmarks that read it here.
  */
 @Path("/simulator-traffic")
 @RequestScoped
@@ -25,7 +26,7 @@ public class TrafficResource {
     SimulatorGate gate;
 
     @Inject
-    SimulatedJobs jobs;
+    ControlResource control;
 
     /** {@code GET /simulator-traffic}: requests that reached the Pictory API endpoints, in all. */
     @GET
@@ -34,19 +35,10 @@ public class TrafficResource {
                 PictoryJson.ok(Json.createObjectBuilder().add("apiRequests", gate.apiRequests()).build()));
     }
 
-    /** {@code GET /simulator-traffic/jobs/{jobId}}: one job's reads, callbacks and webhook URL. */
+    /** {@code GET /simulator-traffic/jobs/{jobId}}: the control API's {@code GET /simulator-control/jobs/{jobId}}. */
     @GET
     @Path("jobs/{jobId}")
     public Response traffic(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, @PathParam("jobId") String jobId) {
-        return gate.forInspection(authorization, settings -> jobs.traffic(jobId)
-                .map(traffic -> {
-                    var json = Json.createObjectBuilder().add("jobId", traffic.jobId())
-                            .add("reads", traffic.reads()).add("callbacks", traffic.callbacks());
-                    if (traffic.webhook() != null) {
-                        json.add("webhook", traffic.webhook());
-                    }
-                    return PictoryJson.ok(json.build());
-                })
-                .orElseGet(() -> PictoryJson.response(404, PictoryJson.jobNotFound())));
+        return control.job(authorization, jobId);
     }
 }

@@ -308,7 +308,7 @@ abstract class DurableClientContract {
         new JdbcJobStore(dead, "dead").submissionStarting(
                 new io.github.pictory4j.images.client.internal.PendingSubmission(ImageRequest.builder("Lost in flight").build(),
                         null, null, null, time.now()));
-        time.advance(Duration.ofMinutes(11));
+        time.advance(Duration.ofMinutes(2));
         List<String> warnings = new CopyOnWriteArrayList<>();
         Handler capture = new Handler() {
             @Override

@@ -25,6 +25,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class PackageBoundariesTest {
 
     private static final Path PACKAGES = Path.of("src/main/java/io/github/pictory4j/images");
+    /** The simulator's package and its subpackages but {@code control}. */
+    private static final String SIMULATOR_SERVER_SIDE = "simulator\\s*\\.\\s*(?:(?!control(?![\\w$]))\\w+|\\*)";
 
     @Test
     void theSimulatorDoesNotUseTheClient() {
@@ -43,6 +45,20 @@ class PackageBoundariesTest {
         assertEquals(List.of(), uses("client", "config"));
     }
 
+    /**
+     * The control API's values and its Java helper run in a test's JVM too, where an app's test has the
+     * JDK, the Jakarta EE API and a JSON-P implementation, but no CDI, REST or servlet runtime: nothing
+     * there may reach into the simulator's server side or beyond JSON-P.
+     */
+    @Test
+    void theControlHelperUsesOnlyWhatATestsJvmHas() {
+        assertEquals(List.of(), uses("simulator/control", SIMULATOR_SERVER_SIDE));
+        assertEquals(List.of(), uses("simulator/control", "client"));
+        assertEquals(List.of(), uses("simulator/control", "sample"));
+        assertEquals(List.of(), importsBeyond("simulator/control", "java.", "jakarta.json.",
+                "io.github.pictory4j.images.config.", "io.github.pictory4j.images.simulator.control."));
+    }
+
     @Test
     void importsStaticImportsWildcardsAndQualifiedNamesAreFound() {
         String source = """
@@ -57,6 +73,22 @@ class PackageBoundariesTest {
                 """;
 
         assertEquals(List.of(2, 3, 4, 6, 7), linesUsing(source, "simulator"));
+    }
+
+    @Test
+    void theSimulatorsServerSideIsFoundButNotTheControlPackage() {
+        String source = """
+                package io.github.pictory4j.images.simulator.control;
+                import io.github.pictory4j.images.simulator.control.Fault;
+                import io.github.pictory4j.images.simulator.PictoryJson;
+                import io.github.pictory4j.images.simulator.*;
+                import io.github.pictory4j.images.simulator.controls.Other;
+                class X {
+                    Object a = io.github.pictory4j.images.simulator.control.KeyCheck.ACCEPTED;
+                }
+                """;
+
+        assertEquals(List.of(3, 4, 5), linesUsing(source, SIMULATOR_SERVER_SIDE));
     }
 
     @Test
@@ -78,28 +110,57 @@ class PackageBoundariesTest {
         assertEquals(List.of(), linesUsing(source, "simulator"));
     }
 
-    /** {@code File.java:line} for each use of package {@code to} in the sources of package {@code from}. */
-    private static List<String> uses(String from, String to) {
-        Path root = PACKAGES.resolve(from);
+    /** {@code File.java:line: import} for each import of the sources of {@code from} that starts with none of {@code allowed}. */
+    private static List<String> importsBeyond(String from, String... allowed) {
+        Pattern imports = Pattern.compile("(?m)^\\s*import\\s+(?:static\\s+)?([\\w.$*]+)\\s*;");
         List<String> found = new ArrayList<>();
-        try (Stream<Path> files = Files.walk(root)) {
-            List<Path> sources = files.filter(file -> file.toString().endsWith(".java")).toList();
-            assertTrue(sources.size() > 1, "no sources of " + from + " under " + root.toAbsolutePath());
-            for (Path file : sources) {
-                for (int line : linesUsing(Files.readString(file), to)) {
-                    found.add(PACKAGES.relativize(file) + ":" + line);
+        for (Path file : sources(from)) {
+            String code = withoutCommentsAndStrings(read(file));
+            Matcher matcher = imports.matcher(code);
+            while (matcher.find()) {
+                String imported = matcher.group(1);
+                if (Stream.of(allowed).noneMatch(imported::startsWith)) {
+                    found.add(PACKAGES.relativize(file) + ": " + imported);
                 }
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
         return found;
     }
 
-    /** The lines of {@code source} whose code names package {@code images.<to>} or a type in it. */
+    /** {@code File.java:line} for each use of package {@code to} (a regex after {@code images.}) in the sources of {@code from}. */
+    private static List<String> uses(String from, String to) {
+        List<String> found = new ArrayList<>();
+        for (Path file : sources(from)) {
+            for (int line : linesUsing(read(file), to)) {
+                found.add(PACKAGES.relativize(file) + ":" + line);
+            }
+        }
+        return found;
+    }
+
+    private static List<Path> sources(String from) {
+        Path root = PACKAGES.resolve(from);
+        try (Stream<Path> files = Files.walk(root)) {
+            List<Path> sources = files.filter(file -> file.toString().endsWith(".java")).toList();
+            assertTrue(sources.size() > 1, "no sources of " + from + " under " + root.toAbsolutePath());
+            return sources;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The lines of {@code source} whose code names package {@code images.<to>} or a type in it; {@code to} is a regex. */
     static List<Integer> linesUsing(String source, String to) {
         Pattern use = Pattern.compile("\\bio\\s*\\.\\s*github\\s*\\.\\s*pictory4j\\s*\\.\\s*images\\s*\\.\\s*"
-                + Pattern.quote(to) + "(?![\\w$])");
+                + to + "(?![\\w$])");
         String code = withoutCommentsAndStrings(source);
         List<Integer> lines = new ArrayList<>();
         Matcher matcher = use.matcher(code);

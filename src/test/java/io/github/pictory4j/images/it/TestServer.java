@@ -3,13 +3,14 @@ package io.github.pictory4j.images.it;
 import java.nio.file.Path;
 
 /**
- * The Liberty server the Arquillian tests run in. It has a name of its own ({@code pictory-it}, not
+ * The Liberty server the Arquillian tests run in. It has a name of its own ({@code pictory-tests}, not
  * {@code defaultServer}), so that the tests can run while {@code mvn liberty:run} serves the sample:
- * Arquillian refuses to start a server whose name a running Liberty already has.
+ * Arquillian refuses to start a server while a running Liberty's command line contains its name (so
+ * the name is chosen to be part of no other server's name here).
  */
 public final class TestServer {
 
-    public static final String NAME = System.getProperty("liberty.it.server", "pictory-it");
+    public static final String NAME = System.getProperty("liberty.it.server", "pictory-tests");
 
     private TestServer() {
     }

@@ -48,7 +48,7 @@ public final class LibertyProcess implements AutoCloseable {
         }
         Files.createDirectories(dir.resolve("dropins"));
         copyTree(Path.of("liberty/config"), dir);
-        Path libraries = WLP.resolve("usr/servers").resolve(System.getProperty("liberty.it.server", "pictory-it"))
+        Path libraries = WLP.resolve("usr/servers").resolve(System.getProperty("liberty.it.server", "pictory-tests"))
                 .resolve("lib");
         if (Files.isDirectory(libraries)) {
             copyTree(libraries, dir.resolve("lib"));

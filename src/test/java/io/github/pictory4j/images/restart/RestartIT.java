@@ -35,7 +35,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class RestartIT {
 
     private static final int BASE_PORT = Integer.getInteger("liberty.http.port", 9080);
-    private static final String NAME = System.getProperty("liberty.it.server", "pictory-it");
+    private static final String NAME = System.getProperty("liberty.it.server", "pictory-tests");
     private static final String SIMULATOR_KEY = "pictai_simulator";
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private static final int JOBS = 6;

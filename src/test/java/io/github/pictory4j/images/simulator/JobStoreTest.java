@@ -1,5 +1,7 @@
 package io.github.pictory4j.images.simulator;
 
+import io.github.pictory4j.images.simulator.control.JobTraffic;
+import io.github.pictory4j.images.simulator.control.WebhookCall;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -9,6 +11,7 @@ import java.util.function.Function;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class JobStoreTest {
@@ -79,5 +82,36 @@ class JobStoreTest {
         assertTrue(store.find(null).isEmpty());
         assertTrue(store.clean("nope").isEmpty());
         assertTrue(store.image("nope", job -> new byte[]{1}).isEmpty());
+    }
+
+    @Test
+    void trafficCountsReadsAndWebhookCallsAndKeepsTheirAnswers() {
+        store.add(Jobs.job("job-1", 1, "A prompt"), 10);
+
+        store.countRead("job-1");
+        store.countRead("job-1");
+        store.countCallback("job-1");
+        store.countCallback("job-1");
+        store.recordWebhookCall("job-1", WebhookCall.answered(Jobs.T0, 204));
+
+        JobTraffic traffic = store.traffic("job-1").orElseThrow();
+        assertEquals(2, traffic.reads());
+        assertEquals(2, traffic.callbacks(), "counted as they start");
+        assertEquals(List.of(WebhookCall.answered(Jobs.T0, 204)), traffic.webhookCalls(), "listed once answered");
+        assertFalse(store.countRead("job-2"), "an unknown job");
+    }
+
+    @Test
+    void anUpdateReplacesTheJobAndClearForgetsThemAll() {
+        store.add(Jobs.job("job-1", 1, "A prompt"), 10);
+
+        SimulatedJob cleaned = store.update("job-1", SimulatedJob::asCleaned).orElseThrow();
+
+        assertTrue(cleaned.cleaned());
+        assertEquals(cleaned, store.find("job-1").orElseThrow());
+        assertEquals(Optional.empty(), store.update("job-2", SimulatedJob::asCleaned));
+        store.clear();
+        assertEquals(0, store.size());
+        assertEquals(Optional.empty(), store.traffic("job-1"));
     }
 }

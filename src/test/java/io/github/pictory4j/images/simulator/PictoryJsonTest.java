@@ -1,5 +1,7 @@
 package io.github.pictory4j.images.simulator;
 
+import io.github.pictory4j.images.simulator.control.JobEnding;
+import io.github.pictory4j.images.simulator.control.WebhookPlan;
 import jakarta.json.JsonObject;
 import org.junit.jupiter.api.Test;
 
@@ -30,6 +32,21 @@ class PictoryJsonTest {
         assertEquals("failed", failed.getJsonObject("data").getString("status"));
         assertEquals(PictoryJson.FAILED_CODE, failed.getJsonObject("data").getString("error_code"));
         assertFalse(failed.getJsonObject("data").getString("error_message").isBlank());
+    }
+
+    @Test
+    void aScriptedFailureCarriesItsCodeAndMessageOrNeither() {
+        SimulatedJob base = Jobs.job("job-5", 0, "A lighthouse at dawn");
+        SimulatedJob withCode = new SimulatedJob(base.id(), 0, base.order(), base.createdAt(), base.finishesAt(),
+                base.imageUrl(), JobEnding.failed("CONTENT_POLICY", "Refused"), WebhookPlan.NORMAL, false);
+        SimulatedJob bare = new SimulatedJob(base.id(), 0, base.order(), base.createdAt(), base.finishesAt(),
+                base.imageUrl(), JobEnding.failed(null, null), WebhookPlan.NORMAL, false);
+
+        assertEquals("{\"job_id\":\"job-5\",\"success\":false,\"data\":{\"status\":\"failed\","
+                        + "\"error_code\":\"CONTENT_POLICY\",\"error_message\":\"Refused\"}}",
+                PictoryJson.job(withCode, Jobs.T0.plusSeconds(3)).toString());
+        assertEquals("{\"job_id\":\"job-5\",\"success\":false,\"data\":{\"status\":\"failed\"}}",
+                PictoryJson.job(bare, Jobs.T0.plusSeconds(3)).toString());
     }
 
     @Test

@@ -1,6 +1,7 @@
 package io.github.pictory4j.images.simulator;
 
 import io.github.pictory4j.images.config.SimulatorKeys;
+import io.github.pictory4j.images.simulator.control.KeyCheck;
 import io.smallrye.config.PropertiesConfigSource;
 import io.smallrye.config.SmallRyeConfigBuilder;
 import org.eclipse.microprofile.config.Config;
@@ -87,6 +88,16 @@ class SimulatorSettingsTest {
         assertFalse(settings.accepts("pictai_simulator "));
         assertFalse(settings.accepts("pictai_simulato"));
         assertFalse(settings.accepts("PICTAI_SIMULATOR"));
+    }
+
+    @Test
+    void aRecordSaysWhatTheKeyWasWithoutKeepingIt() {
+        SimulatorSettings settings = SimulatorSettings.DEFAULT;
+
+        assertEquals(KeyCheck.ACCEPTED, settings.check("pictai_simulator"));
+        assertEquals(KeyCheck.REFUSED, settings.check("Bearer pictai_simulator"));
+        assertEquals(KeyCheck.REFUSED, settings.check(""));
+        assertEquals(KeyCheck.ABSENT, settings.check(null));
     }
 
     @Test

@@ -21,8 +21,11 @@ import java.util.logging.Logger;
 public final class JobFollower {
 
     private static final Logger LOG = Logger.getLogger(JobFollower.class.getName());
-    /** A submission is answered within its read timeout; one still "sending" after this is a leftover. */
-    static final Duration SENDING_TOO_LONG = Duration.ofMinutes(10);
+    /**
+     * A submission is answered within its connect and read timeouts (10 s and 60 s by default); one still
+     * "sending" after this was left by a process that stopped.
+     */
+    static final Duration SENDING_TOO_LONG = Duration.ofSeconds(90);
 
     private final JobStore store;
     private final JobPoller poller;
@@ -49,6 +52,8 @@ public final class JobFollower {
 
     /** Resumes what an earlier run left: unknown outcomes reported, ends announced, unfinished jobs followed. */
     public void start() {
+        // Again once the submissions that were being sent when the earlier run died are old enough to tell.
+        scheduling.schedule(this::reportUnknownOutcomes, SENDING_TOO_LONG, lifetime);
         try {
             reportUnknownOutcomes();
             for (ImageJob ended : store.unannouncedEnds(clock.instant())) {
@@ -73,14 +78,8 @@ public final class JobFollower {
 
     /** Pictory accepted a submission: follow it until it ends (a webhook job from its first fallback poll). */
     public void accepted(String jobId, boolean callsBack) {
+        // The store gave this instance the job's poll lease when it recorded the job id.
         Duration interval = interval(callsBack);
-        try {
-            Instant now = clock.instant();
-            store.holdPollLease(jobId, owner, now, now.plus(JobPoller.lease(interval)));
-        } catch (PictoryException e) {
-            LOG.log(Level.FINE, "Cannot take job {0}''s poll lease now; its first poll will: {1}",
-                    new Object[]{jobId, e.getMessage()});
-        }
         poller.follow(jobId, interval, interval);
     }
 
@@ -128,7 +127,13 @@ public final class JobFollower {
     }
 
     private void reportUnknownOutcomes() {
-        List<UnknownOutcome> unknown = unknownOutcomes();
+        List<UnknownOutcome> unknown;
+        try {
+            unknown = unknownOutcomes();
+        } catch (PictoryException e) {
+            LOG.log(Level.WARNING, "Cannot look for submissions with an unknown outcome: {0}", e.getMessage());
+            return;
+        }
         if (!unknown.isEmpty()) {
             LOG.warning(unknown.size() + " Pictory submissions have an unknown outcome: they were sent, but no job id"
                     + " was recorded, so Pictory may have created (and charged for) jobs this app does not know of."

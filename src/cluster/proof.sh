@@ -1,0 +1,10 @@
+#!/usr/bin/env bash
+# The cluster proof, in one command: starts a fresh two-instance cluster (cluster.sh), runs ClusterProof
+# against it (submissions through HAProxy, kill -9 of instance 1, restart, checks), and stops the cluster
+# whatever happens. Exit status: the proof's.
+#   bash src/cluster/proof.sh [jobs=300] [clients=12]
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+trap 'bash src/cluster/cluster.sh stop' EXIT
+bash src/cluster/cluster.sh start 2 --fresh
+java -cp target/jdbc/postgresql.jar src/cluster/ClusterProof.java "${1:-300}" "${2:-12}"

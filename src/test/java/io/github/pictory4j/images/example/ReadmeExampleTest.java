@@ -1,0 +1,64 @@
+package io.github.pictory4j.images.example;
+
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The README's "Test your app" example is these sources, to the character: what {@code mvn verify}
+ * compiles and runs ({@link PictureResourceIT}) is what users copy.
+ */
+class ReadmeExampleTest {
+
+    private static final Path README = Path.of("README.md");
+    private static final Path SOURCES = Path.of("src/test/java/io/github/pictory4j/images/example");
+    private static final List<String> EXAMPLE = List.of("PictureApplication", "PictureResource", "PictureResourceIT");
+
+    @Test
+    void theReadmeShowsTheExampleThatRuns() throws IOException {
+        List<String> blocks = javaBlocks(section(Files.readString(README), "## Test your app"));
+
+        assertEquals(EXAMPLE.size(), blocks.size(), "one block per class of the example");
+        for (int i = 0; i < EXAMPLE.size(); i++) {
+            assertEquals(Files.readString(SOURCES.resolve(EXAMPLE.get(i) + ".java")).strip(), blocks.get(i).strip(),
+                    "README block " + (i + 1) + " is " + EXAMPLE.get(i) + ".java");
+        }
+    }
+
+    @Test
+    void theReadmesBuildSettingsNameThePropertiesTheExampleReads() throws IOException {
+        String section = section(Files.readString(README), "## Test your app");
+        String test = Files.readString(SOURCES.resolve("PictureResourceIT.java"));
+
+        for (String property : List.of("pictory.client.jar", "pictory.simulator.jar")) {
+            assertTrue(test.contains("System.getProperty(\"" + property + "\")"), property);
+            assertTrue(section.contains("<" + property + ">"), "the README's failsafe settings set " + property);
+        }
+    }
+
+    /** The text from {@code heading} to the next heading of the same level. */
+    private static String section(String markdown, String heading) {
+        int start = markdown.indexOf("\n" + heading + "\n");
+        assertTrue(start >= 0, "README has no section " + heading);
+        int end = markdown.indexOf("\n## ", start + heading.length() + 1);
+        return markdown.substring(start, end < 0 ? markdown.length() : end);
+    }
+
+    private static List<String> javaBlocks(String markdown) {
+        Matcher block = Pattern.compile("```java\\n(.*?)```", Pattern.DOTALL).matcher(markdown);
+        List<String> blocks = new ArrayList<>();
+        while (block.find()) {
+            blocks.add(block.group(1));
+        }
+        return blocks;
+    }
+}
