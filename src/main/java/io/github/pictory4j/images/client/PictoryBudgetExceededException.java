@@ -5,23 +5,19 @@ import java.time.Instant;
 
 /**
  * A submission would take a period's spending past its limit: nothing was sent to Pictory. The message
- * (and the accessors) say which limit, what is spent and reserved in the period, and when it resets.
+ * (and {@link #refusal()}) say which limit, what is spent and reserved in the period, and when it resets.
  */
 public class PictoryBudgetExceededException extends PictoryBudgetException {
 
-    /** The periods a budget limits. */
+    /** The periods a budget limits, with the property that sets each one's limit. */
     public enum Period {
-        DAY(BudgetSettings.DAILY_CREDITS, "daily", "today"),
-        MONTH(BudgetSettings.MONTHLY_CREDITS, "monthly", "this month");
+        DAY(BudgetSettings.DAILY_CREDITS),
+        MONTH(BudgetSettings.MONTHLY_CREDITS);
 
         private final String setting;
-        private final String adjective;
-        private final String current;
 
-        Period(String setting, String adjective, String current) {
+        Period(String setting) {
             this.setting = setting;
-            this.adjective = adjective;
-            this.current = current;
         }
 
         /** The property that sets this period's limit. */
@@ -30,58 +26,43 @@ public class PictoryBudgetExceededException extends PictoryBudgetException {
         }
     }
 
-    private final Period period;
-    private final BigDecimal limit;
-    private final BigDecimal spent;
-    private final BigDecimal reserved;
-    private final BigDecimal requested;
-    private final Instant resetsAt;
-
     /**
+     * What the budget refused.
+     *
      * @param spent     credits Pictory charged in the period
      * @param reserved  credits held for submissions not settled yet (running, or whose outcome is unknown)
      * @param requested what the refused submission would have reserved
+     * @param resetsAt  when the period ends, and with it what was spent and reserved in it
      */
-    public PictoryBudgetExceededException(Period period, BigDecimal limit, BigDecimal spent, BigDecimal reserved,
-                                          BigDecimal requested, Instant resetsAt) {
-        super("The " + period.adjective + " credit budget is used up: this submission needs " + plain(requested)
-                + " credits, and " + period.current + " " + plain(spent) + " are spent and " + plain(reserved)
-                + " reserved of " + plain(limit) + " (" + period.setting + "), leaving "
-                + plain(limit.subtract(spent).subtract(reserved).max(BigDecimal.ZERO)) + ". Nothing was sent to Pictory."
-                + " The " + (period == Period.DAY ? "day" : "month") + " resets at " + resetsAt + "; raise "
-                + period.setting + " (env " + PictorySettings.environmentVariable(period.setting)
-                + ") to allow more now.");
-        this.period = period;
-        this.limit = limit;
-        this.spent = spent;
-        this.reserved = reserved;
-        this.requested = requested;
-        this.resetsAt = resetsAt;
+    public record Refusal(Period period, BigDecimal limit, BigDecimal spent, BigDecimal reserved, BigDecimal requested,
+                          Instant resetsAt) {
+
+        /** What the period can still take: {@code limit - spent - reserved}, at least 0. */
+        public BigDecimal left() {
+            return limit.subtract(spent).subtract(reserved).max(BigDecimal.ZERO);
+        }
     }
 
-    public Period period() {
-        return period;
+    private final Refusal refusal;
+
+    public PictoryBudgetExceededException(Refusal refusal) {
+        super(message(refusal));
+        this.refusal = refusal;
     }
 
-    public BigDecimal limit() {
-        return limit;
+    public Refusal refusal() {
+        return refusal;
     }
 
-    public BigDecimal spent() {
-        return spent;
-    }
-
-    public BigDecimal reserved() {
-        return reserved;
-    }
-
-    public BigDecimal requested() {
-        return requested;
-    }
-
-    /** When the period ends, and with it what was spent and reserved in it. */
-    public Instant resetsAt() {
-        return resetsAt;
+    private static String message(Refusal refused) {
+        boolean day = refused.period() == Period.DAY;
+        String setting = refused.period().setting();
+        return "The " + (day ? "daily" : "monthly") + " credit budget is used up: this submission needs "
+                + plain(refused.requested()) + " credits, and " + (day ? "today " : "this month ")
+                + plain(refused.spent()) + " are spent and " + plain(refused.reserved()) + " reserved of "
+                + plain(refused.limit()) + " (" + setting + "), leaving " + plain(refused.left())
+                + ". Nothing was sent to Pictory. The " + (day ? "day" : "month") + " resets at " + refused.resetsAt()
+                + "; raise " + setting + " (env " + PictorySettings.environmentVariable(setting) + ") to allow more now.";
     }
 
     private static String plain(BigDecimal credits) {

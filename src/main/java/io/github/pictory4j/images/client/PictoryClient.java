@@ -487,20 +487,21 @@ public final class PictoryClient implements AutoCloseable {
         }
 
         /**
-         * The credit budget (default {@link BudgetSettings#NONE}: no limit). With a durable store the limits
-         * hold for every instance on the database together; in memory, for this client alone.
+         * The credit budget (null or {@link BudgetSettings#NONE}, the default: no limit). With a durable store
+         * the limits hold for every instance on the database together; in memory, for this client alone.
          */
         public Builder budget(BudgetSettings budget) {
-            this.budget = Objects.requireNonNull(budget, "budget");
+            this.budget = budget == null ? BudgetSettings.NONE : budget;
             return this;
         }
 
         /**
-         * What the telemetry may record (default: no prompt). Spans and metrics go to the runtime's
-         * OpenTelemetry (MicroProfile Telemetry's, else the global one) when its API is on the class path.
+         * What the telemetry may record (null or {@link TelemetrySettings#DEFAULT}: no prompt). Spans and
+         * metrics go to the runtime's OpenTelemetry (MicroProfile Telemetry's, else the global one) when its
+         * API is on the class path.
          */
         public Builder telemetry(TelemetrySettings settings) {
-            this.telemetrySettings = Objects.requireNonNull(settings, "settings");
+            this.telemetrySettings = settings == null ? TelemetrySettings.DEFAULT : settings;
             return this;
         }
 

@@ -89,11 +89,12 @@ public class PictoryErrors implements ExceptionMapper<PictoryException> {
         return json(502, ErrorBody.of("Pictory's answer was not usable: " + e.getMessage()));
     }
 
-    private Response budget(PictoryBudgetExceededException refused) {
+    private Response budget(PictoryBudgetExceededException exceeded) {
+        PictoryBudgetExceededException.Refusal refused = exceeded.refusal();
         long wait = Math.max(1, Duration.between(clock.instant(), refused.resetsAt()).toSeconds());
         String period = refused.period().name().toLowerCase(Locale.ROOT);
         return Response.status(429).type(MediaType.APPLICATION_JSON).header(HttpHeaders.RETRY_AFTER, wait)
-                .entity(new ErrorBody(refused.getMessage(), List.of(), new ErrorBody.Budget(period,
+                .entity(new ErrorBody(exceeded.getMessage(), List.of(), new ErrorBody.Budget(period,
                         refused.period().setting(), refused.limit(), refused.spent(), refused.reserved(),
                         refused.requested(), refused.resetsAt().toString()))).build();
     }

@@ -41,7 +41,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 abstract class BudgetContract {
 
-    static final String IMAGES = "/pictoryapis/v1/aistudio/images";
+    static final String IMAGES = RestClients.IMAGES;
     static final Duration INTERVAL = Duration.ofSeconds(15);
     static final ImageRequest TWO_CREDITS = ImageRequest.builder("A lighthouse at dawn").model(ImageModel.SEEDREAM_3_0).build();
 
@@ -158,13 +158,13 @@ abstract class BudgetContract {
                 () -> client.submit(TWO_CREDITS));
 
         assertEquals(1, submissionsSent(), "nothing sent for the refused one");
-        assertEquals(PictoryBudgetExceededException.Period.DAY, refused.period());
-        assertCredits("3", refused.limit(), "limit");
-        assertCredits("0", refused.spent(), "spent");
-        assertCredits("2", refused.reserved(), "reserved");
-        assertCredits("2", refused.requested(), "requested");
+        assertEquals(PictoryBudgetExceededException.Period.DAY, refused.refusal().period());
+        assertCredits("3", refused.refusal().limit(), "limit");
+        assertCredits("0", refused.refusal().spent(), "spent");
+        assertCredits("2", refused.refusal().reserved(), "reserved");
+        assertCredits("2", refused.refusal().requested(), "requested");
         // The virtual clock starts at 2026-01-01T00:00Z, 01:00 in Paris: the day ends at midnight, Paris time.
-        assertEquals(Instant.parse("2026-01-01T23:00:00Z"), refused.resetsAt());
+        assertEquals(Instant.parse("2026-01-01T23:00:00Z"), refused.refusal().resetsAt());
         String message = refused.getMessage();
         for (String part : List.of("needs 2 credits", "0 are spent and 2 reserved of 3", "pictory.budget.daily-credits",
                 "PICTORY_BUDGET_DAILY_CREDITS", "resets at 2026-01-01T23:00:00Z", "Nothing was sent to Pictory")) {
@@ -235,8 +235,8 @@ abstract class BudgetContract {
         client.submit(TWO_CREDITS);
         client.submit(TWO_CREDITS);
         PictoryBudgetExceededException day = assertThrows(PictoryBudgetExceededException.class, () -> client.submit(TWO_CREDITS));
-        assertEquals(PictoryBudgetExceededException.Period.DAY, day.period());
-        assertEquals(Instant.parse("2026-01-01T05:00:00Z"), day.resetsAt());
+        assertEquals(PictoryBudgetExceededException.Period.DAY, day.refusal().period());
+        assertEquals(Instant.parse("2026-01-01T05:00:00Z"), day.refusal().resetsAt());
         assertEquals("2025-12-31", client.usage().today().name());
 
         time.advance(Duration.ofHours(5)); // midnight in New York: a new day and a new month
@@ -250,9 +250,9 @@ abstract class BudgetContract {
         client.submit(TWO_CREDITS);
         PictoryBudgetExceededException month = assertThrows(PictoryBudgetExceededException.class,
                 () -> client.submit(TWO_CREDITS));
-        assertEquals(PictoryBudgetExceededException.Period.MONTH, month.period(), "2 left today, none this month");
-        assertCredits("6", month.reserved(), "the month's reservations");
-        assertEquals(Instant.parse("2026-02-01T05:00:00Z"), month.resetsAt());
+        assertEquals(PictoryBudgetExceededException.Period.MONTH, month.refusal().period(), "2 left today, none this month");
+        assertCredits("6", month.refusal().reserved(), "the month's reservations");
+        assertEquals(Instant.parse("2026-02-01T05:00:00Z"), month.refusal().resetsAt());
         assertCredits("4", client.usage().days().get(CreditUsage.DAYS - 2).reserved(), "yesterday's bar");
         assertCredits("2", client.usage().days().get(CreditUsage.DAYS - 1).reserved(), "today's bar");
         assertEquals(5, submissionsSent(), "two on the 31st, two on the 1st, one on the 2nd");

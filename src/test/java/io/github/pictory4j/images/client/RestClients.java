@@ -11,6 +11,8 @@ import java.util.concurrent.TimeUnit;
 final class RestClients {
 
     static final String KEY = "pictai_unit_test_key_5f3a";
+    /** Where jobs are submitted, under the base URL {@link #api} uses. */
+    static final String IMAGES = "/pictoryapis/v1/aistudio/images";
 
     private RestClients() {
     }

@@ -60,13 +60,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class TelemetryTest {
 
-    private static final String IMAGES = "/pictoryapis/v1/aistudio/images";
+    @RegisterExtension
+    static WireMockExtension pictory = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+
+    private static final String IMAGES = RestClients.IMAGES;
     private static final String SECRET = "telemetry-test-webhook-secret-0123456789abcdef";
     private static final String PROMPT = "A lighthouse at dawn, private words 7f3e";
     private static final Duration INTERVAL = Duration.ofSeconds(15);
-
-    @RegisterExtension
-    static WireMockExtension pictory = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
 
     private final VirtualScheduler time = VirtualScheduler.manual();
     private final InMemorySpanExporter spans = InMemorySpanExporter.create();

@@ -33,11 +33,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @ExtendWith(ArquillianExtension.class)
 class SampleBudgetIT {
 
-    private static final String FLUX = "{\"prompt\":\"A lighthouse at dawn\",\"model\":\"flux-schnell\",\"aspectRatio\":\"1:1\"}";
-
-    @ArquillianResource
-    private URL base;
-
     @Deployment(testable = false)
     static WebArchive app() {
         WebArchive war = SampleDeployment.war();
@@ -47,6 +42,11 @@ class SampleBudgetIT {
                 + "pictory/mp-rest/connectTimeout=10000\npictory/mp-rest/readTimeout=60000\n"
                 + "pictory.budget.daily-credits=1.2\npictory.store.datasource=\n"), "META-INF/microprofile-config.properties");
     }
+
+    private static final String FLUX = "{\"prompt\":\"A lighthouse at dawn\",\"model\":\"flux-schnell\",\"aspectRatio\":\"1:1\"}";
+
+    @ArquillianResource
+    private URL base;
 
     private HttpResponse<String> send(String method, String path, String body) throws Exception {
         return TestHttp.send(method, URI.create(base + path.substring(1)), body);

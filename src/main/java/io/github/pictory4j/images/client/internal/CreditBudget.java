@@ -21,20 +21,10 @@ import java.util.stream.Collectors;
  * The budget's rules: which day and month a submission counts in (in {@code pictory.budget.time-zone}),
  * what it reserves, and the usage report. The store keeps the figures and takes reservations atomically;
  * this class only decides what to ask it.
+ *
+ * @param clock what "today" is read from
  */
-public final class CreditBudget {
-
-    private final BudgetSettings settings;
-    private final Clock clock;
-
-    public CreditBudget(BudgetSettings settings, Clock clock) {
-        this.settings = settings;
-        this.clock = clock;
-    }
-
-    public BudgetSettings settings() {
-        return settings;
-    }
+public record CreditBudget(BudgetSettings settings, Clock clock) {
 
     /**
      * What {@code request} reserves now: its model's price, in today and this month; null when it has no

@@ -32,9 +32,9 @@ public record CreditReservation(BigDecimal credits, String day, String month, Bi
 
     /** The refusal when {@code period} has no room: it has {@code spent} and {@code reserved} already. */
     public PictoryBudgetExceededException refused(Period period, BigDecimal spent, BigDecimal reserved) {
-        return period == Period.DAY
-                ? new PictoryBudgetExceededException(period, dayLimit, spent, reserved, credits, dayEnds)
-                : new PictoryBudgetExceededException(period, monthLimit, spent, reserved, credits, monthEnds);
+        boolean day = period == Period.DAY;
+        return new PictoryBudgetExceededException(new PictoryBudgetExceededException.Refusal(period,
+                day ? dayLimit : monthLimit, spent, reserved, credits, day ? dayEnds : monthEnds));
     }
 
     /**

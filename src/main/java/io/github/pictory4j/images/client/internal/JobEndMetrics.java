@@ -17,17 +17,7 @@ import java.util.Optional;
  * store knows of the job: its model, how long it took from its submission, what it was charged, and how
  * often this instance read it.
  */
-final class JobEndMetrics {
-
-    private final JobStore store;
-    private final JobReads reads;
-    private final Telemetry telemetry;
-
-    JobEndMetrics(JobStore store, JobReads reads, Telemetry telemetry) {
-        this.store = store;
-        this.reads = reads;
-        this.telemetry = telemetry;
-    }
+record JobEndMetrics(JobStore store, JobReads reads, Telemetry telemetry) {
 
     /** {@code job} ended; {@code first}: this instance recorded it first. */
     void ended(ImageJob job, EndSource source, boolean first) {

@@ -137,6 +137,9 @@ public final class OtelTelemetry implements Telemetry {
 
     @Override
     public Traced submission(ImageRequest request) {
+        if (!active) {
+            return Traced.NONE; // a disabled SDK: nothing to describe, nothing to look up
+        }
         String model = request.model() == null ? null : request.model().value();
         SpanBuilder span = genAi(GENERATE, model, SpanKind.CLIENT);
         if (request.aspectRatio() != null) {
@@ -154,6 +157,9 @@ public final class OtelTelemetry implements Telemetry {
 
     @Override
     public Traced following(String jobId, Supplier<Optional<ImageModel>> model) {
+        if (!active) {
+            return Traced.NONE;
+        }
         SpanBuilder span = genAi(FOLLOW, model.get().map(ImageModel::value).orElse(null), SpanKind.INTERNAL);
         span.setAttribute(RESPONSE_ID, jobId);
         return start(span, FOLLOW, true);

@@ -17,45 +17,62 @@ import java.util.function.Supplier;
 public interface Telemetry extends AutoCloseable {
 
     /** Records nothing. */
-    Telemetry NONE = new NoTelemetry();
+    Telemetry NONE = new Telemetry() { };
 
     /** Whether anything is recorded: look-ups made only to describe the work are skipped otherwise. */
-    boolean active();
+    default boolean active() {
+        return false;
+    }
 
     /** The span of a submission, from the budget's check to Pictory's answer (its retries included). */
-    Traced submission(ImageRequest request);
+    default Traced submission(ImageRequest request) {
+        return Traced.NONE;
+    }
 
     /** The span of following a job to its end (its polls, their retries, and how the end came). */
-    Traced following(String jobId, Supplier<Optional<ImageModel>> model);
+    default Traced following(String jobId, Supplier<Optional<ImageModel>> model) {
+        return Traced.NONE;
+    }
 
     /**
      * The span of a webhook callback: the token's check and the read of the job it triggers. The span of
      * the HTTP request that carried the callback (current now) loses its query, which holds the token.
      */
-    Traced callback();
+    default Traced callback() {
+        return Traced.NONE;
+    }
 
     /** The span of keeping a job's image: the download and its storing. */
-    Traced download(String jobId);
+    default Traced download(String jobId) {
+        return Traced.NONE;
+    }
 
     /**
      * {@code task}, to run later in the context current now, so that the calls it makes (a retry, a poll)
      * sit under the operation that scheduled it.
      */
-    Runnable carry(Runnable task);
+    default Runnable carry(Runnable task) {
+        return task;
+    }
 
     /** The operation current on this thread is retrying after {@code failure}. */
-    void retrying(PictoryException failure);
+    default void retrying(PictoryException failure) {
+    }
 
     /** A job's end, told once cluster-wide (by the instance that recorded it). */
-    void jobEnded(JobEnd end);
+    default void jobEnded(JobEnd end) {
+    }
 
     /** A webhook callback was accepted (a genuine token of a known job) or refused. */
-    void callbackAnswered(boolean accepted);
+    default void callbackAnswered(boolean accepted) {
+    }
 
     /** Reports the budget's credits left, read from {@code usage} when the metrics are collected. */
-    void watchBudget(Supplier<CreditUsage> usage);
+    default void watchBudget(Supplier<CreditUsage> usage) {
+    }
 
     /** Stops reporting (the client closes). */
     @Override
-    void close();
+    default void close() {
+    }
 }
