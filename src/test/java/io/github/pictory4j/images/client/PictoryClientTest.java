@@ -12,6 +12,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -178,18 +179,24 @@ class PictoryClientTest {
 
     @Test
     void aRetryAfterDateIsWaitedFor() {
-        String inFiveSeconds = DateTimeFormatter.RFC_1123_DATE_TIME.format(ZonedDateTime.now(java.time.ZoneOffset.UTC)
-                .plusSeconds(5));
+        ZonedDateTime asked = ZonedDateTime.now(java.time.ZoneOffset.UTC).plusSeconds(5);
+        String inFiveSeconds = DateTimeFormatter.RFC_1123_DATE_TIME.format(asked);
         pictory.stubFor(get(JOBS + "job-1").inScenario("date").whenScenarioStateIs(Scenario.STARTED)
                 .willReturn(aResponse().withStatus(503).withHeader("Retry-After", inFiveSeconds)).willSetStateTo("ok"));
         pictory.stubFor(get(JOBS + "job-1").inScenario("date").whenScenarioStateIs("ok").willReturn(okJson(COMPLETED)));
+        PictoryClient client = client();
+        Instant before = Instant.now();
 
-        assertTrue(client().getJob("job-1").isCompleted());
+        assertTrue(client.getJob("job-1").isCompleted());
 
-        // The date has a one-second resolution, so the wait is between 4 and 5 s of (virtual) time.
+        // The date has a one-second resolution and is read on the real clock some time after "before": the
+        // wait is the date less the moment it was read, to the millisecond.
+        Instant date = asked.truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toInstant();
         Duration waited = retryDelays.get(0);
-        assertTrue(waited.compareTo(Duration.ofSeconds(4)) >= 0 && waited.compareTo(Duration.ofSeconds(5)) <= 0,
-                waited.toString());
+        Duration longest = Duration.between(before, date);
+        Duration shortest = Duration.between(Instant.now(), date).minusMillis(1);
+        assertTrue(waited.compareTo(shortest) >= 0 && waited.compareTo(longest) <= 0,
+                waited + " not within " + shortest + " and " + longest);
         assertEquals(Duration.ofMillis(waited.toMillis()), time.elapsed(), "scheduled to the millisecond");
     }
 
