@@ -66,7 +66,9 @@ abstract class ClusterContract {
     @AfterEach
     void stop() {
         clients.forEach(PictoryClient::close);
-        db.close();
+        if (db != null) { // null when the database was not reachable and the test did not run
+            db.close();
+        }
     }
 
     private PictoryClient instance(String name, VirtualScheduler scheduler, List<String> ended, List<String> seen) {

@@ -34,7 +34,9 @@ abstract class DurableBudgetContract extends BudgetContract {
     void dropDatabase() {
         clients.forEach(PictoryClient::close);
         clients.clear();
-        db.close();
+        if (db != null) { // null when the database was not reachable and the test did not run
+            db.close();
+        }
     }
 
     @Override

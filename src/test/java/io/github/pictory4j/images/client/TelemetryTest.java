@@ -91,7 +91,9 @@ class TelemetryTest {
             client.close();
         }
         sdk.close();
-        db.close();
+        if (db != null) { // null when the database was not reachable and the test did not run
+            db.close();
+        }
     }
 
     private PictoryClient client(boolean recordPrompt) {

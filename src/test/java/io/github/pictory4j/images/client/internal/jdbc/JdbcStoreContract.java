@@ -70,7 +70,9 @@ abstract class JdbcStoreContract {
 
     @AfterEach
     void drop() {
-        db.close();
+        if (db != null) { // null when the database was not reachable and the test did not run
+            db.close();
+        }
     }
 
     private static PendingSubmission pending(String nonce) {
