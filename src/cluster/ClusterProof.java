@@ -53,6 +53,8 @@ public class ClusterProof {
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
     private final List<String> failures = new ArrayList<>();
+    /** What the answers other than 202 said (status, who answered, the start of the body), counted. */
+    private final Map<String, AtomicInteger> errorAnswers = new ConcurrentHashMap<>();
 
     public static void main(String[] args) throws Exception {
         int jobs = args.length > 0 ? Integer.parseInt(args[0]) : 300;
@@ -144,6 +146,7 @@ public class ClusterProof {
         row("time until no job was left with the dead instance (taken over or ended)",
                 String.format(Locale.ROOT, "%.1f s", takeover));
         row("errors seen by clients (requests in flight on the killed instance)", errors);
+        errorAnswers.forEach((answer, count) -> row("an error answer (" + count + "x)", answer.replace("|", "/")));
         row("submissions with an unknown outcome (in flight on the killed instance; reported)", unknown);
         row("forged callbacks refused (401), per instance", forged.toString());
 
@@ -172,9 +175,14 @@ public class ClusterProof {
             Matcher id = JOB_ID.matcher(response.body());
             if (response.statusCode() == 202 && id.find()) {
                 accepted.add(id.group(1));
+            } else {
+                String body = response.body().replaceAll("\\s+", " ");
+                errorAnswers.computeIfAbsent(response.statusCode() + " " + body.substring(0, Math.min(160, body.length())),
+                        key -> new AtomicInteger()).incrementAndGet();
             }
             return response.statusCode();
         } catch (Exception e) {
+            errorAnswers.computeIfAbsent("no answer: " + e, key -> new AtomicInteger()).incrementAndGet();
             return -1; // no answer at all
         }
     }

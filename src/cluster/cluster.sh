@@ -86,14 +86,18 @@ write_haproxy_config() {
   {
     echo "global"
     echo "    maxconn 2048"
+    echo "    log stdout format raw local0  # to target/cluster/haproxy.log: each request, and each instance's UP/DOWN"
     echo "defaults"
     echo "    mode http"
+    echo "    log global"
+    # HAProxy's HTTP log, but with the path alone (%HP): a webhook's token is in its query string.
+    echo '    log-format "%ci:%cp [%tr] %ft %b/%s %TR/%Tw/%Tc/%Tr/%Ta %ST %B %tsc %ac/%fc/%bc/%sc/%rc %sq/%bq %HM %HP"'
     echo "    timeout connect 2s"
     echo "    timeout client 60s"
     echo "    timeout server 60s"
     echo "    timeout tunnel 1h            # Server-Sent Events stay open"
     echo "    retries 3"
-    echo "    option redispatch            # a request that failed on a dead instance goes to another"
+    echo "    option redispatch 1          # each retry of a request that failed goes to another instance"
     # A request whose instance died is sent again to another. For a submission that had already reached
     # Pictory this makes a second job: the first stays recorded as "outcome unknown" and is reported
     # (ImageService.unknownOutcomes(), a WARNING at start), never silently lost.
@@ -105,7 +109,13 @@ write_haproxy_config() {
     echo "backend sample"
     echo "    balance roundrobin"
     echo "    option httpchk GET /health/ready"
-    echo "    default-server inter 1s fall 2 rise 2"
+    # An instance is checked every second and taken out after three failed checks in a row. A check may
+    # take up to 5 s: an instance that took over a dead one's work on a busy machine answers late, but
+    # answers, and with 1 s (the default, the check interval) HAProxy took the last instance out and
+    # answered 503 "no server is available" to every client for seconds.
+    echo "    timeout check 5s"
+    echo "    timeout queue 30s"
+    echo "    default-server inter 1s fall 3 rise 2 maxconn 16"
     for n in $(seq 1 "$count"); do
       echo "    server instance-$n 127.0.0.1:$((BASE_PORT + n)) check"
     done
@@ -140,7 +150,9 @@ start() {
     start_instance "$n"
   done
   write_haproxy_config "$count"
-  haproxy -D -f "$STATE/haproxy.cfg" -p "$STATE/haproxy.pid"
+  # In the foreground of its own session (-db), so that its log can go to a file.
+  setsid haproxy -db -f "$STATE/haproxy.cfg" > "$STATE/haproxy.log" 2>&1 < /dev/null &
+  echo $! > "$STATE/haproxy.pid"
   for _ in $(seq 1 60); do
     curl -fsS "http://127.0.0.1:$LB_PORT/health/ready" > /dev/null 2>&1 && break
     sleep 0.5

@@ -7,4 +7,9 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 trap 'bash src/cluster/cluster.sh stop' EXIT
 bash src/cluster/cluster.sh start 2 --fresh
-java -cp target/jdbc/postgresql.jar src/cluster/ClusterProof.java "${1:-300}" "${2:-12}"
+status=0
+java -cp target/jdbc/postgresql.jar src/cluster/ClusterProof.java "${1:-300}" "${2:-12}" || status=$?
+# What the load balancer saw of the instances (UP/DOWN) and the answers it did not get from one (5xx).
+echo "## The load balancer's log: instances' state and answers of 500 and over (target/cluster/haproxy.log)"
+grep -E "is (UP|DOWN)| (5[0-9][0-9]) [0-9-]+ " target/cluster/haproxy.log | head -60 || true
+exit "$status"

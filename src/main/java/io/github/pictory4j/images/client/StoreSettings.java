@@ -14,24 +14,28 @@ import java.util.Optional;
  * @param imageMaxBytes the largest PNG kept ({@code pictory.store.image-max-bytes}, default 20 MiB)
  * @param imageTimeout  how long one download may take ({@code pictory.store.image-timeout}, default 60s)
  * @param imageAttempts downloads tried before an image is given up ({@code pictory.store.image-attempts}, default 8)
+ * @param imageDownloads images downloaded at once by this instance ({@code pictory.store.image-downloads}, default 4);
+ *                      the others wait their turn, so that downloads never hold more of the container's threads
  * @param sweepInterval how often images due for another try are looked for ({@code pictory.store.sweep-interval}, default 1m)
  * @param watchInterval how often the ends other instances recorded are looked for ({@code pictory.store.watch-interval},
  *                      default 1s; 0 for one instance alone on its database)
  */
 public record StoreSettings(String dataSource, boolean createSchema, long imageMaxBytes, Duration imageTimeout,
-                            int imageAttempts, Duration sweepInterval, Duration watchInterval) {
+                            int imageAttempts, int imageDownloads, Duration sweepInterval, Duration watchInterval) {
 
     public static final String DATASOURCE = "pictory.store.datasource";
     public static final String CREATE_SCHEMA = "pictory.store.create-schema";
     public static final String IMAGE_MAX_BYTES = "pictory.store.image-max-bytes";
     public static final String IMAGE_TIMEOUT = "pictory.store.image-timeout";
     public static final String IMAGE_ATTEMPTS = "pictory.store.image-attempts";
+    public static final String IMAGE_DOWNLOADS = "pictory.store.image-downloads";
+    static final int MAX_IMAGE_DOWNLOADS = 1000;
     public static final String SWEEP_INTERVAL = "pictory.store.sweep-interval";
     public static final String WATCH_INTERVAL = "pictory.store.watch-interval";
 
     /** No datasource: in memory. */
     public static final StoreSettings DEFAULT =
-            new StoreSettings(null, true, 20L * 1024 * 1024, Duration.ofSeconds(60), 8, Duration.ofMinutes(1),
+            new StoreSettings(null, true, 20L * 1024 * 1024, Duration.ofSeconds(60), 8, 4, Duration.ofMinutes(1),
                     Duration.ofSeconds(1));
 
     public StoreSettings {
@@ -43,6 +47,9 @@ public record StoreSettings(String dataSource, boolean createSchema, long imageM
         }
         if (imageAttempts < 1) {
             throw invalid(IMAGE_ATTEMPTS, "must be at least 1");
+        }
+        if (imageDownloads < 1 || imageDownloads > MAX_IMAGE_DOWNLOADS) {
+            throw invalid(IMAGE_DOWNLOADS, "must be from 1 to " + MAX_IMAGE_DOWNLOADS + ", such as 4");
         }
         if (sweepInterval == null || sweepInterval.isNegative() || sweepInterval.isZero()) {
             throw invalid(SWEEP_INTERVAL, "must be positive, such as 1m");
@@ -60,18 +67,24 @@ public record StoreSettings(String dataSource, boolean createSchema, long imageM
                 number(config, IMAGE_MAX_BYTES).orElse(DEFAULT.imageMaxBytes()),
                 PictorySettings.duration(config, IMAGE_TIMEOUT).orElse(DEFAULT.imageTimeout()),
                 number(config, IMAGE_ATTEMPTS).map(Long::intValue).orElse(DEFAULT.imageAttempts()),
+                number(config, IMAGE_DOWNLOADS).map(StoreSettings::downloads).orElse(DEFAULT.imageDownloads()),
                 PictorySettings.duration(config, SWEEP_INTERVAL).orElse(DEFAULT.sweepInterval()),
                 PictorySettings.duration(config, WATCH_INTERVAL).orElse(DEFAULT.watchInterval()));
     }
 
     /** The same settings with a datasource named {@code jndiName}. */
     public StoreSettings withDataSource(String jndiName) {
-        return new StoreSettings(jndiName, createSchema, imageMaxBytes, imageTimeout, imageAttempts, sweepInterval,
-                watchInterval);
+        return new StoreSettings(jndiName, createSchema, imageMaxBytes, imageTimeout, imageAttempts, imageDownloads,
+                sweepInterval, watchInterval);
     }
 
     public Optional<String> dataSourceName() {
         return Optional.ofNullable(dataSource);
+    }
+
+    /** A count past int's range is refused as too large, rather than wrapped into a small one. */
+    private static int downloads(long count) {
+        return (int) Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, count));
     }
 
     private static Optional<Boolean> bool(Config config, String key) {

@@ -43,7 +43,7 @@ abstract class ClusterContract {
     private static final String SECRET = "cluster-test-webhook-secret-0123456789abcdef";
     private static final Duration INTERVAL = Duration.ofSeconds(15);
     private static final StoreSettings WATCHING = new StoreSettings(null, true, StoreSettings.DEFAULT.imageMaxBytes(),
-            Duration.ofSeconds(60), 8, Duration.ofMinutes(10), Duration.ofSeconds(1));
+            Duration.ofSeconds(60), 8, 4, Duration.ofMinutes(10), Duration.ofSeconds(1));
 
     @RegisterExtension
     static WireMockExtension pictory = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();

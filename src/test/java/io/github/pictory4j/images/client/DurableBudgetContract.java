@@ -19,7 +19,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 abstract class DurableBudgetContract extends BudgetContract {
 
     private static final StoreSettings ALONE = new StoreSettings(null, true, StoreSettings.DEFAULT.imageMaxBytes(),
-            Duration.ofSeconds(60), 8, Duration.ofMinutes(1), Duration.ZERO);
+            Duration.ofSeconds(60), 8, 4, Duration.ofMinutes(1), Duration.ZERO);
 
     private TestDatabases.TestDatabase db;
 

@@ -76,7 +76,7 @@ abstract class DurableClientContract {
 
     /** One instance alone on its database: no watching for other instances' ends (see the cluster tests). */
     private static final StoreSettings ALONE = new StoreSettings(null, true, StoreSettings.DEFAULT.imageMaxBytes(),
-            Duration.ofSeconds(60), 8, Duration.ofMinutes(1), Duration.ZERO);
+            Duration.ofSeconds(60), 8, 4, Duration.ofMinutes(1), Duration.ZERO);
 
     private PictoryClient client(String instance) {
         return client(instance, ALONE, Duration.ofSeconds(5));
@@ -256,7 +256,7 @@ abstract class DurableClientContract {
 
     @Test
     void whatCannotBeKeptIsGivenUpWithTheReasonAndTheJobStaysCompleted() {
-        PictoryClient client = client("a", new StoreSettings(null, true, 4096, Duration.ofSeconds(60), 8, Duration.ofMinutes(1),
+        PictoryClient client = client("a", new StoreSettings(null, true, 4096, Duration.ofSeconds(60), 8, 4, Duration.ofMinutes(1),
                 Duration.ZERO), Duration.ofSeconds(5));
         submitted(client, "job-html");
         submitted(client, "job-huge");

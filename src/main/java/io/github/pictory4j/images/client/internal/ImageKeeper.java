@@ -11,7 +11,11 @@ import java.io.InputStream;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.LinkedHashSet;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -22,6 +26,11 @@ import java.util.logging.Logger;
  * size cap and the time limit) and, when it fails, tried again later with a growing delay, up to
  * {@code pictory.store.image-attempts}. A link Pictory no longer serves, or a file that is not a PNG
  * or too large, is given up at once.
+ *
+ * <p>At most {@code pictory.store.image-downloads} downloads run at once; the others wait in a queue,
+ * holding no thread. A download holds one of the container's threads while it reads, and a burst of
+ * completions (a takeover after an instance died, or a slow image host) would otherwise take them all,
+ * and leave none for the application's own requests and health checks.
  */
 public final class ImageKeeper {
 
@@ -38,6 +47,10 @@ public final class ImageKeeper {
     private final String owner;
     private final Telemetry telemetry;
     private final CompletableFuture<Void> lifetime = new CompletableFuture<>();
+    /** Jobs whose download waits for its turn, in order, each once. Guarded by {@code this}. */
+    private final Set<String> waiting = new LinkedHashSet<>();
+    /** Jobs whose download holds a thread now. Guarded by {@code this}. */
+    private final Set<String> running = new HashSet<>();
 
     public ImageKeeper(ImageVault vault, ImageDownloader downloader, Scheduling scheduling, StoreSettings settings,
                        String owner, Telemetry telemetry) {
@@ -54,15 +67,66 @@ public final class ImageKeeper {
         scheduling.schedule(this::sweep, Duration.ZERO, lifetime);
     }
 
-    /** A job just completed: keep its image now (on the scheduler, not the caller's thread). */
+    /** A job just completed: keep its image as soon as a download's turn comes (never on the caller's thread). */
     public void keepSoon(String jobId) {
-        scheduling.schedule(() -> attempt(jobId), Duration.ZERO, lifetime);
+        enqueue(jobId);
+    }
+
+    /** Downloads running now and waiting for their turn, for tests and diagnostics. */
+    synchronized Load load() {
+        return new Load(running.size(), waiting.size());
+    }
+
+    record Load(int running, int waiting) {
+    }
+
+    /** Queues the job's download, unless it is queued or running already. */
+    private void enqueue(String jobId) {
+        synchronized (this) {
+            if (!running.contains(jobId)) {
+                waiting.add(jobId);
+            }
+        }
+        startDue();
+    }
+
+    /** Starts waiting downloads while fewer than the limit run. */
+    private void startDue() {
+        while (true) {
+            String next;
+            synchronized (this) {
+                Iterator<String> first = waiting.iterator();
+                if (running.size() >= settings.imageDownloads() || !first.hasNext()) {
+                    return;
+                }
+                next = first.next();
+                first.remove();
+                running.add(next);
+            }
+            if (scheduling.schedule(() -> takeTurn(next), Duration.ZERO, lifetime) == null) {
+                synchronized (this) { // refused: the application is stopping; the sweep finds it after the restart
+                    running.remove(next);
+                }
+                return;
+            }
+        }
+    }
+
+    private void takeTurn(String jobId) {
+        try {
+            attempt(jobId);
+        } finally {
+            synchronized (this) {
+                running.remove(jobId);
+            }
+            startDue();
+        }
     }
 
     private void sweep() {
         try {
             for (String jobId : vault.due(clock().instant(), SWEEP_BATCH)) {
-                attempt(jobId);
+                enqueue(jobId);
             }
         } catch (PictoryException e) {
             LOG.log(Level.WARNING, "Looking for images to keep failed; trying again in {0}: {1}",
@@ -131,7 +195,7 @@ public final class ImageKeeper {
         LOG.log(Level.INFO, "Keeping job {0}''s image failed ({1}); trying again in {2}",
                 new Object[]{download.jobId(), problem, delay});
         if (recordFailure(download.jobId(), problem, clock().instant().plus(delay))) {
-            scheduling.schedule(() -> attempt(download.jobId()), delay, lifetime);
+            scheduling.schedule(() -> enqueue(download.jobId()), delay, lifetime);
         }
     }
 
