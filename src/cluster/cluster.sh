@@ -114,8 +114,7 @@ write_haproxy_config() {
     # answers, and with 1 s (the default, the check interval) HAProxy took the last instance out and
     # answered 503 "no server is available" to every client for seconds.
     echo "    timeout check 5s"
-    echo "    timeout queue 30s"
-    echo "    default-server inter 1s fall 3 rise 2 maxconn 16"
+    echo "    default-server inter 1s fall 3 rise 2"
     for n in $(seq 1 "$count"); do
       echo "    server instance-$n 127.0.0.1:$((BASE_PORT + n)) check"
     done
