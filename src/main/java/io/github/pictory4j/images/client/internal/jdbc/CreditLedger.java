@@ -32,9 +32,12 @@ final class CreditLedger {
 
     private static void take(Connection connection, CreditReservation reservation, Period period, String name,
                              BigDecimal limit) throws SQLException {
-        // The row first (a concurrent insert of the same period waits, then counts as there).
-        Database.updateUnlessDuplicate(connection,
-                "INSERT INTO pictory4j_credit_period (period, spent, reserved) VALUES (?, 0, 0)", name);
+        // The row first, when it is missing (a concurrent insert of the same period waits, then counts as
+        // there). NOT EXISTS spares the database an error, logged by PostgreSQL, on every submission but
+        // the period's first; two first ones at once still meet the unique key, and one yields.
+        Database.updateUnlessDuplicate(connection, "INSERT INTO pictory4j_credit_period (period, spent, reserved)"
+                + " SELECT CAST(? AS VARCHAR(10)), 0, 0 WHERE NOT EXISTS"
+                + " (SELECT 1 FROM pictory4j_credit_period WHERE period = ?)", name, name);
         BigDecimal credits = reservation.credits();
         int taken = limit == null
                 ? Database.update(connection, "UPDATE pictory4j_credit_period SET reserved = reserved + ? WHERE period = ?",

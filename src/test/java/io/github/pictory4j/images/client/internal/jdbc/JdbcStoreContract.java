@@ -8,6 +8,8 @@ import io.github.pictory4j.images.client.JobStatus;
 import io.github.pictory4j.images.client.KeptImage;
 import io.github.pictory4j.images.client.PictoryStoreException;
 import io.github.pictory4j.images.client.UnknownOutcome;
+import io.github.pictory4j.images.client.internal.CreditReservation;
+import io.github.pictory4j.images.client.internal.PeriodTotals;
 import io.github.pictory4j.images.client.internal.ImageVault;
 import io.github.pictory4j.images.client.internal.JobStore;
 import io.github.pictory4j.images.client.internal.PendingSubmission;
@@ -23,7 +25,12 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigDecimal;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Proxy;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
@@ -32,6 +39,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Random;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -332,6 +340,54 @@ abstract class JdbcStoreContract {
 
         assertTrue(e.getMessage().contains("recording a submission before it is sent (nothing was sent to Pictory)"),
                 e.getMessage());
+    }
+
+    @Test
+    void reservingInAPeriodWhoseRowExistsMeetsNoUniqueKey() throws Exception {
+        // PostgreSQL logs each statement that breaks a unique key as an ERROR: one per submission would bury
+        // a DBA's log. Only a period's first reservation inserts its rows.
+        List<SQLException> failed = new CopyOnWriteArrayList<>();
+        CreditReservation reservation = new CreditReservation(new BigDecimal("0.6"), "2026-11-25", "2026-11", null, null,
+                T0.plus(Duration.ofDays(1)), T0.plus(Duration.ofDays(6)));
+        try (Connection connection = recordingFailures(db.dataSource().getConnection(), failed)) {
+            connection.setAutoCommit(false);
+            for (int i = 0; i < 3; i++) {
+                CreditLedger.reserve(connection, reservation);
+            }
+            connection.commit();
+            assertEquals(List.of(), failed.stream().map(SQLException::getMessage).toList());
+            for (PeriodTotals period : CreditLedger.totals(connection, List.of("2026-11-25", "2026-11"))) {
+                assertEquals(0, new BigDecimal("1.8").compareTo(period.reserved()), period.toString());
+            }
+        }
+    }
+
+    /** {@code connection}, noting every SQLException its prepared statements throw. */
+    private static Connection recordingFailures(Connection connection, List<SQLException> failures) {
+        return (Connection) Proxy.newProxyInstance(JdbcStoreContract.class.getClassLoader(), new Class<?>[]{Connection.class},
+                (proxy, method, args) -> {
+                    Object result = invoke(connection, method, args);
+                    if (!(result instanceof PreparedStatement statement)) {
+                        return result;
+                    }
+                    return Proxy.newProxyInstance(JdbcStoreContract.class.getClassLoader(),
+                            new Class<?>[]{PreparedStatement.class}, (inner, call, arguments) -> {
+                                try {
+                                    return invoke(statement, call, arguments);
+                                } catch (SQLException e) {
+                                    failures.add(e);
+                                    throw e;
+                                }
+                            });
+                });
+    }
+
+    private static Object invoke(Object target, Method method, Object[] args) throws Throwable {
+        try {
+            return method.invoke(target, args);
+        } catch (InvocationTargetException e) {
+            throw e.getCause();
+        }
     }
 
     /** A PNG of noise, which compresses badly: large enough to span several chunks. */
