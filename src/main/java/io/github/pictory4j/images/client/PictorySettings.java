@@ -19,8 +19,11 @@ import java.util.regex.Pattern;
  *                     Pictory asks for 10-30 s)
  * @param pollTimeout  how long a wait polls before giving up ({@code pictory.poll.timeout}, default 10m)
  * @param retry        retries of transient failures ({@code pictory.retry.*})
+ * @param backgroundThreads how many of the container's threads the client's background work (polls, retries,
+ *                     callbacks' reads, image downloads, sweeps) may hold at once ({@code pictory.background.threads},
+ *                     default 16); the rest waits its turn in a queue that holds no thread
  */
-public record PictorySettings(Duration pollInterval, Duration pollTimeout, RetryPolicy retry) {
+public record PictorySettings(Duration pollInterval, Duration pollTimeout, RetryPolicy retry, int backgroundThreads) {
 
     public static final String API_KEY = "pictory.api-key";
     /** The MicroProfile REST Client property of Pictory's base URL (env {@code PICTORY_MP_REST_URL}). */
@@ -33,6 +36,9 @@ public record PictorySettings(Duration pollInterval, Duration pollTimeout, Retry
     public static final String RETRY_BASE_DELAY = "pictory.retry.base-delay";
     public static final String RETRY_MAX_DELAY = "pictory.retry.max-delay";
     public static final String RETRY_MAX_RETRY_AFTER = "pictory.retry.max-retry-after";
+    public static final String BACKGROUND_THREADS = "pictory.background.threads";
+    static final int DEFAULT_BACKGROUND_THREADS = 16;
+    static final int MAX_BACKGROUND_THREADS = 1000;
 
     /** Pictory's own base URL. */
     public static final String DEFAULT_BASE_URL = "https://api.pictory.ai/pictoryapis";
@@ -51,6 +57,20 @@ public record PictorySettings(Duration pollInterval, Duration pollTimeout, Retry
         if (retry == null) {
             throw new PictoryConfigurationException("retry must not be null: use RetryPolicy.DEFAULT or RetryPolicy.none()");
         }
+        if (backgroundThreads < 1 || backgroundThreads > MAX_BACKGROUND_THREADS) {
+            throw new PictoryConfigurationException(BACKGROUND_THREADS + " (env " + environmentVariable(BACKGROUND_THREADS)
+                    + ") must be from 1 to " + MAX_BACKGROUND_THREADS + ", such as " + DEFAULT_BACKGROUND_THREADS);
+        }
+    }
+
+    /** The settings with the default limit on background threads (16). */
+    public PictorySettings(Duration pollInterval, Duration pollTimeout, RetryPolicy retry) {
+        this(pollInterval, pollTimeout, retry, DEFAULT_BACKGROUND_THREADS);
+    }
+
+    /** The same settings, with at most {@code threads} of the container's threads for background work. */
+    public PictorySettings withBackgroundThreads(int threads) {
+        return new PictorySettings(pollInterval, pollTimeout, retry, threads);
     }
 
     /** The settings configured in {@code config}, with the defaults for what is not set. */
@@ -64,7 +84,8 @@ public record PictorySettings(Duration pollInterval, Duration pollTimeout, Retry
         return new PictorySettings(
                 duration(config, POLL_INTERVAL).orElse(DEFAULT.pollInterval()),
                 duration(config, POLL_TIMEOUT).orElse(DEFAULT.pollTimeout()),
-                retry);
+                retry,
+                integer(config, BACKGROUND_THREADS).orElse(DEFAULT_BACKGROUND_THREADS));
     }
 
     /** The environment variable MicroProfile Config maps to {@code key} ({@code pictory.api-key} → {@code PICTORY_API_KEY}). */

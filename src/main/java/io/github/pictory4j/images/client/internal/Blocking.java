@@ -17,12 +17,16 @@ public final class Blocking {
      */
     public static <T> T join(CompletableFuture<T> future, String operation) {
         try {
-            return future.get();
+            // On one of the client's own threads (an observer of a job's end calling the blocking API, say),
+            // the wait gives that thread's turn to the work it may be waiting for.
+            return Scheduling.giveTurnWhile(future::get);
         } catch (InterruptedException e) {
             future.cancel(false);
             Thread.currentThread().interrupt();
             throw new PictoryException("Interrupted while " + lowerFirst(operation), e);
         } catch (ExecutionException e) {
+            throw Failures.translate(e, operation);
+        } catch (Exception e) { // future.get() throws nothing else; the compiler cannot know
             throw Failures.translate(e, operation);
         }
     }

@@ -43,7 +43,8 @@ public record ClientCore(PictorySettings settings, WebhookSupport webhooks, Sche
 
     public static ClientCore assemble(Wiring wiring) {
         Telemetry telemetry = wiring.telemetry();
-        Scheduling scheduling = new Scheduling(wiring.scheduler(), wiring.clock(), telemetry);
+        Scheduling scheduling = new Scheduling(wiring.scheduler(), wiring.clock(), telemetry,
+                wiring.settings().backgroundThreads());
         RetryExecutor retries = new RetryExecutor(wiring.settings().retry(), scheduling, wiring.jitter(),
                 (operation, retry, failure, delay) -> {
                     telemetry.retrying(failure);

@@ -1,18 +1,24 @@
 package io.github.pictory4j.images.client.internal;
 
 import io.github.pictory4j.images.client.PictoryException;
+import io.github.pictory4j.images.client.PictorySettings;
 import io.github.pictory4j.images.client.internal.telemetry.Telemetry;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * The client's only sources of time: a {@link Clock} to read it and a scheduler to wait on it (in a
@@ -20,9 +26,18 @@ import java.util.concurrent.TimeUnit;
  * unfinished work, so that {@link #close()} can end each of them with a clear error when the
  * application stops, instead of leaving callers hanging. A task runs in the telemetry context that was
  * current when it was scheduled, so that a retry or a poll sits under the operation that scheduled it.
+ *
+ * <p>At most {@code maxRunning} of its tasks hold a thread at once ({@code pictory.background.threads}):
+ * a task whose time has come while that many run waits in a queue that holds no thread, and runs when
+ * one of them ends. The container's executor also serves the application's requests; without the limit
+ * a slow Pictory took every thread with polls waiting for it (200 of 200 in a cluster instance), and the
+ * instance could no longer answer a health check, or the webhook calls that the slow Pictory was itself
+ * waiting on. A task that blocks on the client's own work ({@link Blocking#join}, an application's
+ * observer calling the blocking API) gives its turn back while it waits, so that the work can run.
  */
 public final class Scheduling implements AutoCloseable {
 
+    private static final Logger LOG = Logger.getLogger(Scheduling.class.getName());
     static final String SHUTTING_DOWN = "Stopped waiting for a Pictory job: the application is shutting down."
             + " The job goes on at Pictory; wait for it again by its id after the restart.";
 
@@ -32,11 +47,28 @@ public final class Scheduling implements AutoCloseable {
     private final Set<CompletableFuture<?>> pending = ConcurrentHashMap.newKeySet();
     private final Set<Timer> timers = ConcurrentHashMap.newKeySet();
     private volatile boolean closed;
+    /** The scheduling whose task this thread runs now, if any: a wait on this thread gives its turn back. */
+    private static final ThreadLocal<Scheduling> RUNNING_ON_THIS_THREAD = new ThreadLocal<>();
+    private final int maxRunning;
+    /** Tasks whose time has come, waiting for a turn. Guarded by {@code turns}. */
+    private final Deque<Runnable> waiting = new ArrayDeque<>();
+    /** Tasks holding a thread now. Guarded by {@code turns}. */
+    private int running;
+    private final Object turns = new Object();
 
     public Scheduling(ScheduledExecutorService scheduler, Clock clock, Telemetry telemetry) {
+        this(scheduler, clock, telemetry, PictorySettings.DEFAULT.backgroundThreads());
+    }
+
+    /** @param maxRunning how many of its tasks may hold a thread at once */
+    public Scheduling(ScheduledExecutorService scheduler, Clock clock, Telemetry telemetry, int maxRunning) {
         this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.telemetry = Objects.requireNonNull(telemetry, "telemetry");
+        if (maxRunning < 1) {
+            throw new IllegalArgumentException("maxRunning must be at least 1");
+        }
+        this.maxRunning = maxRunning;
     }
 
     public Clock clock() {
@@ -68,7 +100,8 @@ public final class Scheduling implements AutoCloseable {
         Timer timer = new Timer(task);
         timers.add(timer);
         try {
-            timer.scheduled(scheduler.schedule(telemetry.carry(timer::fire), Math.max(0, delay.toMillis()),
+            Runnable carried = telemetry.carry(timer::fire);
+            timer.scheduled(scheduler.schedule(() -> admit(carried), Math.max(0, delay.toMillis()),
                     TimeUnit.MILLISECONDS));
             return timer;
         } catch (RejectedExecutionException e) {
@@ -81,6 +114,96 @@ public final class Scheduling implements AutoCloseable {
 
     public boolean isClosed() {
         return closed;
+    }
+
+    /** Tasks holding a thread now and waiting for a turn, for tests and diagnostics. */
+    public Load load() {
+        synchronized (turns) {
+            return new Load(running, waiting.size());
+        }
+    }
+
+    public record Load(int running, int waiting) {
+    }
+
+    /** Runs {@code task} now if fewer than the limit run, else queues it; then runs what queued meanwhile. */
+    private void admit(Runnable task) {
+        synchronized (turns) {
+            if (running >= maxRunning) {
+                waiting.add(task);
+                return;
+            }
+            running++;
+        }
+        for (Runnable next = task; next != null; next = nextTurn()) {
+            runHoldingTurn(next);
+        }
+    }
+
+    /** The next queued task, keeping this thread's turn for it; or null, giving the turn back. */
+    private Runnable nextTurn() {
+        synchronized (turns) {
+            Runnable next = waiting.poll();
+            if (next == null) {
+                running--;
+            }
+            return next;
+        }
+    }
+
+    private void runHoldingTurn(Runnable task) {
+        Scheduling outer = RUNNING_ON_THIS_THREAD.get();
+        RUNNING_ON_THIS_THREAD.set(this);
+        try {
+            task.run();
+        } catch (RuntimeException e) {
+            // A task's own failure is its owner's to report; the turn must pass on regardless.
+            LOG.log(Level.WARNING, "A scheduled task of the Pictory client failed", e);
+        } finally {
+            RUNNING_ON_THIS_THREAD.set(outer);
+        }
+    }
+
+    /**
+     * Waits with {@code wait}; when this thread runs one of the client's tasks, its turn goes to a queued
+     * task meanwhile (which may be the very work it waits for), and it takes a turn again afterwards.
+     */
+    static <T> T giveTurnWhile(Callable<T> wait) throws Exception {
+        Scheduling holder = RUNNING_ON_THIS_THREAD.get();
+        if (holder == null) {
+            return wait.call();
+        }
+        holder.lend();
+        try {
+            return wait.call();
+        } finally {
+            synchronized (holder.turns) {
+                holder.running++; // back, even past the limit for a moment: this task was already running
+            }
+        }
+    }
+
+    /** This thread's task waits: its turn starts the next queued task on another thread. */
+    private void lend() {
+        Runnable next;
+        synchronized (turns) {
+            next = waiting.poll();
+            if (next == null) {
+                running--;
+                return;
+            }
+        }
+        try {
+            scheduler.execute(() -> {
+                for (Runnable task = next; task != null; task = nextTurn()) {
+                    runHoldingTurn(task);
+                }
+            });
+        } catch (RejectedExecutionException stopping) {
+            synchronized (turns) {
+                running--; // the application is stopping; close() ends what waits
+            }
+        }
     }
 
     /** Ends every pending wait with a clear error and cancels what is scheduled; the jobs go on at Pictory. */
