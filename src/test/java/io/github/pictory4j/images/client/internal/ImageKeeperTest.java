@@ -27,15 +27,12 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.BooleanSupplier;
 import java.util.stream.IntStream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 /**
  * The image keeper's download lane, on real threads: downloads held open by the test show how many
@@ -68,18 +65,18 @@ class ImageKeeperTest {
         IntStream.range(0, 10).forEach(n -> keeper.keepSoon("job-" + n));
 
         assertEquals(new ImageKeeper.Load(LIMIT, 8), keeper.load(), "two run, eight wait in the queue");
-        await(() -> downloads.arrived.get() == LIMIT, "the first two downloads started");
+        Await.until(() -> downloads.arrived.get() == LIMIT, "the first two downloads started");
         for (int released = 1; released <= 8; released++) {
             downloads.gate.release();
             int started = LIMIT + released;
-            await(() -> downloads.arrived.get() == started, "download " + started + " started after one ended");
+            Await.until(() -> downloads.arrived.get() == started, "download " + started + " started after one ended");
             assertEquals(LIMIT, downloads.inFlight.get(), "one ended, the next waiting one took its place");
         }
         downloads.gate.release(LIMIT);
-        await(() -> vault.kept.size() == 10, "all ten images kept");
+        Await.until(() -> vault.kept.size() == 10, "all ten images kept");
 
         assertEquals(LIMIT, downloads.mostAtOnce.get(), "never more than " + LIMIT + " downloads at once");
-        await(() -> keeper.load().equals(new ImageKeeper.Load(0, 0)), "the lane is empty again");
+        Await.until(() -> keeper.load().equals(new ImageKeeper.Load(0, 0)), "the lane is empty again");
         assertEquals(Set.of("job-0", "job-1"), Set.copyOf(downloads.order.subList(0, 2)), "in the order the jobs completed");
         assertEquals(List.of("job-2", "job-3", "job-4", "job-5", "job-6", "job-7", "job-8", "job-9"),
                 downloads.order.subList(2, 10));
@@ -93,9 +90,9 @@ class ImageKeeperTest {
         keeper.keepSoon("job-c");
 
         keeper.start(); // the sweep finds a, b, c, d due
-        await(() -> keeper.load().equals(new ImageKeeper.Load(LIMIT, 2)), "a and b run; c and d wait, each once");
+        Await.until(() -> keeper.load().equals(new ImageKeeper.Load(LIMIT, 2)), "a and b run; c and d wait, each once");
         downloads.gate.release(1000);
-        await(() -> vault.kept.size() == 4, "all four kept");
+        Await.until(() -> vault.kept.size() == 4, "all four kept");
 
         assertEquals(4, downloads.arrived.get(), "each image downloaded once");
         assertEquals(LIMIT, downloads.mostAtOnce.get());
@@ -107,8 +104,8 @@ class ImageKeeperTest {
         IntStream.range(0, 3).forEach(n -> keeper.keepSoon("job-" + n));
         downloads.gate.release(1000);
 
-        await(() -> vault.kept.size() == 2 && vault.failures.containsKey("job-0"), "job-0 failed, 1 and 2 kept");
-        await(() -> keeper.load().equals(new ImageKeeper.Load(0, 0)), "no turn is held by the failure");
+        Await.until(() -> vault.kept.size() == 2 && vault.failures.containsKey("job-0"), "job-0 failed, 1 and 2 kept");
+        Await.until(() -> keeper.load().equals(new ImageKeeper.Load(0, 0)), "no turn is held by the failure");
     }
 
     @Test
@@ -130,21 +127,6 @@ class ImageKeeperTest {
                     case "getOptionalValue" -> Optional.ofNullable(values.get((String) args[0]));
                     default -> throw new UnsupportedOperationException(method.getName());
                 });
-    }
-
-    private static void await(BooleanSupplier condition, String what) {
-        long giveUp = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > giveUp) {
-                fail("still not so after 20 s: " + what);
-            }
-            try {
-                Thread.sleep(2);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                fail("interrupted");
-            }
-        }
     }
 
     private static byte[] png() {

@@ -15,13 +15,10 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.BooleanSupplier;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.fail;
 
 /**
  * The limit on the client's threads, on real threads: tasks held open by the test show how many run at
@@ -55,14 +52,14 @@ class SchedulingTest {
             }, Duration.ZERO, owner);
         }
 
-        await(() -> scheduling.load().equals(new Scheduling.Load(2, 8)), "two run and eight wait");
+        Await.until(() -> scheduling.load().equals(new Scheduling.Load(2, 8)), "two run and eight wait");
         for (int released = 1; released <= 8; released++) {
             gate.release();
             int expected = 2 + released;
-            await(() -> started.size() == expected, "task " + expected + " started when one ended");
+            Await.until(() -> started.size() == expected, "task " + expected + " started when one ended");
         }
         gate.release(2);
-        await(() -> scheduling.load().equals(new Scheduling.Load(0, 0)), "all done, no turn held");
+        Await.until(() -> scheduling.load().equals(new Scheduling.Load(0, 0)), "all done, no turn held");
 
         assertEquals(2, mostAtOnce.get());
         assertEquals(List.of(2, 3, 4, 5, 6, 7, 8, 9), started.subList(2, 10), "the waiting ones in their order");
@@ -79,9 +76,9 @@ class SchedulingTest {
             observer.complete(Blocking.join(work, "Waiting for the work"));
         }, Duration.ZERO, owner);
 
-        await(observer::isDone, "the waiting task got its answer");
+        Await.until(observer::isDone, "the waiting task got its answer");
         assertEquals("done", observer.join());
-        await(() -> scheduling.load().equals(new Scheduling.Load(0, 0)), "every turn given back");
+        Await.until(() -> scheduling.load().equals(new Scheduling.Load(0, 0)), "every turn given back");
     }
 
     @Test
@@ -93,8 +90,8 @@ class SchedulingTest {
         }, Duration.ZERO, owner);
         scheduling.schedule(() -> after.complete("ran"), Duration.ZERO, owner);
 
-        await(after::isDone, "the next task ran");
-        await(() -> scheduling.load().equals(new Scheduling.Load(0, 0)), "no turn held");
+        Await.until(after::isDone, "the next task ran");
+        Await.until(() -> scheduling.load().equals(new Scheduling.Load(0, 0)), "no turn held");
     }
 
     @Test
@@ -107,18 +104,4 @@ class SchedulingTest {
         assertEquals(4, PictorySettings.DEFAULT.withBackgroundThreads(4).backgroundThreads());
     }
 
-    private static void await(BooleanSupplier condition, String what) {
-        long giveUp = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > giveUp) {
-                fail("still not so after 20 s: " + what);
-            }
-            try {
-                Thread.sleep(2);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                fail("interrupted");
-            }
-        }
-    }
 }
