@@ -143,6 +143,9 @@ public final class DurableStoreBenchmarks {
                 String submission = earlierRun.submissionStarting(new PendingSubmission(request, null, null, null, Instant.now()));
                 earlierRun.submissionAccepted(submission, "resume-" + UUID.randomUUID(), Instant.now());
             }
+            // The earlier run stopped as an application stops: its poll leases went with it. (Without this,
+            // each job's lease, taken with its id, keeps another instance away until it expires.)
+            earlierRun.releasePollLeases("earlier-run");
             long ready = System.nanoTime();
             try (PictoryClient client = client(pictory, dataSource, interval)) {
                 while (pictory.reads().size() < count) {
