@@ -26,8 +26,6 @@ public final class Blocking {
             throw new PictoryException("Interrupted while " + lowerFirst(operation), e);
         } catch (ExecutionException e) {
             throw Failures.translate(e, operation);
-        } catch (Exception e) { // future.get() throws nothing else; the compiler cannot know
-            throw Failures.translate(e, operation);
         }
     }
 

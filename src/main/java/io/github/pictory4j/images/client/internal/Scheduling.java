@@ -1,7 +1,6 @@
 package io.github.pictory4j.images.client.internal;
 
 import io.github.pictory4j.images.client.PictoryException;
-import io.github.pictory4j.images.client.PictorySettings;
 import io.github.pictory4j.images.client.internal.telemetry.Telemetry;
 
 import java.time.Clock;
@@ -10,8 +9,8 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Objects;
 import java.util.Set;
-import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
@@ -55,10 +54,6 @@ public final class Scheduling implements AutoCloseable {
     /** Tasks holding a thread now. Guarded by {@code turns}. */
     private int running;
     private final Object turns = new Object();
-
-    public Scheduling(ScheduledExecutorService scheduler, Clock clock, Telemetry telemetry) {
-        this(scheduler, clock, telemetry, PictorySettings.DEFAULT.backgroundThreads());
-    }
 
     /** @param maxRunning how many of its tasks may hold a thread at once */
     public Scheduling(ScheduledExecutorService scheduler, Clock clock, Telemetry telemetry, int maxRunning) {
@@ -126,7 +121,7 @@ public final class Scheduling implements AutoCloseable {
     public record Load(int running, int waiting) {
     }
 
-    /** Runs {@code task} now if fewer than the limit run, else queues it; then runs what queued meanwhile. */
+    /** Runs {@code task} now if fewer than the limit run, else queues it. */
     private void admit(Runnable task) {
         synchronized (turns) {
             if (running >= maxRunning) {
@@ -135,19 +130,40 @@ public final class Scheduling implements AutoCloseable {
             }
             running++;
         }
-        for (Runnable next = task; next != null; next = nextTurn()) {
-            runHoldingTurn(next);
+        runTurns(task);
+    }
+
+    /**
+     * On this thread's turn: {@code first}, then the tasks queued meanwhile, until none is left. The turn
+     * is given back at the end, also when an {@link Error} escapes a task.
+     */
+    private void runTurns(Runnable first) {
+        boolean holding = true;
+        try {
+            for (Runnable next = first; next != null; next = nextTurn()) {
+                runHoldingTurn(next);
+            }
+            holding = false; // nextTurn found none and gave the turn back
+        } finally {
+            if (holding) {
+                synchronized (turns) {
+                    running--;
+                }
+            }
         }
     }
 
-    /** The next queued task, keeping this thread's turn for it; or null, giving the turn back. */
+    /**
+     * The next queued task, keeping this thread's turn for it; or null, giving the turn back: when none
+     * waits, or when more run than the limit (a task came back from a wait while its turn was lent).
+     */
     private Runnable nextTurn() {
         synchronized (turns) {
-            Runnable next = waiting.poll();
-            if (next == null) {
+            if (running > maxRunning || waiting.isEmpty()) {
                 running--;
+                return null;
             }
-            return next;
+            return waiting.poll();
         }
     }
 
@@ -164,18 +180,24 @@ public final class Scheduling implements AutoCloseable {
         }
     }
 
+    /** A wait for the client's own work, such as {@link java.util.concurrent.Future#get()}. */
+    @FunctionalInterface
+    interface Wait<T> {
+        T get() throws InterruptedException, ExecutionException;
+    }
+
     /**
      * Waits with {@code wait}; when this thread runs one of the client's tasks, its turn goes to a queued
      * task meanwhile (which may be the very work it waits for), and it takes a turn again afterwards.
      */
-    static <T> T giveTurnWhile(Callable<T> wait) throws Exception {
+    static <T> T giveTurnWhile(Wait<T> wait) throws InterruptedException, ExecutionException {
         Scheduling holder = RUNNING_ON_THIS_THREAD.get();
         if (holder == null) {
-            return wait.call();
+            return wait.get();
         }
         holder.lend();
         try {
-            return wait.call();
+            return wait.get();
         } finally {
             synchronized (holder.turns) {
                 holder.running++; // back, even past the limit for a moment: this task was already running
@@ -183,22 +205,22 @@ public final class Scheduling implements AutoCloseable {
         }
     }
 
-    /** This thread's task waits: its turn starts the next queued task on another thread. */
+    /**
+     * This thread's task waits: its turn starts the next queued task on another thread. When the count is
+     * over the limit already (other tasks came back from their waits), the turn is only given back, so
+     * that waits never add up to more threads than the limit plus the tasks waiting now.
+     */
     private void lend() {
         Runnable next;
         synchronized (turns) {
-            next = waiting.poll();
-            if (next == null) {
+            if (running > maxRunning || waiting.isEmpty()) {
                 running--;
                 return;
             }
+            next = waiting.poll();
         }
         try {
-            scheduler.execute(() -> {
-                for (Runnable task = next; task != null; task = nextTurn()) {
-                    runHoldingTurn(task);
-                }
-            });
+            scheduler.execute(() -> runTurns(next));
         } catch (RejectedExecutionException stopping) {
             synchronized (turns) {
                 running--; // the application is stopping; close() ends what waits

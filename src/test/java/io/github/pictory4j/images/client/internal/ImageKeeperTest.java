@@ -47,7 +47,7 @@ class ImageKeeperTest {
 
     /** More threads than downloads, as a container's pool would have: only the lane can hold them back. */
     private final ScheduledExecutorService threads = Executors.newScheduledThreadPool(16);
-    private final Scheduling scheduling = new Scheduling(threads, Clock.systemUTC(), Telemetry.NONE);
+    private final Scheduling scheduling = new Scheduling(threads, Clock.systemUTC(), Telemetry.NONE, 16);
     private final HeldDownloads downloads = new HeldDownloads();
     private final FakeVault vault = new FakeVault();
     private final ImageKeeper keeper = new ImageKeeper(vault, downloads, scheduling, TWO_AT_ONCE, "instance-a", Telemetry.NONE);

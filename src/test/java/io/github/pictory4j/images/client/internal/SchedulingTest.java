@@ -50,9 +50,12 @@ class SchedulingTest {
                 gate.acquireUninterruptibly();
                 running.decrementAndGet();
             }, Duration.ZERO, owner);
+            // One at a time, so that the order in which they come due is the order of n.
+            Scheduling.Load due = new Scheduling.Load(Math.min(n + 1, 2), Math.max(0, n - 1));
+            Await.until(() -> scheduling.load().equals(due), "task " + n + " came due");
         }
 
-        Await.until(() -> scheduling.load().equals(new Scheduling.Load(2, 8)), "two run and eight wait");
+        assertEquals(new Scheduling.Load(2, 8), scheduling.load(), "two run and eight wait");
         for (int released = 1; released <= 8; released++) {
             gate.release();
             int expected = 2 + released;
@@ -79,6 +82,67 @@ class SchedulingTest {
         Await.until(observer::isDone, "the waiting task got its answer");
         assertEquals("done", observer.join());
         Await.until(() -> scheduling.load().equals(new Scheduling.Load(0, 0)), "every turn given back");
+    }
+
+    @Test
+    void waitsThatComeBackNeverAddUpToMoreThreadsThanTheLimit() throws Exception {
+        Scheduling scheduling = new Scheduling(threads, Clock.systemUTC(), Telemetry.NONE, 1);
+        CompletableFuture<String> first = new CompletableFuture<>();
+        CompletableFuture<String> second = new CompletableFuture<>();
+        java.util.concurrent.CountDownLatch secondWait = new java.util.concurrent.CountDownLatch(1);
+        CompletableFuture<Void> observer = new CompletableFuture<>();
+        // An observer that calls the blocking API twice, as an application's observer of job ends might.
+        scheduling.schedule(() -> {
+            Blocking.join(first, "Waiting for the first");
+            secondWait.countDown();
+            Blocking.join(second, "Waiting for the second");
+            observer.complete(null);
+        }, Duration.ZERO, owner);
+        Await.until(() -> scheduling.load().equals(new Scheduling.Load(0, 0)), "the observer waits, its turn given back");
+
+        Semaphore gate = new Semaphore(0);
+        AtomicInteger running = new AtomicInteger();
+        AtomicInteger mostAtOnce = new AtomicInteger();
+        for (int n = 0; n < 3; n++) {
+            scheduling.schedule(() -> {
+                mostAtOnce.accumulateAndGet(running.incrementAndGet(), Math::max);
+                gate.acquireUninterruptibly();
+                running.decrementAndGet();
+            }, Duration.ZERO, owner);
+        }
+        Await.until(() -> scheduling.load().equals(new Scheduling.Load(1, 2)), "one task runs, two wait");
+
+        first.complete("one"); // the observer comes back, over the limit for a moment, and waits again
+        secondWait.await();
+        Await.until(() -> scheduling.load().equals(new Scheduling.Load(1, 2)),
+                "its second wait gives its turn back instead of starting a second task");
+        second.complete("two");
+        Await.until(observer::isDone, "the observer done");
+        gate.release(3);
+        Await.until(() -> scheduling.load().equals(new Scheduling.Load(0, 0)), "all done, no turn held");
+
+        assertEquals(1, mostAtOnce.get(), "never two of the tasks at once with a limit of one");
+    }
+
+    @Test
+    void anErrorThatEscapesATaskStillGivesItsTurnBack() {
+        ScheduledExecutorService quiet = Executors.newScheduledThreadPool(2, task -> {
+            Thread thread = new Thread(task);
+            thread.setUncaughtExceptionHandler((t, e) -> { }); // the Error is the test's own
+            return thread;
+        });
+        try {
+            Scheduling scheduling = new Scheduling(quiet, Clock.systemUTC(), Telemetry.NONE, 1);
+            CompletableFuture<String> after = new CompletableFuture<>();
+            scheduling.schedule(() -> {
+                throw new AssertionError("an Error in a task");
+            }, Duration.ZERO, owner);
+            Await.until(() -> scheduling.load().equals(new Scheduling.Load(0, 0)), "the turn given back");
+            scheduling.schedule(() -> after.complete("ran"), Duration.ZERO, owner);
+            Await.until(after::isDone, "the next task ran");
+        } finally {
+            quiet.shutdownNow();
+        }
     }
 
     @Test
