@@ -123,6 +123,7 @@ write_haproxy_config() {
 
 start() {
   local count="${1:-2}" fresh="${2:-}"
+  [[ $count =~ ^[1-9][0-9]*$ ]] || { echo "The number of instances comes first: start 2 --fresh" >&2; exit 2; }
   if [ -f "$STATE/started" ]; then
     echo "A cluster is already running (see $STATE); stop it first: bash src/cluster/cluster.sh stop" >&2
     exit 1
@@ -156,13 +157,18 @@ start() {
     curl -fsS "http://127.0.0.1:$LB_PORT/health/ready" > /dev/null 2>&1 && break
     sleep 0.5
   done
+  curl -fsS "http://127.0.0.1:$LB_PORT/health/ready" > /dev/null 2>&1 \
+    || { echo "HAProxy did not answer on port $LB_PORT; see $STATE/haproxy.log" >&2; exit 1; }
   log "load balancer on http://localhost:$LB_PORT/ ($count instances, database $DATABASE)"
 }
 
 stop() {
   [ -d "$STATE" ] || { log "nothing to stop"; return 0; }
   if [ -f "$STATE/haproxy.pid" ]; then
-    kill "$(cat "$STATE/haproxy.pid")" 2> /dev/null || true
+    local haproxy
+    haproxy="$(cat "$STATE/haproxy.pid")"
+    kill "$haproxy" 2> /dev/null || true
+    while kill -0 "$haproxy" 2> /dev/null; do sleep 0.1; done # its port is free when start comes next
     rm -f "$STATE/haproxy.pid"
   fi
   local count

@@ -66,8 +66,8 @@ public record StoreSettings(String dataSource, boolean createSchema, long imageM
                 bool(config, CREATE_SCHEMA).orElse(DEFAULT.createSchema()),
                 number(config, IMAGE_MAX_BYTES).orElse(DEFAULT.imageMaxBytes()),
                 PictorySettings.duration(config, IMAGE_TIMEOUT).orElse(DEFAULT.imageTimeout()),
-                number(config, IMAGE_ATTEMPTS).map(Long::intValue).orElse(DEFAULT.imageAttempts()),
-                number(config, IMAGE_DOWNLOADS).map(StoreSettings::downloads).orElse(DEFAULT.imageDownloads()),
+                number(config, IMAGE_ATTEMPTS).map(StoreSettings::count).orElse(DEFAULT.imageAttempts()),
+                number(config, IMAGE_DOWNLOADS).map(StoreSettings::count).orElse(DEFAULT.imageDownloads()),
                 PictorySettings.duration(config, SWEEP_INTERVAL).orElse(DEFAULT.sweepInterval()),
                 PictorySettings.duration(config, WATCH_INTERVAL).orElse(DEFAULT.watchInterval()));
     }
@@ -82,9 +82,9 @@ public record StoreSettings(String dataSource, boolean createSchema, long imageM
         return Optional.ofNullable(dataSource);
     }
 
-    /** A count past int's range is refused as too large, rather than wrapped into a small one. */
-    private static int downloads(long count) {
-        return (int) Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, count));
+    /** A count past int's range is kept too large, for the range check to refuse, rather than wrapped into a small one. */
+    private static int count(long value) {
+        return (int) Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, value));
     }
 
     private static Optional<Boolean> bool(Config config, String key) {

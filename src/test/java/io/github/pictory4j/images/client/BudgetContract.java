@@ -30,6 +30,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -267,7 +268,9 @@ abstract class BudgetContract {
         PictoryBudgetException refused = assertThrows(PictoryBudgetException.class, () -> limited.submit(unpriced));
 
         assertTrue(refused.getMessage().contains("'imagen-9' has no known price"), refused.getMessage());
-        assertTrue(refused.getMessage().contains("pictory.budget.monthly-credits=100"), refused.getMessage());
+        assertTrue(refused.getMessage().contains("pictory.budget.monthly-credits=100 (env PICTORY_BUDGET_MONTHLY_CREDITS)"),
+                refused.getMessage());
+        assertFalse(refused.getMessage().contains("DAILY"), "names only the limit that is set: " + refused.getMessage());
         pictory.verify(0, anyRequestedFor(anyUrl()));
         PictoryClient unlimited = client("b", BudgetSettings.NONE);
         unlimited.submit(unpriced);

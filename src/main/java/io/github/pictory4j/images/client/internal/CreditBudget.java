@@ -77,10 +77,14 @@ public record CreditBudget(BudgetSettings settings, Clock clock) {
 
     private String limits() {
         List<String> set = new ArrayList<>();
-        settings.daily().ifPresent(limit -> set.add(BudgetSettings.DAILY_CREDITS + "=" + limit.toPlainString()));
-        settings.monthly().ifPresent(limit -> set.add(BudgetSettings.MONTHLY_CREDITS + "=" + limit.toPlainString()));
-        return String.join(", ", set) + " (env " + PictorySettings.environmentVariable(BudgetSettings.DAILY_CREDITS)
-                + ", " + PictorySettings.environmentVariable(BudgetSettings.MONTHLY_CREDITS) + ")";
+        settings.daily().ifPresent(limit -> set.add(setting(BudgetSettings.DAILY_CREDITS, limit)));
+        settings.monthly().ifPresent(limit -> set.add(setting(BudgetSettings.MONTHLY_CREDITS, limit)));
+        return String.join(", ", set);
+    }
+
+    /** A limit as it is set: only the settings that are, each with its environment variable. */
+    private static String setting(String key, BigDecimal limit) {
+        return key + "=" + limit.toPlainString() + " (env " + PictorySettings.environmentVariable(key) + ")";
     }
 
     private Periods periods() {

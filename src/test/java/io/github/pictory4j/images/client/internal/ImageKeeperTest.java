@@ -118,6 +118,8 @@ class ImageKeeperTest {
                 () -> StoreSettings.from(config(Map.of(StoreSettings.IMAGE_DOWNLOADS, "4294967297"))),
                 "a number past int's range is refused, not wrapped to 1");
         assertEquals(4, StoreSettings.from(config(Map.of())).imageDownloads(), "4 unless set");
+        assertEquals(Integer.MAX_VALUE, StoreSettings.from(config(Map.of(StoreSettings.IMAGE_ATTEMPTS, "4294967297")))
+                .imageAttempts(), "attempts past int's range are not wrapped to 1");
         assertEquals(12, StoreSettings.from(config(Map.of(StoreSettings.IMAGE_DOWNLOADS, " 12 "))).imageDownloads());
     }
 
