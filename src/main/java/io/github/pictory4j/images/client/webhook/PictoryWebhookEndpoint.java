@@ -46,10 +46,21 @@ public abstract class PictoryWebhookEndpoint {
     @Consumes(MediaType.WILDCARD)
     @Produces(MediaType.APPLICATION_JSON)
     public Response callback(@QueryParam("token") String token, InputStream body) {
-        if (!images.acceptCallback(token, claimedJobId(body))) {
+        String jobId = claimedJobId(body);
+        if (!images.acceptCallback(token, jobId)) {
             return Response.status(Response.Status.UNAUTHORIZED).entity(Map.of("message", "Unauthorized")).build();
         }
+        if (jobId != null) {
+            accepted(jobId);
+        }
         return Response.noContent().build();
+    }
+
+    /**
+     * A genuine callback was accepted for {@code jobId}, the job its body names (checked against its
+     * token). Does nothing; a subclass may note it. The job's state is not known yet: it is being read.
+     */
+    protected void accepted(String jobId) {
     }
 
     /** The job id the body names ({@code job_id}, {@code jobId} or {@code data.jobId}), or null. */
