@@ -387,7 +387,8 @@
       if (job.aiCreditsUsed !== undefined && job.aiCreditsUsed !== null) {
         facts.append(el('span', 'job-credits', credits(job.aiCreditsUsed)));
       }
-      const href = keptImagePath(job.jobId);
+      // The kept copy, unless keeping it failed: then Pictory's own link, while it lasts.
+      const href = job.imageState === 'FAILED' ? safeUrl(job.url, true) : keptImagePath(job.jobId);
       if (href) {
         const link = el('a', 'job-link', 'Open');
         link.href = href;

@@ -14,6 +14,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.Context;
@@ -98,7 +99,7 @@ public class ImagesResource {
     @APIResponse(responseCode = "503", description = "The job completed and its image is being kept: try again shortly")
     @APIResponse(responseCode = "502", description = "The image could not be kept (the reason is in the message)")
     public Response image(@PathParam("jobId") String jobId) {
-        JobRecord record = record(jobId);
+        // The kept image first: the page asks for each of its images, and a kept one needs no other read.
         Optional<KeptImage> kept = images.keptImage(jobId);
         if (kept.isPresent()) {
             KeptImage png = kept.get();
@@ -106,6 +107,7 @@ public class ImagesResource {
             return Response.ok(stream, png.contentType()).header("Content-Length", png.sizeBytes())
                     .header("Cache-Control", "private, max-age=86400, immutable").build();
         }
+        JobRecord record = record(jobId);
         if (!record.lastSeen().isCompleted()) {
             return PictoryErrors.json(409, ErrorBody.of("Job " + jobId + " is " + record.lastSeen().status()
                     + ": it has no image"));
@@ -114,7 +116,7 @@ public class ImagesResource {
             return PictoryErrors.json(502, ErrorBody.of("The image of job " + jobId + " could not be kept: "
                     + record.image().problem()));
         }
-        return Response.status(503).type(MediaType.APPLICATION_JSON).header("Retry-After", 2)
+        return Response.status(503).type(MediaType.APPLICATION_JSON).header(HttpHeaders.RETRY_AFTER, 2)
                 .entity(ErrorBody.of("The image of job " + jobId + " is being kept; try again in a moment")).build();
     }
 
