@@ -15,7 +15,7 @@ grep -E "is (UP|DOWN)| (5[0-9][0-9]) [0-9-]+ " target/cluster/haproxy.log | head
 # How long answers took at the load balancer (its Ta timer: from the request to the whole answer).
 for path in /api/images /api/pictory/webhook; do
   { grep -E " POST $path\$" target/cluster/haproxy.log || true; } | awk '{ split($5, t, "/"); print t[5] }' | sort -n \
-    | awk -v path="$path" '{ a[NR] = $1 } END { if (NR) printf "POST %s: %d answers, median %d ms, p95 %d ms, max %d ms\n",
-        path, NR, a[int((NR + 1) / 2)], a[int(NR * 0.95) > 0 ? int(NR * 0.95) : 1], a[NR] }'
+    | awk -v path="$path" '{ a[NR] = $1 } END { if (NR) { p95 = int(NR * 0.95); if (p95 < 1) p95 = 1
+        printf "POST %s: %d answers, median %d ms, p95 %d ms, max %d ms\n", path, NR, a[int((NR + 1) / 2)], a[p95], a[NR] } }'
 done
 exit "$status"
