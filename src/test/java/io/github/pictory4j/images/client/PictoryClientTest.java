@@ -83,6 +83,21 @@ class PictoryClientTest {
                 .jitter(() -> 0).retryListener((operation, retry, failure, delay) -> retryDelays.add(delay));
     }
 
+    /** A client on manual time: the clock moves only when the test advances it, running what is due. */
+    private PictoryClient onManualTime(PictorySettings settings, VirtualScheduler manual) {
+        return track(builder(pictory.baseUrl(), Duration.ofSeconds(5)).settings(settings)
+                .scheduler(manual).clock(manual.clock()));
+    }
+
+    /** Returns once another thread has scheduled {@code tasks} tasks on {@code manual}. */
+    private static void awaitQueued(VirtualScheduler manual, int tasks) throws InterruptedException {
+        long giveUp = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (manual.queued() < tasks) {
+            assertTrue(System.nanoTime() < giveUp, "still not " + tasks + " tasks queued after 20 s");
+            Thread.sleep(2);
+        }
+    }
+
     private PictoryClient track(PictoryClient.Builder builder) {
         PictoryClient client = builder.build();
         clients.add(client);
@@ -407,33 +422,58 @@ class PictoryClientTest {
         assertTrue(e.job().isFailed());
     }
 
+    // The deadline tests run on manual time: an automatic scheduler could run the first polls before the
+    // waiting thread had set the deadline, and so start the wait's time late (seen in CI, 13 runs in 300 here).
     @Test
-    void aJobThatNeverFinishesEndsTheWaitAtTheDeadlineWithinThePollBound() {
+    void aJobThatNeverFinishesEndsTheWaitAtTheDeadlineWithinThePollBound() throws Exception {
         pictory.stubFor(get(JOBS + "job-1").willReturn(okJson(IN_PROGRESS)));
         Duration interval = Duration.ofMillis(100);
         Duration timeout = Duration.ofMillis(550);
+        VirtualScheduler manual = VirtualScheduler.manual();
+        PictoryClient client = onManualTime(polling(interval), manual);
+        CompletableFuture<Throwable> thrown = new CompletableFuture<>();
+        Thread waiter = new Thread(() -> {
+            try {
+                client.awaitJob("job-1", timeout);
+                thrown.complete(null);
+            } catch (RuntimeException e) {
+                thrown.complete(e);
+            }
+        });
+        waiter.start();
+        awaitQueued(manual, 2); // the first poll and the deadline
 
-        JobWaitTimeoutException e = assertThrows(JobWaitTimeoutException.class,
-                () -> client(polling(interval), Duration.ofSeconds(5)).awaitJob("job-1", timeout));
-
+        manual.advance(timeout.minusMillis(1));
         assertEquals(6, reads(), "polls at 0, 100, …, 500 ms: ⌈550/100⌉ + 1 = 7 at most");
-        assertEquals(timeout, time.elapsed(), "the wait ends at its deadline, not at a poll");
+        assertFalse(thrown.isDone(), "still waiting 1 ms before the deadline");
+
+        manual.advance(Duration.ofMillis(1));
+        JobWaitTimeoutException e = assertInstanceOf(JobWaitTimeoutException.class, thrown.get(5, TimeUnit.SECONDS),
+                "the wait ends at its deadline, not at a poll");
         assertTrue(e.getMessage().contains("pictory.poll.timeout"), e.getMessage());
         assertTrue(e.getMessage().contains("6 polls"), e.getMessage());
         assertEquals(JobStatus.IN_PROGRESS, e.lastSeen().status());
+
+        manual.advance(Duration.ofSeconds(1));
+        assertEquals(6, reads(), "no poll after the wait ended");
+        assertEquals(0, manual.queued());
     }
 
     @Test
     void asyncWaitingHitsTheDeadlineToo() {
         pictory.stubFor(get(JOBS + "job-1").willReturn(okJson(IN_PROGRESS)));
+        VirtualScheduler manual = VirtualScheduler.manual();
 
-        CompletableFuture<ImageJob> waiting = client(polling(Duration.ofMillis(50)), Duration.ofSeconds(5))
+        CompletableFuture<ImageJob> waiting = onManualTime(polling(Duration.ofMillis(50)), manual)
                 .awaitJobAsync("job-1", Duration.ofMillis(200));
+        manual.advance(Duration.ofMillis(199));
+        assertFalse(waiting.isDone());
+        manual.advance(Duration.ofMillis(1));
 
         CompletionException e = assertThrows(CompletionException.class, waiting::join);
         assertInstanceOf(JobWaitTimeoutException.class, e.getCause());
         assertEquals(4, reads(), "0, 50, 100, 150 ms; the deadline comes before the poll at 200");
-        assertEquals(Duration.ofMillis(200), time.elapsed());
+        assertEquals(0, manual.queued(), "no poll after the wait ended");
     }
 
     @Test
@@ -451,8 +491,7 @@ class PictoryClientTest {
     void closingEndsPendingWaitsWithAClearMessageAndNoPollFollows() {
         pictory.stubFor(get(JOBS + "job-1").willReturn(okJson(IN_PROGRESS)));
         VirtualScheduler manual = VirtualScheduler.manual();
-        PictoryClient client = track(builder(pictory.baseUrl(), Duration.ofSeconds(5)).settings(polling(INTERVAL))
-                .scheduler(manual).clock(manual.clock()));
+        PictoryClient client = onManualTime(polling(INTERVAL), manual);
         CompletableFuture<ImageJob> waiting = client.awaitJobAsync("job-1", Duration.ofMinutes(1));
         manual.runDue();
         assertEquals(1, reads());
@@ -470,8 +509,7 @@ class PictoryClientTest {
     void anInterruptedBlockingWaitStopsAndKeepsTheInterrupt() throws Exception {
         pictory.stubFor(get(JOBS + "job-1").willReturn(okJson(IN_PROGRESS)));
         VirtualScheduler manual = VirtualScheduler.manual();
-        PictoryClient client = track(builder(pictory.baseUrl(), Duration.ofSeconds(5)).settings(polling(INTERVAL))
-                .scheduler(manual).clock(manual.clock()));
+        PictoryClient client = onManualTime(polling(INTERVAL), manual);
         CompletableFuture<Throwable> thrown = new CompletableFuture<>();
         CompletableFuture<Boolean> interruptKept = new CompletableFuture<>();
         Thread waiter = new Thread(() -> {
@@ -483,9 +521,7 @@ class PictoryClientTest {
             }
         });
         waiter.start();
-        while (manual.queued() == 0) {
-            Thread.sleep(5); // the wait has registered its first poll and its deadline
-        }
+        awaitQueued(manual, 2); // the wait has registered its first poll and its deadline
 
         waiter.interrupt();
 
