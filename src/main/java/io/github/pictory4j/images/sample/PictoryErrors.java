@@ -43,7 +43,16 @@ public class PictoryErrors implements ExceptionMapper<PictoryException> {
 
     private static final Logger LOG = Logger.getLogger(PictoryErrors.class.getName());
 
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
+
+    public PictoryErrors() {
+        this(Clock.systemUTC());
+    }
+
+    /** @param clock what {@code Retry-After} of a budget's refusal is counted from */
+    PictoryErrors(Clock clock) {
+        this.clock = clock;
+    }
 
     @Override
     public Response toResponse(PictoryException e) {

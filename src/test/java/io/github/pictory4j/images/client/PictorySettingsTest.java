@@ -1,8 +1,14 @@
 package io.github.pictory4j.images.client;
 
+import io.smallrye.config.PropertiesConfigSource;
+import io.smallrye.config.SmallRyeConfigBuilder;
+import org.eclipse.microprofile.config.Config;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.time.Duration;
+import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -47,5 +53,34 @@ class PictorySettingsTest {
     void aZeroPollIntervalIsRefused() {
         assertThrows(PictoryConfigurationException.class,
                 () -> new PictorySettings(Duration.ZERO, Duration.ofMinutes(1), RetryPolicy.DEFAULT));
+    }
+
+    private static Config config(Map<String, String> values) {
+        return new SmallRyeConfigBuilder().withSources(new PropertiesConfigSource(values, "test", 100)).build();
+    }
+
+    @Test
+    void readsTheLimitOnBackgroundThreadsFromConfig() {
+        assertEquals(16, PictorySettings.from(config(Map.of())).backgroundThreads());
+        assertEquals(4, PictorySettings.from(config(Map.of(PictorySettings.BACKGROUND_THREADS, " 4 "))).backgroundThreads());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"0", "-1", "1001", "many", "2.5"})
+    void anUnusableLimitOnBackgroundThreadsSaysWhichNumbersAreAllowed(String value) {
+        PictoryConfigurationException e = assertThrows(PictoryConfigurationException.class,
+                () -> PictorySettings.from(config(Map.of(PictorySettings.BACKGROUND_THREADS, value))));
+
+        assertTrue(e.getMessage().startsWith("pictory.background.threads (env PICTORY_BACKGROUND_THREADS)"), e.getMessage());
+        assertTrue(e.getMessage().contains("from 1 to 1000, such as 16"), e.getMessage());
+    }
+
+    @Test
+    void aNegativeRetryCountSaysZeroIsTheLeast() {
+        PictoryConfigurationException e = assertThrows(PictoryConfigurationException.class,
+                () -> PictorySettings.from(config(Map.of(PictorySettings.RETRY_MAX_RETRIES, "-1"))));
+
+        assertTrue(e.getMessage().contains("pictory.retry.max-retries (env PICTORY_RETRY_MAX_RETRIES)"), e.getMessage());
+        assertTrue(e.getMessage().contains("at least 0, such as 2"), e.getMessage());
     }
 }
