@@ -134,8 +134,10 @@ class PictoryClientWebhookTest {
         jobIs(jobId, completed(jobId));
         String token = lastToken();
         CompletableFuture<ImageJob> waiting = CompletableFuture.supplyAsync(() -> client.awaitJob(jobId, Duration.ofMinutes(1)));
-        while (time.queued() < 2) {
-            Thread.sleep(5); // the wait has scheduled its fallback poll and its deadline
+        long giveUp = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (time.queued() < 2) { // the wait has scheduled its fallback poll and its deadline
+            assertTrue(System.nanoTime() < giveUp, "the blocking wait did not schedule its two tasks in 20 s");
+            Thread.sleep(5);
         }
 
         assertTrue(client.acceptCallback(token, jobId));
