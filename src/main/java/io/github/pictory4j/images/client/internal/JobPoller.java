@@ -71,15 +71,24 @@ public final class JobPoller {
      * Polls {@code jobId} every {@code interval}, the first time after {@code firstPoll}, until the job
      * ends or every interest is released. A job already followed keeps its chain and schedule.
      */
-    public synchronized Interest follow(String jobId, Duration interval, Duration firstPoll) {
-        Chain chain = chains.get(jobId);
-        if (chain == null) {
-            chain = new Chain(jobId, interval);
-            chains.put(jobId, chain);
-            chain.schedule(firstPoll);
+    public Interest follow(String jobId, Duration interval, Duration firstPoll) {
+        // The chain's span is named after the job's model, which is read from the store (a database, maybe):
+        // read before the poller's lock is taken, so that no other chain waits for that read.
+        Optional<ImageModel> model = telemetry.active() && !isFollowed(jobId) ? model(jobId) : Optional.empty();
+        synchronized (this) {
+            Chain chain = chains.get(jobId);
+            if (chain == null) {
+                chain = new Chain(jobId, interval, model);
+                chains.put(jobId, chain);
+                chain.schedule(firstPoll);
+            }
+            chain.interests++;
+            return new Interest(chain, chain.polls);
         }
-        chain.interests++;
-        return new Interest(chain, chain.polls);
+    }
+
+    private synchronized boolean isFollowed(String jobId) {
+        return chains.containsKey(jobId);
     }
 
     /** Reads the job once, now, outside any chain (a callback's authoritative read, a last look). */
@@ -215,10 +224,10 @@ public final class JobPoller {
         boolean stopped;
         Scheduling.Timer next;
 
-        Chain(String jobId, Duration interval) {
+        Chain(String jobId, Duration interval, Optional<ImageModel> model) {
             this.jobId = jobId;
             this.interval = interval;
-            this.trace = telemetry.following(jobId, () -> model(jobId));
+            this.trace = telemetry.following(jobId, () -> model);
             // The scheduler refused the next poll (the application is stopping): the waits end now.
             lifetime.whenComplete((ignored, refused) -> {
                 if (refused != null) {
