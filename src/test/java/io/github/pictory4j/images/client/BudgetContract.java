@@ -192,8 +192,11 @@ abstract class BudgetContract {
         assertCredits("8.5", usage.today().left(), "left today");
         assertCredits("98.5", usage.month().left(), "left this month");
         assertCredits("1.5", usage.days().get(CreditUsage.DAYS - 1).spent(), "today's bar");
+        client.getJob(jobId); // the ended job read twice more: each read goes through the store's record of it
+        client.getJob(jobId);
         time.advance(INTERVAL.multipliedBy(3));
         assertCredits("1.5", client.usage().today().spent(), "settled once, however often the job is seen");
+        assertCredits("0", client.usage().today().reserved(), "nothing reserved again");
     }
 
     @Test
