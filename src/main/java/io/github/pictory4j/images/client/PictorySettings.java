@@ -77,7 +77,7 @@ public record PictorySettings(Duration pollInterval, Duration pollTimeout, Retry
     public static PictorySettings from(Config config) {
         RetryPolicy defaults = RetryPolicy.DEFAULT;
         RetryPolicy retry = new RetryPolicy(
-                integer(config, RETRY_MAX_RETRIES, 0, "of at least 0, such as 2").orElse(defaults.maxRetries()),
+                integer(config, RETRY_MAX_RETRIES, defaults.maxRetries()).orElse(defaults.maxRetries()),
                 duration(config, RETRY_BASE_DELAY).orElse(defaults.baseDelay()),
                 duration(config, RETRY_MAX_DELAY).orElse(defaults.maxDelay()),
                 duration(config, RETRY_MAX_RETRY_AFTER).orElse(defaults.maxRetryAfter()));
@@ -85,8 +85,7 @@ public record PictorySettings(Duration pollInterval, Duration pollTimeout, Retry
                 duration(config, POLL_INTERVAL).orElse(DEFAULT.pollInterval()),
                 duration(config, POLL_TIMEOUT).orElse(DEFAULT.pollTimeout()),
                 retry,
-                integer(config, BACKGROUND_THREADS, 1, "from 1 to " + MAX_BACKGROUND_THREADS + ", such as "
-                        + DEFAULT_BACKGROUND_THREADS).orElse(DEFAULT_BACKGROUND_THREADS));
+                integer(config, BACKGROUND_THREADS, DEFAULT_BACKGROUND_THREADS).orElse(DEFAULT_BACKGROUND_THREADS));
     }
 
     /** The environment variable MicroProfile Config maps to {@code key} ({@code pictory.api-key} → {@code PICTORY_API_KEY}). */
@@ -127,19 +126,18 @@ public record PictorySettings(Duration pollInterval, Duration pollTimeout, Retry
         }
     }
 
-    /** A whole-number setting of at least {@code minimum}; the error says which numbers are allowed ({@code allowed}). */
-    private static Optional<Integer> integer(Config config, String key, int minimum, String allowed) {
+    /**
+     * A whole-number setting; the error names {@code example}. Which numbers are allowed is the rule of the
+     * value's own record ({@link RetryPolicy}, these settings), whose error then names it.
+     */
+    private static Optional<Integer> integer(Config config, String key, int example) {
         return config.getOptionalValue(key, String.class).map(text -> {
             try {
-                int value = Integer.parseInt(text.trim());
-                if (value >= minimum) {
-                    return value;
-                }
-            } catch (NumberFormatException ignored) {
-                // reported below
+                return Integer.parseInt(text.trim());
+            } catch (NumberFormatException e) {
+                throw new PictoryConfigurationException(key + " (env " + environmentVariable(key)
+                        + ") must be a whole number, such as " + example);
             }
-            throw new PictoryConfigurationException(key + " (env " + environmentVariable(key)
-                    + ") must be a whole number " + allowed);
         });
     }
 }

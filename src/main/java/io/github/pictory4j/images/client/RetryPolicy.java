@@ -27,7 +27,7 @@ public record RetryPolicy(int maxRetries, Duration baseDelay, Duration maxDelay,
     public RetryPolicy {
         if (maxRetries < 0) {
             throw new PictoryConfigurationException(PictorySettings.RETRY_MAX_RETRIES + " (env "
-                    + PictorySettings.environmentVariable(PictorySettings.RETRY_MAX_RETRIES) + ") must not be negative");
+                    + PictorySettings.environmentVariable(PictorySettings.RETRY_MAX_RETRIES) + ") must be 0 or more, such as 2");
         }
         PictorySettings.requireNotNegative(PictorySettings.RETRY_BASE_DELAY, baseDelay);
         PictorySettings.requireNotNegative(PictorySettings.RETRY_MAX_DELAY, maxDelay);

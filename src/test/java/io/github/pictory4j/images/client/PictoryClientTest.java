@@ -89,15 +89,6 @@ class PictoryClientTest {
                 .scheduler(manual).clock(manual.clock()));
     }
 
-    /** Returns once another thread has scheduled {@code tasks} tasks on {@code manual}. */
-    private static void awaitQueued(VirtualScheduler manual, int tasks) throws InterruptedException {
-        long giveUp = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-        while (manual.queued() < tasks) {
-            assertTrue(System.nanoTime() < giveUp, "still not " + tasks + " tasks queued after 20 s");
-            Thread.sleep(2);
-        }
-    }
-
     private PictoryClient track(PictoryClient.Builder builder) {
         PictoryClient client = builder.build();
         clients.add(client);
@@ -442,7 +433,7 @@ class PictoryClientTest {
             }
         });
         waiter.start();
-        awaitQueued(manual, 2); // the first poll and the deadline
+        manual.awaitQueued(2); // the first poll and the deadline
 
         manual.advance(timeout.minusMillis(1));
         assertEquals(6, reads(), "polls at 0, 100, …, 500 ms: ⌈550/100⌉ + 1 = 7 at most");
@@ -522,7 +513,7 @@ class PictoryClientTest {
             }
         });
         waiter.start();
-        awaitQueued(manual, 2); // the wait has registered its first poll and its deadline
+        manual.awaitQueued(2); // the wait has registered its first poll and its deadline
 
         waiter.interrupt();
 

@@ -137,6 +137,21 @@ final class VirtualScheduler extends AbstractExecutorService implements Schedule
         throw new AssertionError("the virtual scheduler did not go idle: " + queued() + " tasks queued");
     }
 
+    /**
+     * Waits (in real time, briefly) until other threads have scheduled at least {@code tasks} tasks that
+     * are not cancelled: in manual mode, so that the test advances time only once a blocking call on
+     * another thread has set up what it waits on.
+     */
+    void awaitQueued(int tasks) throws InterruptedException {
+        long giveUp = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (queued() < tasks) {
+            if (System.nanoTime() > giveUp) {
+                throw new AssertionError("still " + queued() + " of " + tasks + " tasks queued after 20 s");
+            }
+            Thread.sleep(2);
+        }
+    }
+
     synchronized List<Throwable> taskFailures() {
         return List.copyOf(taskFailures);
     }

@@ -73,7 +73,8 @@ public final class JobPoller {
      */
     public Interest follow(String jobId, Duration interval, Duration firstPoll) {
         // The chain's span is named after the job's model, which is read from the store (a database, maybe):
-        // read before the poller's lock is taken, so that no other chain waits for that read.
+        // read before the poller's lock is taken, so that no other chain waits for that read. (A chain that
+        // stops between the check and the lock is started again without the model: its span is unnamed.)
         Optional<ImageModel> model = telemetry.active() && !isFollowed(jobId) ? model(jobId) : Optional.empty();
         synchronized (this) {
             Chain chain = chains.get(jobId);
@@ -227,7 +228,7 @@ public final class JobPoller {
         Chain(String jobId, Duration interval, Optional<ImageModel> model) {
             this.jobId = jobId;
             this.interval = interval;
-            this.trace = telemetry.following(jobId, () -> model);
+            this.trace = telemetry.following(jobId, model);
             // The scheduler refused the next poll (the application is stopping): the waits end now.
             lifetime.whenComplete((ignored, refused) -> {
                 if (refused != null) {

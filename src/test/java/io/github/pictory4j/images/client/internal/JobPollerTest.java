@@ -1,8 +1,6 @@
 package io.github.pictory4j.images.client.internal;
 
-import io.github.pictory4j.images.client.ImageModel;
 import io.github.pictory4j.images.client.internal.telemetry.Telemetry;
-import io.github.pictory4j.images.client.internal.telemetry.Traced;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -11,14 +9,12 @@ import java.lang.reflect.Proxy;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Supplier;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -61,18 +57,12 @@ class JobPollerTest {
                 });
     }
 
-    /** Telemetry that records, and names each chain's span as the module's does: with the job's model. */
+    /** Telemetry that records: following a job then reads its model, to name the chain's span. */
     private static Telemetry recording() {
         return new Telemetry() {
             @Override
             public boolean active() {
                 return true;
-            }
-
-            @Override
-            public Traced following(String jobId, Supplier<Optional<ImageModel>> model) {
-                model.get();
-                return Traced.NONE;
             }
         };
     }

@@ -156,11 +156,11 @@ public final class OtelTelemetry implements Telemetry {
     }
 
     @Override
-    public Traced following(String jobId, Supplier<Optional<ImageModel>> model) {
+    public Traced following(String jobId, Optional<ImageModel> model) {
         if (!active) {
             return Traced.NONE;
         }
-        SpanBuilder span = genAi(FOLLOW, model.get().map(ImageModel::value).orElse(null), SpanKind.INTERNAL);
+        SpanBuilder span = genAi(FOLLOW, model.map(ImageModel::value).orElse(null), SpanKind.INTERNAL);
         span.setAttribute(RESPONSE_ID, jobId);
         return start(span, FOLLOW, true);
     }

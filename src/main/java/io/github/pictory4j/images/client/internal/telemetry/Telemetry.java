@@ -29,8 +29,11 @@ public interface Telemetry extends AutoCloseable {
         return Traced.NONE;
     }
 
-    /** The span of following a job to its end (its polls, their retries, and how the end came). */
-    default Traced following(String jobId, Supplier<Optional<ImageModel>> model) {
+    /**
+     * The span of following a job to its end (its polls, their retries, and how the end came), named
+     * after the job's {@code model} when it is known. The caller reads the model only when {@link #active}.
+     */
+    default Traced following(String jobId, Optional<ImageModel> model) {
         return Traced.NONE;
     }
 
