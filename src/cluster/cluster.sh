@@ -38,9 +38,9 @@ build() {
 create_server() {
   local dir="$SERVERS/$1"
   rm -rf "$dir"
-  mkdir -p "$dir/dropins"
+  mkdir -p "$dir/apps"
   cp -R liberty/config/. "$dir/"
-  cp target/pictory-images.war "$dir/dropins/"
+  cp target/pictory-images.war "$dir/apps/"   # where server.xml's <webApplication> names it
 }
 
 # start_server NAME PORT VAR=VALUE…: starts it with exactly these PICTORY_* settings, waits until ready.

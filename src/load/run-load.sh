@@ -20,10 +20,10 @@ server_dir=$wlp/usr/servers/defaultServer
 mvn -B -q package -DskipTests
 mvn -B -q liberty:create
 rm -rf "$server_dir/dropins" "$server_dir/apps" "$server_dir/configDropins/overrides"
-mkdir -p "$server_dir/dropins"
-cp target/pictory-images.war "$server_dir/dropins/"
+mkdir -p "$server_dir/apps"
+cp target/pictory-images.war "$server_dir/apps/"   # where server.xml's <webApplication> names it
 
-stop() { "$wlp/bin/server" stop defaultServer >/dev/null 2>&1 || true; rm -f "$server_dir/dropins/pictory-images.war"; }
+stop() { "$wlp/bin/server" stop defaultServer >/dev/null 2>&1 || true; rm -f "$server_dir/apps/pictory-images.war"; }
 trap stop EXIT
 
 rss_kib() { awk '/VmRSS/ {print $2}' "/proc/$1/status" 2>/dev/null || echo 0; }

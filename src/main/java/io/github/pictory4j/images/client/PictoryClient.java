@@ -51,6 +51,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.function.DoubleSupplier;
 import java.util.function.Supplier;
+import java.util.logging.Logger;
 
 /**
  * Pictory's image API for plain Java: the same client {@link ImageService} gives CDI apps, built from
@@ -69,6 +70,14 @@ import java.util.function.Supplier;
  * own scheduler, its threads stop.
  */
 public final class PictoryClient implements AutoCloseable {
+
+    private static final Logger LOG = Logger.getLogger(PictoryClient.class.getName());
+    /** Why webhooks were turned off: the callback's token would be exported in the runtime's HTTP spans. */
+    static final String TOKENS_WOULD_BE_EXPORTED = WebhookSupport.URL + " is set, but jobs are polled instead:"
+            + " the runtime exports telemetry (" + TelemetrySettings.OTEL_SDK_DISABLED + "=false) and this application"
+            + " cannot see the OpenTelemetry API, so pictory4j cannot keep callback tokens out of the runtime's HTTP"
+            + " server spans. Let the application see the API (on Open Liberty, declare it with <classloader"
+            + " apiTypeVisibility=\"+third-party\"/>), or unset " + WebhookSupport.URL + " to silence this.";
 
     private static final Method SUBMIT = method("submit", ImageRequest.class);
     private static final Method SUBMIT_ASYNC = method("submitAsync", ImageRequest.class);
@@ -538,8 +547,14 @@ public final class PictoryClient implements AutoCloseable {
                 vault = new JdbcImageVault(database);
             }
             List<AutoCloseable> owned = new ArrayList<>();
+            Telemetry observed = telemetry != null ? telemetry
+                    : TelemetryLoader.load(TelemetryConfig.of(telemetrySettings.recordPrompt(), baseUrl));
             WebhookSupport hooks = webhooks != null ? webhooks : webhookUrl == null ? null : WebhookSupport.of(webhookUrl,
                     webhookSecret, WebhookSupport.defaultTokenTtl(settings.pollTimeout()), settings.pollInterval(), clock);
+            if (hooks != null && observed == Telemetry.NONE && telemetrySettings.runtimeExports()) {
+                hooks = null;
+                LOG.warning(TOKENS_WOULD_BE_EXPORTED);
+            }
             MethodValidator validation = methodValidator != null ? methodValidator : beanValidation(owned);
             ScheduledExecutorService executor = scheduler;
             if (executor == null) {
@@ -559,8 +574,6 @@ public final class PictoryClient implements AutoCloseable {
                     owned.add(closeable);
                 }
             }
-            Telemetry observed = telemetry != null ? telemetry
-                    : TelemetryLoader.load(TelemetryConfig.of(telemetrySettings.recordPrompt(), baseUrl));
             ClientCore core = ClientCore.assemble(new ClientCore.Wiring(rest, apiKey, settings,
                     hooks, executor, clock, jitter, onJobEnd, onJobEndSeen, store, vault, storeSettings, owner, retryListener,
                     budget, observed));

@@ -3,27 +3,46 @@ package io.github.pictory4j.images.client;
 import org.eclipse.microprofile.config.Config;
 
 /**
- * What the module's telemetry may record ({@code pictory.telemetry.*}). Spans and metrics go wherever the
- * runtime's MicroProfile Telemetry (OpenTelemetry) sends them; without it, nothing is recorded. The API
- * key, the webhook secret and callback tokens are never recorded; the prompt only when allowed here.
+ * What the module's telemetry may record ({@code pictory.telemetry.*}), and whether the runtime exports
+ * telemetry. Spans and metrics go wherever the runtime's MicroProfile Telemetry (OpenTelemetry) sends them;
+ * without it, nothing is recorded. The API key, the webhook secret and callback tokens are never recorded;
+ * the prompt only when allowed here.
  *
- * @param recordPrompt record the prompt on the submission's span ({@code pictory.telemetry.record-prompt},
- *                     default false: prompts may hold what users would not want in a trace store)
+ * @param recordPrompt   record the prompt on the submission's span ({@code pictory.telemetry.record-prompt},
+ *                       default false: prompts may hold what users would not want in a trace store)
+ * @param runtimeExports the runtime's OpenTelemetry SDK is on ({@code otel.sdk.disabled=false}, MicroProfile
+ *                       Telemetry's switch, env {@code OTEL_SDK_DISABLED}): its HTTP server spans then record
+ *                       each callback's query, the token, which the module can replace only where it sees the
+ *                       OpenTelemetry API. Where it cannot, webhooks give way to polling (see {@link PictoryClient})
  */
-public record TelemetrySettings(boolean recordPrompt) {
+public record TelemetrySettings(boolean recordPrompt, boolean runtimeExports) {
 
     public static final String RECORD_PROMPT = "pictory.telemetry.record-prompt";
+    /** MicroProfile Telemetry's own switch: the SDK is off unless this is {@code false}. */
+    public static final String OTEL_SDK_DISABLED = "otel.sdk.disabled";
 
-    /** Prompts are not recorded. */
-    public static final TelemetrySettings DEFAULT = new TelemetrySettings(false);
+    /** Prompts are not recorded; the runtime is not known to export. */
+    public static final TelemetrySettings DEFAULT = new TelemetrySettings(false, false);
+
+    /** Settings that record the prompt or not, for a runtime not known to export. */
+    public TelemetrySettings(boolean recordPrompt) {
+        this(recordPrompt, false);
+    }
 
     public static TelemetrySettings from(Config config) {
-        return new TelemetrySettings(config.getOptionalValue(RECORD_PROMPT, String.class).map(String::trim)
+        return new TelemetrySettings(flag(config, RECORD_PROMPT).orElse(false),
+                // Read leniently: it is the runtime's setting, and its own parser decides what it accepts.
+                config.getOptionalValue(OTEL_SDK_DISABLED, String.class).map(String::trim)
+                        .map(text -> text.equalsIgnoreCase("false")).orElse(false));
+    }
+
+    private static java.util.Optional<Boolean> flag(Config config, String name) {
+        return config.getOptionalValue(name, String.class).map(String::trim)
                 .map(text -> switch (text.toLowerCase(java.util.Locale.ROOT)) {
                     case "true" -> true;
                     case "false" -> false;
-                    default -> throw new PictoryConfigurationException(RECORD_PROMPT + " (env "
-                            + PictorySettings.environmentVariable(RECORD_PROMPT) + ") must be true or false");
-                }).orElse(false));
+                    default -> throw new PictoryConfigurationException(name + " (env "
+                            + PictorySettings.environmentVariable(name) + ") must be true or false");
+                });
     }
 }

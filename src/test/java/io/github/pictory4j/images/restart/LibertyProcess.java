@@ -46,33 +46,15 @@ public final class LibertyProcess implements AutoCloseable {
         if (Files.exists(dir)) {
             deleteTree(dir);
         }
-        Files.createDirectories(dir.resolve("dropins"));
+        Files.createDirectories(dir.resolve("apps"));
         copyTree(Path.of("liberty/config"), dir);
         Path libraries = WLP.resolve("usr/servers").resolve(System.getProperty("liberty.it.server", "pictory-tests"))
                 .resolve("lib");
         if (Files.isDirectory(libraries)) {
             copyTree(libraries, dir.resolve("lib"));
         }
-        Files.copy(WAR, dir.resolve("dropins/pictory-images.war"), StandardCopyOption.REPLACE_EXISTING);
-    }
-
-    /**
-     * Deploys the WAR as an application of the server's configuration instead of a drop-in, with the
-     * OpenTelemetry API visible to it (Liberty shows third-party APIs only to applications configured so),
-     * as the README's Telemetry section tells: before {@link #start}.
-     */
-    public void seeingThirdPartyApis() throws IOException {
-        Files.createDirectories(dir().resolve("apps"));
-        Files.move(dir().resolve("dropins/pictory-images.war"), dir().resolve("apps/pictory-images.war"),
-                StandardCopyOption.REPLACE_EXISTING);
-        Files.createDirectories(dir().resolve("configDropins/overrides"));
-        Files.writeString(dir().resolve("configDropins/overrides/pictory-images-app.xml"), """
-                <server>
-                    <webApplication id="pictory-images" location="pictory-images.war" contextRoot="/">
-                        <classloader apiTypeVisibility="+third-party"/>
-                    </webApplication>
-                </server>
-                """);
+        // Where server.xml's <webApplication> names it, as `mvn liberty:run` installs it.
+        Files.copy(WAR, dir.resolve("apps/pictory-images.war"), StandardCopyOption.REPLACE_EXISTING);
     }
 
     public Path dir() {

@@ -1,0 +1,126 @@
+package io.github.pictory4j.images.runtimes;
+
+import io.github.pictory4j.images.config.SimulatorKeys;
+import io.github.pictory4j.images.it.TestHttp;
+import io.github.pictory4j.images.simulator.control.SimulatorControl;
+import jakarta.json.JsonObject;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.asset.StringAsset;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+
+import java.io.File;
+import java.net.URI;
+import java.net.http.HttpResponse;
+
+/**
+ * The consumer app as a user packages it for any Jakarta EE 10 runtime: its own classes, the module's
+ * client jar and, as its Pictory, the simulator jar in {@code WEB-INF/lib}; a data source, when it wants
+ * one, defined by the app itself in the standard {@code web.xml} {@code <data-source>} with its JDBC
+ * driver beside the jars, so that each runtime makes it with its own pool. Nothing in it names a runtime.
+ *
+ * <p>The runtime under test comes from the failsafe execution: {@code runtime.name} and the port its
+ * HTTP listener uses, {@code runtime.http.port}.
+ */
+final class ConsumerDeployments {
+
+    static final String RUNTIME = System.getProperty("runtime.name", "liberty");
+    static final int PORT = Integer.getInteger("runtime.http.port", Integer.getInteger("liberty.http.port", 9080));
+    static final String KEY = SimulatorKeys.DEFAULT_API_KEY;
+
+    /** A JDBC data source the app defines: its JNDI name, driver class, URL and credentials. */
+    record DataSourceDefinition(String name, String className, String url, String user, String password) {
+
+        static DataSourceDefinition h2(String database) {
+            return new DataSourceDefinition("java:app/jdbc/pictory-consumer", "org.h2.jdbcx.JdbcDataSource",
+                    "jdbc:h2:mem:" + database + ";DB_CLOSE_DELAY=-1", "sa", "");
+        }
+
+        String webXml() {
+            return """
+                    <?xml version="1.0" encoding="UTF-8"?>
+                    <web-app xmlns="https://jakarta.ee/xml/ns/jakartaee"
+                             xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"
+                             xsi:schemaLocation="https://jakarta.ee/xml/ns/jakartaee https://jakarta.ee/xml/ns/jakartaee/web-app_6_0.xsd"
+                             version="6.0">
+                        <data-source>
+                            <name>%s</name>
+                            <class-name>%s</class-name>
+                            <url>%s</url>
+                            <user>%s</user>
+                            <password>%s</password>
+                        </data-source>
+                    </web-app>
+                    """.formatted(name, className, xml(url), xml(user), xml(password));
+        }
+
+        private static String xml(String text) {
+            return text.replace("&", "&amp;").replace("<", "&lt;");
+        }
+    }
+
+    private ConsumerDeployments() {
+    }
+
+    /**
+     * The consumer called {@code name}, its client pointed at its own simulator (switched on), the simulator's
+     * jobs quick, with {@code settings} added to its {@code microprofile-config.properties}.
+     */
+    static WebArchive consumer(String name, String settings) {
+        return ShrinkWrap.create(WebArchive.class, name + ".war")
+                .addClasses(ConsumerApplication.class, ConsumerResource.class, ConsumerWebhook.class,
+                        ConsumerErrors.class, ConsumerErrors.Violations.class)
+                .addAsLibrary(jar("pictory.client.jar", "target/pictory-images-client.jar"))
+                .addAsLibrary(jar("pictory.simulator.jar", "target/pictory-images-simulator.jar"))
+                .addAsResource(new StringAsset(SimulatorKeys.ENABLED + "=true\n"
+                        + "pictory.simulator.job-duration=300ms\n"
+                        + "pictory/mp-rest/url=" + simulatorUrl(name) + "\n"
+                        + "pictory.retry.base-delay=10ms\n"
+                        + settings), "META-INF/microprofile-config.properties");
+    }
+
+    /** {@link #consumer} with a data source of its own, and the driver that {@code definition} names. */
+    static WebArchive consumer(String name, String settings, DataSourceDefinition definition, String driverJar) {
+        return consumer(name, settings + "pictory.store.datasource=" + definition.name() + "\n")
+                .addAsLibrary(jar("jdbc driver", driverJar))
+                .setWebXML(new StringAsset(definition.webXml()));
+    }
+
+    static String base(String name) {
+        return "http://localhost:" + PORT + "/" + name;
+    }
+
+    static String simulatorUrl(String name) {
+        return base(name) + "/simulator/pictoryapis";
+    }
+
+    static String webhookUrl(String name) {
+        return base(name) + "/consumer/webhook";
+    }
+
+    static SimulatorControl simulator(String name) {
+        return SimulatorControl.at(URI.create(simulatorUrl(name)));
+    }
+
+    /** A call of the consumer's own API under {@code /consumer/}. */
+    static HttpResponse<String> call(String name, String method, String path, String json) throws Exception {
+        return TestHttp.send(method, URI.create(base(name) + "/consumer/" + path), json);
+    }
+
+    /** {@link #call} that must answer {@code status}; its JSON body. */
+    static JsonObject json(String name, String method, String path, String json, int status) throws Exception {
+        HttpResponse<String> response = call(name, method, path, json);
+        if (response.statusCode() != status) {
+            throw new AssertionError(RUNTIME + ": " + method + " " + path + " answered " + response.statusCode()
+                    + ", not " + status + ": " + response.body());
+        }
+        return TestHttp.json(response);
+    }
+
+    private static File jar(String what, String path) {
+        File jar = new File(System.getProperty(what, path));
+        if (!jar.isFile()) {
+            throw new IllegalStateException("Build the jars first (mvn verify does): " + what + " at " + jar.getAbsolutePath());
+        }
+        return jar;
+    }
+}
