@@ -10,8 +10,6 @@ import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.context.Initialized;
-import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -101,14 +99,6 @@ public class ImageService {
         WebhookSupport.from(config, settings.pollInterval(), settings.pollTimeout()).ifPresent(builder::webhooks);
         store.dataSourceName().ifPresent(name -> builder.dataSource(lookup(name), name).storeSettings(store));
         client = builder.build();
-    }
-
-    /**
-     * Created with the application, not at first use: with a durable store, the jobs an earlier run left
-     * unfinished are followed again, and their ends announced, as soon as the application starts.
-     */
-    void started(@Observes @Initialized(ApplicationScoped.class) Object application) {
-        LOG.fine(() -> "pictory4j started: " + (client.durable() ? "durable job store" : "jobs kept in memory"));
     }
 
     private static DataSource lookup(String name) {

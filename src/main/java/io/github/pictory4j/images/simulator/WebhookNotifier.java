@@ -29,16 +29,17 @@ public class WebhookNotifier {
     private static final Logger LOG = Logger.getLogger(WebhookNotifier.class.getName());
 
     private final Clock clock = Clock.systemUTC();
+    /** One client for every callback: each new one starts a thread and a selector of its own. */
+    private final HttpClient client = HttpClient.newHttpClient();
 
     /**
-     * Sends {@code body}; waits at most {@code timeout} to connect and as long again for the answer.
+     * Sends {@code body}; waits at most twice {@code timeout} in all, to connect and for the answer.
      * Answers when the call started and how it ended.
      */
     public WebhookCall notify(String webhook, JsonObject body, Duration timeout) {
         Instant started = clock.instant();
-        HttpClient client = HttpClient.newBuilder().connectTimeout(timeout).build();
         try {
-            HttpRequest request = HttpRequest.newBuilder(URI.create(webhook)).timeout(timeout)
+            HttpRequest request = HttpRequest.newBuilder(URI.create(webhook)).timeout(timeout.multipliedBy(2))
                     .header("Content-Type", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build();
             int status = client.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();

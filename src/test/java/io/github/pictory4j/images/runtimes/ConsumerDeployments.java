@@ -32,7 +32,7 @@ final class ConsumerDeployments {
 
         static DataSourceDefinition h2(String database) {
             return new DataSourceDefinition("java:app/jdbc/pictory-consumer", "org.h2.jdbcx.JdbcDataSource",
-                    "jdbc:h2:mem:" + database + ";DB_CLOSE_DELAY=-1", "sa", "");
+                    "jdbc:h2:mem:" + database + ";DB_CLOSE_DELAY=-1", "sa", "consumer-password");
         }
 
         String webXml() {

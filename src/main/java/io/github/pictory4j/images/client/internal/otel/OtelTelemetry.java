@@ -17,8 +17,10 @@ import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.api.common.AttributesBuilder;
 import io.opentelemetry.api.metrics.DoubleCounter;
 import io.opentelemetry.api.metrics.DoubleHistogram;
+import io.opentelemetry.api.metrics.DoubleHistogramBuilder;
 import io.opentelemetry.api.metrics.LongCounter;
 import io.opentelemetry.api.metrics.LongHistogram;
+import io.opentelemetry.api.metrics.LongHistogramBuilder;
 import io.opentelemetry.api.metrics.Meter;
 import io.opentelemetry.api.metrics.ObservableDoubleGauge;
 import io.opentelemetry.api.trace.Span;
@@ -92,18 +94,17 @@ public final class OtelTelemetry implements Telemetry {
         this.meter = openTelemetry.meterBuilder(SCOPE).setInstrumentationVersion(version).build();
         this.config = config;
         this.active = records(tracer);
-        this.duration = meter.histogramBuilder("gen_ai.client.operation.duration").setUnit("s")
-                .setDescription("GenAI operation duration: an image job from its submission to its end")
-                .setExplicitBucketBoundariesAdvice(DURATION_BUCKETS).build();
+        this.duration = withBuckets(meter.histogramBuilder("gen_ai.client.operation.duration").setUnit("s")
+                .setDescription("GenAI operation duration: an image job from its submission to its end"), DURATION_BUCKETS);
         this.credits = meter.counterBuilder("pictory.credits.used").ofDoubles().setUnit("{credit}")
                 .setDescription("AI credits Pictory charged for jobs that ended").build();
         this.ended = meter.counterBuilder("pictory.jobs.ended").setUnit("{job}")
                 .setDescription("Image jobs that ended, by outcome").build();
         this.retries = meter.counterBuilder("pictory.retries").setUnit("{retry}")
                 .setDescription("Calls to Pictory sent again after a transient failure, by cause").build();
-        this.reads = meter.histogramBuilder("pictory.job.reads").ofLongs().setUnit("{read}")
-                .setDescription("Reads of a job's state this instance sent to Pictory, per job that ended")
-                .setExplicitBucketBoundariesAdvice(List.of(1L, 2L, 3L, 5L, 10L, 20L, 50L, 100L)).build();
+        this.reads = withBuckets(meter.histogramBuilder("pictory.job.reads").ofLongs().setUnit("{read}")
+                .setDescription("Reads of a job's state this instance sent to Pictory, per job that ended"),
+                List.of(1L, 2L, 3L, 5L, 10L, 20L, 50L, 100L));
         this.callbacks = meter.counterBuilder("pictory.webhook.callbacks").setUnit("{callback}")
                 .setDescription("Webhook callbacks received, accepted or refused").build();
     }
@@ -128,6 +129,26 @@ public final class OtelTelemetry implements Telemetry {
         boolean valid = probe.getSpanContext().isValid();
         // Never ended: an unended span is not exported.
         return valid;
+    }
+
+    /**
+     * The histogram with its buckets advised. The advice came with OpenTelemetry API 1.32; an older API (Payara 6's
+     * MicroProfile Telemetry 1.x has 1.29) lacks the method, and the SDK's default buckets apply there instead.
+     */
+    private static DoubleHistogram withBuckets(DoubleHistogramBuilder histogram, List<Double> buckets) {
+        try {
+            return histogram.setExplicitBucketBoundariesAdvice(buckets).build();
+        } catch (NoSuchMethodError olderApi) {
+            return histogram.build();
+        }
+    }
+
+    private static LongHistogram withBuckets(LongHistogramBuilder histogram, List<Long> buckets) {
+        try {
+            return histogram.setExplicitBucketBoundariesAdvice(buckets).build();
+        } catch (NoSuchMethodError olderApi) {
+            return histogram.build();
+        }
     }
 
     @Override
