@@ -547,10 +547,11 @@ public final class PictoryClient implements AutoCloseable {
                 vault = new JdbcImageVault(database);
             }
             List<AutoCloseable> owned = new ArrayList<>();
-            Telemetry observed = telemetry != null ? telemetry
-                    : TelemetryLoader.load(TelemetryConfig.of(telemetrySettings.recordPrompt(), baseUrl));
             WebhookSupport hooks = webhooks != null ? webhooks : webhookUrl == null ? null : WebhookSupport.of(webhookUrl,
                     webhookSecret, WebhookSupport.defaultTokenTtl(settings.pollTimeout()), settings.pollInterval(), clock);
+            TelemetryConfig observing = TelemetryConfig.of(telemetrySettings.recordPrompt(), baseUrl);
+            Telemetry observed = telemetry != null ? telemetry
+                    : TelemetryLoader.load(hooks == null ? observing : observing.withCallback(hooks.callbackUrl()));
             if (hooks != null && observed == Telemetry.NONE && telemetrySettings.runtimeExports()) {
                 hooks = null;
                 LOG.warning(TOKENS_WOULD_BE_EXPORTED);

@@ -33,17 +33,17 @@ import java.util.zip.GZIPInputStream;
  * A local OTLP/HTTP receiver (protobuf), as a collector would be: it keeps every span and metric a server
  * exports to it, decoded, and every attribute as text (for looking for what must never be there).
  */
-final class OtlpReceiver implements AutoCloseable {
+public final class OtlpReceiver implements AutoCloseable {
 
     /** A span as exported: ids in hex, attributes by key. */
-    record ExportedSpan(String scope, String traceId, String spanId, String parentSpanId, String name, Span.SpanKind kind,
+    public record ExportedSpan(String scope, String traceId, String spanId, String parentSpanId, String name, Span.SpanKind kind,
                         Map<String, Object> attributes, Status status, String events) {
-        Object attribute(String key) {
+        public Object attribute(String key) {
             return attributes.get(key);
         }
 
         /** All it says, as text. */
-        String text() {
+        public String text() {
             return name + " " + attributes + " " + status.getMessage() + " " + events;
         }
     }
@@ -57,7 +57,7 @@ final class OtlpReceiver implements AutoCloseable {
     private final List<ExportedMetric> metrics = new CopyOnWriteArrayList<>();
     private final List<String> everything = new CopyOnWriteArrayList<>();
 
-    OtlpReceiver() throws IOException {
+    public OtlpReceiver() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/v1/traces", exchange -> answer(exchange, this::traces,
                 ExportTraceServiceResponse.getDefaultInstance().toByteArray()));
@@ -68,11 +68,11 @@ final class OtlpReceiver implements AutoCloseable {
     }
 
     /** The endpoint for {@code OTEL_EXPORTER_OTLP_ENDPOINT}. */
-    String endpoint() {
+    public String endpoint() {
         return "http://127.0.0.1:" + server.getAddress().getPort();
     }
 
-    List<ExportedSpan> spans() {
+    public List<ExportedSpan> spans() {
         return List.copyOf(spans);
     }
 
@@ -81,7 +81,7 @@ final class OtlpReceiver implements AutoCloseable {
     }
 
     /** Every metric and resource received, as text (spans: {@link ExportedSpan#text()}). */
-    List<String> metricsAndResources() {
+    public List<String> metricsAndResources() {
         return List.copyOf(everything);
     }
 

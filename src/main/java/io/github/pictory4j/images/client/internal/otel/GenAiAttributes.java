@@ -20,6 +20,10 @@ final class GenAiAttributes {
     static final AttributeKey<Long> SERVER_PORT = AttributeKey.longKey("server.port");
     /** The HTTP conventions' query of a request (the runtime's server span of a webhook callback has one). */
     static final AttributeKey<String> URL_QUERY = AttributeKey.stringKey("url.query");
+    /** Path and query of a server span in the HTTP conventions before 1.20 (MicroProfile Telemetry 1.x). */
+    static final AttributeKey<String> HTTP_TARGET = AttributeKey.stringKey("http.target");
+    /** The full URL of a server span in the HTTP conventions before 1.20. */
+    static final AttributeKey<String> HTTP_URL = AttributeKey.stringKey("http.url");
 
     static final AttributeKey<String> ASPECT_RATIO = AttributeKey.stringKey("pictory.request.aspect_ratio");
     static final AttributeKey<String> STYLE = AttributeKey.stringKey("pictory.request.style");

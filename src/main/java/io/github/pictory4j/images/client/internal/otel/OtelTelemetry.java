@@ -60,6 +60,8 @@ import static io.github.pictory4j.images.client.internal.otel.GenAiAttributes.RE
 import static io.github.pictory4j.images.client.internal.otel.GenAiAttributes.SERVER_ADDRESS;
 import static io.github.pictory4j.images.client.internal.otel.GenAiAttributes.SERVER_PORT;
 import static io.github.pictory4j.images.client.internal.otel.GenAiAttributes.STYLE;
+import static io.github.pictory4j.images.client.internal.otel.GenAiAttributes.HTTP_TARGET;
+import static io.github.pictory4j.images.client.internal.otel.GenAiAttributes.HTTP_URL;
 import static io.github.pictory4j.images.client.internal.otel.GenAiAttributes.URL_QUERY;
 import static io.github.pictory4j.images.client.internal.otel.GenAiAttributes.WEBHOOK_RESULT;
 
@@ -87,6 +89,13 @@ public final class OtelTelemetry implements Telemetry {
     private final LongHistogram reads;
     private final LongCounter callbacks;
     private final List<ObservableDoubleGauge> gauges = new CopyOnWriteArrayList<>();
+
+    /**
+     * Whether the OpenTelemetry API predates 1.32 (no bucket advice): MicroProfile Telemetry 1.x (Payara 6 has API
+     * 1.29), whose runtimes name HTTP attributes after the conventions before 1.20 ({@code http.target}, not
+     * {@code url.query}). MicroProfile Telemetry 2.0 requires API 1.39 and the stable HTTP conventions.
+     */
+    static final boolean LEGACY_API = !hasBucketAdvice();
 
     public OtelTelemetry(OpenTelemetry openTelemetry, TelemetryConfig config) {
         String version = UserAgent.version();
@@ -131,24 +140,22 @@ public final class OtelTelemetry implements Telemetry {
         return valid;
     }
 
-    /**
-     * The histogram with its buckets advised. The advice came with OpenTelemetry API 1.32; an older API (Payara 6's
-     * MicroProfile Telemetry 1.x has 1.29) lacks the method, and the SDK's default buckets apply there instead.
-     */
-    private static DoubleHistogram withBuckets(DoubleHistogramBuilder histogram, List<Double> buckets) {
+    private static boolean hasBucketAdvice() {
         try {
-            return histogram.setExplicitBucketBoundariesAdvice(buckets).build();
-        } catch (NoSuchMethodError olderApi) {
-            return histogram.build();
+            DoubleHistogramBuilder.class.getMethod("setExplicitBucketBoundariesAdvice", List.class);
+            return true;
+        } catch (NoSuchMethodException olderApi) {
+            return false;
         }
     }
 
+    /** The histogram with its buckets advised; on an API without advice, the SDK's default buckets apply. */
+    private static DoubleHistogram withBuckets(DoubleHistogramBuilder histogram, List<Double> buckets) {
+        return LEGACY_API ? histogram.build() : histogram.setExplicitBucketBoundariesAdvice(buckets).build();
+    }
+
     private static LongHistogram withBuckets(LongHistogramBuilder histogram, List<Long> buckets) {
-        try {
-            return histogram.setExplicitBucketBoundariesAdvice(buckets).build();
-        } catch (NoSuchMethodError olderApi) {
-            return histogram.build();
-        }
+        return LEGACY_API ? histogram.build() : histogram.setExplicitBucketBoundariesAdvice(buckets).build();
     }
 
     @Override
@@ -193,6 +200,11 @@ public final class OtelTelemetry implements Telemetry {
         Span request = Span.current();
         if (request.isRecording()) {
             request.setAttribute(URL_QUERY, "token=REDACTED");
+            if (LEGACY_API && config.callbackUrl() != null) {
+                // The older conventions record the query in the target and the full URL instead.
+                request.setAttribute(HTTP_TARGET, config.callbackPath() + "?token=REDACTED");
+                request.setAttribute(HTTP_URL, config.callbackUrl() + "?token=REDACTED");
+            }
         }
         return start(genAi(CALLBACK, null, SpanKind.INTERNAL), CALLBACK, false);
     }
