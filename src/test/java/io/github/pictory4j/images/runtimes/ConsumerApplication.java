@@ -1,5 +1,6 @@
 package io.github.pictory4j.images.runtimes;
 
+import io.github.pictory4j.images.it.ProbeErrors;
 import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.core.Application;
 
@@ -14,7 +15,7 @@ public class ConsumerApplication extends Application {
 
     @Override
     public Set<Class<?>> getClasses() {
-        return Set.of(ConsumerResource.class, ConsumerWebhook.class, ConsumerErrors.class,
-                ConsumerErrors.Violations.class);
+        return Set.of(ConsumerResource.class, ConsumerWebhook.class, ProbeErrors.class,
+                ProbeErrors.Violations.class);
     }
 }

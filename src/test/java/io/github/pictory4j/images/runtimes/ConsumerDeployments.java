@@ -1,6 +1,7 @@
 package io.github.pictory4j.images.runtimes;
 
 import io.github.pictory4j.images.config.SimulatorKeys;
+import io.github.pictory4j.images.it.ProbeErrors;
 import io.github.pictory4j.images.it.TestHttp;
 import io.github.pictory4j.images.simulator.control.SimulatorControl;
 import jakarta.json.JsonObject;
@@ -11,6 +12,7 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 import java.io.File;
 import java.net.URI;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 
 /**
  * The consumer app as a user packages it for any Jakarta EE 10 runtime: its own classes, the module's
@@ -68,7 +70,7 @@ final class ConsumerDeployments {
     static WebArchive consumer(String name, String settings) {
         return ShrinkWrap.create(WebArchive.class, name + ".war")
                 .addClasses(ConsumerApplication.class, ConsumerResource.class, ConsumerWebhook.class,
-                        ConsumerErrors.class, ConsumerErrors.Violations.class)
+                        ProbeErrors.class, ProbeErrors.Violations.class)
                 .addAsLibrary(jar("pictory.client.jar", "target/pictory-images-client.jar"))
                 .addAsLibrary(jar("pictory.simulator.jar", "target/pictory-images-simulator.jar"))
                 .addAsResource(new StringAsset(SimulatorKeys.ENABLED + "=true\n"
@@ -114,6 +116,20 @@ final class ConsumerDeployments {
                     + ", not " + status + ": " + response.body());
         }
         return TestHttp.json(response);
+    }
+
+    /** The job's record once its image is kept (within 20 s), as {@code GET jobs/{id}/record} answers it. */
+    static JsonObject awaitKept(String name, String jobId) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        JsonObject record = json(name, "GET", "jobs/" + jobId + "/record", null, 200);
+        while (!"KEPT".equals(record.getString("keptImage")) && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+            record = json(name, "GET", "jobs/" + jobId + "/record", null, 200);
+        }
+        if (!"KEPT".equals(record.getString("keptImage"))) {
+            throw new AssertionError(RUNTIME + ": the image of " + jobId + " was not kept within 20 s: " + record);
+        }
+        return record;
     }
 
     private static File jar(String what, String path) {

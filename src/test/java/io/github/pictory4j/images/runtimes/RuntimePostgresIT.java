@@ -2,7 +2,6 @@ package io.github.pictory4j.images.runtimes;
 
 import io.github.pictory4j.images.client.internal.jdbc.TestDatabases;
 import io.github.pictory4j.images.runtimes.ConsumerDeployments.DataSourceDefinition;
-import jakarta.json.JsonObject;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
@@ -16,12 +15,9 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.Duration;
 import java.util.UUID;
 
-import static io.github.pictory4j.images.runtimes.ConsumerDeployments.RUNTIME;
 import static io.github.pictory4j.images.runtimes.ConsumerDeployments.json;
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -70,13 +66,7 @@ class RuntimePostgresIT {
         String jobId = json(NAME, "POST", "generate", "{\"prompt\":\"A lighthouse at dawn, in PostgreSQL\"}", 200)
                 .getString("jobId");
 
-        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        JsonObject record = json(NAME, "GET", "jobs/" + jobId + "/record", null, 200);
-        while (!"KEPT".equals(record.getString("keptImage")) && System.nanoTime() < deadline) {
-            Thread.sleep(100);
-            record = json(NAME, "GET", "jobs/" + jobId + "/record", null, 200);
-        }
-        assertEquals("KEPT", record.getString("keptImage"), RUNTIME + ": " + record);
+        ConsumerDeployments.awaitKept(NAME, jobId);
         assertTrue(count("SELECT count(*) FROM " + SCHEMA + ".pictory4j_job WHERE job_id = '" + jobId + "'") == 1,
                 "the job's row is in the app's schema " + SCHEMA);
     }

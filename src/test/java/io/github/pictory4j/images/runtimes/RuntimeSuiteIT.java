@@ -109,7 +109,7 @@ class RuntimeSuiteIT {
         String prompt = "A lighthouse at dawn, kept";
         String jobId = json(NAME, "POST", "generate", "{\"prompt\":\"" + prompt + "\"}", 200).getString("jobId");
 
-        JsonObject record = awaitKept(jobId);
+        JsonObject record = ConsumerDeployments.awaitKept(NAME, jobId);
         assertEquals(prompt, record.getString("prompt"), record.toString());
         assertTrue(record.getBoolean("ended"), record.toString());
         assertEquals("completed", record.getString("status"), record.toString());
@@ -133,16 +133,5 @@ class RuntimeSuiteIT {
             Thread.sleep(100);
         }
         return false;
-    }
-
-    private JsonObject awaitKept(String jobId) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        JsonObject record = json(NAME, "GET", "jobs/" + jobId + "/record", null, 200);
-        while (!"KEPT".equals(record.getString("keptImage")) && System.nanoTime() < deadline) {
-            Thread.sleep(100);
-            record = json(NAME, "GET", "jobs/" + jobId + "/record", null, 200);
-        }
-        assertEquals("KEPT", record.getString("keptImage"), RUNTIME + ": " + record);
-        return record;
     }
 }
