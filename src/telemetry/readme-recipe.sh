@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The README's telemetry recipe, run as the README runs it: `mvn liberty:run` with the OTEL_* variables of its
-# step 3, the exporters set to `logging` so that every exported span and metric lands in the server's log. It
+# Telemetry command, the exporters set to `logging` so that every exported span and metric lands in the server's log. It
 # submits a job with webhooks on (the simulator calls back), sends a forged callback, waits for the image to be
 # kept and for the metrics to be exported, then fails unless the module's spans and metrics are in the export
 # and no secret is in any log line or exported byte: not the API key, the webhook secret, a callback token,
@@ -22,8 +22,9 @@ key="pictai_recipe_${run_id}"
 secret="recipe-webhook-secret-${run_id}-0123456789abcdef"
 prompt="A lighthouse at dawn, recipe words ${run_id}"
 
-# The README's step 3, exporters to the log. PICTORY_SIMULATOR_API_KEY and PICTORY_WEBHOOK_SECRET only replace
-# the sample's defaults (the simulator's well-known key and a random secret) with values this script can look for.
+# The README's command, exporters to the log (as the README suggests). PICTORY_SIMULATOR_API_KEY and
+# PICTORY_WEBHOOK_SECRET only replace the sample's defaults (the simulator's well-known key and a random
+# secret) with values this script can look for.
 OTEL_SDK_DISABLED=false OTEL_SERVICE_NAME=pictory4j-sample \
 OTEL_EXPORTER_OTLP_ENDPOINT=http://localhost:4318 OTEL_EXPORTER_OTLP_PROTOCOL=http/protobuf \
 OTEL_METRIC_EXPORT_INTERVAL=10000 OTEL_LOGS_EXPORTER=none \

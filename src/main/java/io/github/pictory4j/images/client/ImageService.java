@@ -49,7 +49,7 @@ import java.util.logging.Logger;
  * <p>With {@code pictory.budget.*} set, a submission that would take the day's or the month's credits
  * past the limit is refused with a {@link PictoryBudgetExceededException} before anything is sent
  * ({@link #usage()} shows what is spent). With MicroProfile Telemetry, every operation is a span and
- * the metrics follow the OpenTelemetry GenAI conventions (see the README's Telemetry).
+ * the metrics follow the OpenTelemetry GenAI conventions (see src/docs/telemetry.md).
  *
  * <p>Outside CDI, {@link PictoryClient} offers the same.
  */

@@ -14,43 +14,36 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The README's "Test your app" example is these sources, to the character: what {@code mvn verify}
- * compiles and runs ({@link PictureResourceIT}) is what users copy.
+ * The test kit's documented example (src/docs/test-kit.md, which the README's "Test your app" points to) is
+ * these sources, to the character: what {@code mvn verify} compiles and runs ({@link PictureResourceIT}) is
+ * what users copy.
  */
 class ReadmeExampleTest {
 
-    private static final Path README = Path.of("README.md");
+    private static final Path GUIDE = Path.of("src/docs/test-kit.md");
     private static final Path SOURCES = Path.of("src/test/java/io/github/pictory4j/images/example");
     private static final List<String> EXAMPLE = List.of("PictureApplication", "PictureResource", "PictureResourceIT");
 
     @Test
     void theReadmeShowsTheExampleThatRuns() throws IOException {
-        List<String> blocks = javaBlocks(section(Files.readString(README), "## Test your app"));
+        List<String> blocks = javaBlocks(Files.readString(GUIDE));
 
         assertEquals(EXAMPLE.size(), blocks.size(), "one block per class of the example");
         for (int i = 0; i < EXAMPLE.size(); i++) {
             assertEquals(Files.readString(SOURCES.resolve(EXAMPLE.get(i) + ".java")).strip(), blocks.get(i).strip(),
-                    "README block " + (i + 1) + " is " + EXAMPLE.get(i) + ".java");
+                    "the guide's block " + (i + 1) + " is " + EXAMPLE.get(i) + ".java");
         }
     }
 
     @Test
     void theReadmesBuildSettingsNameThePropertiesTheExampleReads() throws IOException {
-        String section = section(Files.readString(README), "## Test your app");
+        String section = Files.readString(GUIDE);
         String test = Files.readString(SOURCES.resolve("PictureResourceIT.java"));
 
         for (String property : List.of("pictory.client.jar", "pictory.simulator.jar")) {
             assertTrue(test.contains("System.getProperty(\"" + property + "\")"), property);
-            assertTrue(section.contains("<" + property + ">"), "the README's failsafe settings set " + property);
+            assertTrue(section.contains("<" + property + ">"), "the guide's failsafe settings set " + property);
         }
-    }
-
-    /** The text from {@code heading} to the next heading of the same level. */
-    private static String section(String markdown, String heading) {
-        int start = markdown.indexOf("\n" + heading + "\n");
-        assertTrue(start >= 0, "README has no section " + heading);
-        int end = markdown.indexOf("\n## ", start + heading.length() + 1);
-        return markdown.substring(start, end < 0 ? markdown.length() : end);
     }
 
     private static List<String> javaBlocks(String markdown) {

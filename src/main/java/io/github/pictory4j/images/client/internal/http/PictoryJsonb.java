@@ -8,8 +8,8 @@ import jakarta.ws.rs.ext.ContextResolver;
  * One {@link Jsonb} for every call of {@link PictoryImagesApi}. Without a resolver, RESTEasy (the JAX-RS
  * implementation in Open Liberty, and the standalone client) builds a new {@code Jsonb} for every
  * entity it reads or writes: a provider lookup, a fresh model of each class and a handful of caught
- * exceptions per call, which made a submission 6.6 times as slow as a raw HTTP call (see the README's
- * Performance section). {@code Jsonb} instances are thread-safe.
+ * exceptions per call, which made a submission 6.6 times as slow as a raw HTTP call (see
+ * src/docs/performance.md). {@code Jsonb} instances are thread-safe.
  */
 public class PictoryJsonb implements ContextResolver<Jsonb> {
 

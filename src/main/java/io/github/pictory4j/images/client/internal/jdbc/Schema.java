@@ -33,7 +33,7 @@ public final class Schema {
     private Schema() {
     }
 
-    /** The DDL of {@link #VERSION}, as published in the README. */
+    /** The DDL of {@link #VERSION}, as published in src/docs/durable-jobs.md. */
     public static String ddl() {
         try (InputStream in = Schema.class.getResourceAsStream("schema-v" + VERSION + ".sql")) {
             if (in == null) {
@@ -70,7 +70,7 @@ public final class Schema {
         }
         if (!create) {
             throw new PictoryStoreException("The Pictory job store's tables are missing and "
-                    + "pictory.store.create-schema is false: create them with the DDL in the README (schema version "
+                    + "pictory.store.create-schema is false: create them with the DDL in src/docs/durable-jobs.md (schema version "
                     + VERSION + "), or allow the module to create them", null);
         }
         try {

@@ -116,7 +116,7 @@ abstract class JdbcStoreContract {
             PictoryStoreException missing = assertThrows(PictoryStoreException.class,
                     () -> Schema.ensure(new Database(empty.dataSource(), "empty"), false, T0));
             assertTrue(missing.getMessage().contains("pictory.store.create-schema is false"), missing.getMessage());
-            assertTrue(missing.getMessage().contains("README"), missing.getMessage());
+            assertTrue(missing.getMessage().contains("src/docs/durable-jobs.md"), missing.getMessage());
         }
     }
 
