@@ -10,6 +10,10 @@ import org.jboss.shrinkwrap.api.asset.StringAsset;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 
 import java.io.File;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -68,6 +72,7 @@ final class ConsumerDeployments {
      * jobs quick, with {@code settings} added to its {@code microprofile-config.properties}.
      */
     static WebArchive consumer(String name, String settings) {
+        awaitFreePortForANewServer();
         return ShrinkWrap.create(WebArchive.class, name + ".war")
                 .addClasses(ConsumerApplication.class, ConsumerResource.class, ConsumerWebhook.class,
                         ProbeErrors.class, ProbeErrors.Violations.class)
@@ -85,6 +90,39 @@ final class ConsumerDeployments {
         return consumer(name, settings + "pictory.store.datasource=" + definition.name() + "\n")
                 .addAsLibrary(jar("jdbc driver", driverJar))
                 .setWebXML(new StringAsset(definition.webXml()));
+    }
+
+    /**
+     * Where the adapter starts a server per deployment ({@code runtime.server-per-deployment}: Payara Micro), the
+     * previous deployment's server may still be shutting down when the next is built, holding the fixed port the
+     * app's URLs name: the new one would then fail to bind it. Waits (60 s at most) until the port is free.
+     */
+    private static void awaitFreePortForANewServer() {
+        if (!Boolean.getBoolean("runtime.server-per-deployment")) {
+            return;
+        }
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (!portFree()) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException(RUNTIME + ": port " + PORT + " still taken after 60 s; is an earlier server left running?");
+            }
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while waiting for port " + PORT, e);
+            }
+        }
+    }
+
+    private static boolean portFree() {
+        try (ServerSocket socket = new ServerSocket()) {
+            socket.setReuseAddress(true);
+            socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), PORT));
+            return true;
+        } catch (IOException taken) {
+            return false;
+        }
     }
 
     static String base(String name) {
