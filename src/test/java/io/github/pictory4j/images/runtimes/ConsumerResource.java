@@ -25,6 +25,7 @@ import java.io.InputStream;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The consumer's own API over the injected {@link ImageService}, answering plain maps so that each
@@ -57,11 +58,14 @@ public class ConsumerResource {
     @POST
     @Path("generate-async")
     public CompletionStage<Map<String, Object>> generateAsync(Map<String, String> fields) {
-        String caller = Thread.currentThread().getName();
-        return images.generateAsync(request(fields)).thenApply(job -> {
+        AtomicBoolean returned = new AtomicBoolean();
+        CompletionStage<ImageJob> generated = images.generateAsync(request(fields));
+        // Set once the call has handed back its stage: a call that parked its thread until the job ended
+        // would complete the stage first, and the answer would say false.
+        returned.set(true);
+        return generated.thenApply(job -> {
             Map<String, Object> answer = job(job);
-            answer.put("callerThread", caller);
-            answer.put("endThread", Thread.currentThread().getName());
+            answer.put("endedAfterTheCallReturned", returned.get());
             return answer;
         });
     }
