@@ -2,6 +2,9 @@ package io.github.pictory4j.images.client;
 
 import org.eclipse.microprofile.config.Config;
 
+import java.util.Locale;
+import java.util.Optional;
+
 /**
  * What the module's telemetry may record ({@code pictory.telemetry.*}), and whether the runtime exports
  * telemetry. Spans and metrics go wherever the runtime's MicroProfile Telemetry (OpenTelemetry) sends them;
@@ -36,9 +39,9 @@ public record TelemetrySettings(boolean recordPrompt, boolean runtimeExports) {
                         .map(text -> text.equalsIgnoreCase("false")).orElse(false));
     }
 
-    private static java.util.Optional<Boolean> flag(Config config, String name) {
+    private static Optional<Boolean> flag(Config config, String name) {
         return config.getOptionalValue(name, String.class).map(String::trim)
-                .map(text -> switch (text.toLowerCase(java.util.Locale.ROOT)) {
+                .map(text -> switch (text.toLowerCase(Locale.ROOT)) {
                     case "true" -> true;
                     case "false" -> false;
                     default -> throw new PictoryConfigurationException(name + " (env "
