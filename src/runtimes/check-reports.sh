@@ -7,6 +7,9 @@ cd "$(dirname "$0")/../.."
 
 expected_tests=$(grep -lE '^class Runtime[A-Za-z]*IT' src/test/java/io/github/pictory4j/images/runtimes/*.java \
   | xargs grep -hE '^\s*@Test' | wc -l)
+# A count of the current summary file: <completed>, <errors>, <failures> or <skipped>.
+count() { sed -nE "s/.*<$1>([0-9]+)<\/$1>.*/\1/p" "$summary"; }
+
 status=0
 for runtime in "$@"; do
   dir="target/failsafe-reports/$runtime"
@@ -16,9 +19,7 @@ for runtime in "$@"; do
     status=1
     continue
   fi
-  read -r completed errors failures skipped < <(sed -nE \
-    -e 's/.*<completed>([0-9]+)<\/completed>.*/\1/p' -e 's/.*<errors>([0-9]+)<\/errors>.*/\1/p' \
-    -e 's/.*<failures>([0-9]+)<\/failures>.*/\1/p' -e 's/.*<skipped>([0-9]+)<\/skipped>.*/\1/p' "$summary" | tr '\n' ' ')
+  completed=$(count completed) errors=$(count errors) failures=$(count failures) skipped=$(count skipped)
   seconds=$(cat "$dir"/TEST-*.xml 2>/dev/null | sed -nE 's/.*<testsuite [^>]*time="([0-9.]+)".*/\1/p' \
     | awk '{ s += $1 } END { printf "%.0f", s }')
   echo "runtime suite on $runtime: $completed tests (expected $expected_tests), $failures failed, $errors errors, $skipped skipped, ${seconds}s"
