@@ -2,6 +2,7 @@ package io.github.pictory4j.images.client;
 
 import io.github.pictory4j.images.client.internal.ApiKeys;
 import io.github.pictory4j.images.client.internal.Blocking;
+import io.github.pictory4j.images.client.internal.CallbackTokenGuard;
 import io.github.pictory4j.images.client.internal.ClientCore;
 import io.github.pictory4j.images.client.internal.InMemoryJobStore;
 import io.github.pictory4j.images.client.internal.JobPoller;
@@ -51,7 +52,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.function.DoubleSupplier;
 import java.util.function.Supplier;
-import java.util.logging.Logger;
 
 /**
  * Pictory's image API for plain Java: the same client {@link ImageService} gives CDI apps, built from
@@ -70,14 +70,6 @@ import java.util.logging.Logger;
  * own scheduler, its threads stop.
  */
 public final class PictoryClient implements AutoCloseable {
-
-    private static final Logger LOG = Logger.getLogger(PictoryClient.class.getName());
-    /** Why webhooks were turned off: the callback's token would be exported in the runtime's HTTP spans. */
-    static final String TOKENS_WOULD_BE_EXPORTED = WebhookSupport.URL + " is set, but jobs are polled instead:"
-            + " the runtime exports telemetry (" + TelemetrySettings.OTEL_SDK_DISABLED + "=false) and this application"
-            + " cannot see the OpenTelemetry API, so pictory4j cannot keep callback tokens out of the runtime's HTTP"
-            + " server spans. Let the application see the API (on Open Liberty, declare it with <classloader"
-            + " apiTypeVisibility=\"+third-party\"/>), or unset " + WebhookSupport.URL + " to silence this.";
 
     private static final Method SUBMIT = method("submit", ImageRequest.class);
     private static final Method SUBMIT_ASYNC = method("submitAsync", ImageRequest.class);
@@ -552,10 +544,7 @@ public final class PictoryClient implements AutoCloseable {
             TelemetryConfig observing = TelemetryConfig.of(telemetrySettings.recordPrompt(), baseUrl);
             Telemetry observed = telemetry != null ? telemetry
                     : TelemetryLoader.load(hooks == null ? observing : observing.withCallback(hooks.callbackUrl()));
-            if (hooks != null && observed == Telemetry.NONE && telemetrySettings.runtimeExports()) {
-                hooks = null;
-                LOG.warning(TOKENS_WOULD_BE_EXPORTED);
-            }
+            hooks = CallbackTokenGuard.webhooksUnlessExposed(hooks, observed, telemetrySettings);
             MethodValidator validation = methodValidator != null ? methodValidator : beanValidation(owned);
             ScheduledExecutorService executor = scheduler;
             if (executor == null) {

@@ -1,5 +1,6 @@
 package io.github.pictory4j.images.client;
 
+import io.github.pictory4j.images.client.internal.CallbackTokenGuard;
 import io.github.pictory4j.images.client.internal.otel.OtelTelemetry;
 import io.github.pictory4j.images.client.internal.telemetry.Telemetry;
 import io.github.pictory4j.images.client.internal.telemetry.TelemetryConfig;
@@ -51,12 +52,12 @@ class WebhooksUnderRuntimeTelemetryTest {
     };
 
     WebhooksUnderRuntimeTelemetryTest() {
-        Logger.getLogger(PictoryClient.class.getName()).addHandler(capture);
+        Logger.getLogger(CallbackTokenGuard.class.getName()).addHandler(capture);
     }
 
     @AfterEach
     void stop() {
-        Logger.getLogger(PictoryClient.class.getName()).removeHandler(capture);
+        Logger.getLogger(CallbackTokenGuard.class.getName()).removeHandler(capture);
         clients.forEach(PictoryClient::close);
     }
 
@@ -65,7 +66,7 @@ class WebhooksUnderRuntimeTelemetryTest {
         PictoryClient client = client(Telemetry.NONE, new TelemetrySettings(false, true));
 
         assertFalse(client.webhooksEnabled(), "no callback URL, so no token, is handed to Pictory");
-        assertEquals(List.of(PictoryClient.TOKENS_WOULD_BE_EXPORTED), warnings);
+        assertEquals(List.of(CallbackTokenGuard.WARNING), warnings);
         assertTrue(warnings.get(0).contains("apiTypeVisibility=\"+third-party\""), warnings.get(0));
         assertTrue(warnings.get(0).contains("otel.sdk.disabled=false"), warnings.get(0));
     }

@@ -17,10 +17,8 @@ import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.api.common.AttributesBuilder;
 import io.opentelemetry.api.metrics.DoubleCounter;
 import io.opentelemetry.api.metrics.DoubleHistogram;
-import io.opentelemetry.api.metrics.DoubleHistogramBuilder;
 import io.opentelemetry.api.metrics.LongCounter;
 import io.opentelemetry.api.metrics.LongHistogram;
-import io.opentelemetry.api.metrics.LongHistogramBuilder;
 import io.opentelemetry.api.metrics.Meter;
 import io.opentelemetry.api.metrics.ObservableDoubleGauge;
 import io.opentelemetry.api.trace.Span;
@@ -60,9 +58,6 @@ import static io.github.pictory4j.images.client.internal.otel.GenAiAttributes.RE
 import static io.github.pictory4j.images.client.internal.otel.GenAiAttributes.SERVER_ADDRESS;
 import static io.github.pictory4j.images.client.internal.otel.GenAiAttributes.SERVER_PORT;
 import static io.github.pictory4j.images.client.internal.otel.GenAiAttributes.STYLE;
-import static io.github.pictory4j.images.client.internal.otel.GenAiAttributes.HTTP_TARGET;
-import static io.github.pictory4j.images.client.internal.otel.GenAiAttributes.HTTP_URL;
-import static io.github.pictory4j.images.client.internal.otel.GenAiAttributes.URL_QUERY;
 import static io.github.pictory4j.images.client.internal.otel.GenAiAttributes.WEBHOOK_RESULT;
 
 /**
@@ -90,20 +85,13 @@ public final class OtelTelemetry implements Telemetry {
     private final LongCounter callbacks;
     private final List<ObservableDoubleGauge> gauges = new CopyOnWriteArrayList<>();
 
-    /**
-     * Whether the OpenTelemetry API predates 1.32 (no bucket advice): MicroProfile Telemetry 1.x (Payara 6 has API
-     * 1.29), whose runtimes name HTTP attributes after the conventions before 1.20 ({@code http.target}, not
-     * {@code url.query}). MicroProfile Telemetry 2.0 requires API 1.39 and the stable HTTP conventions.
-     */
-    static final boolean LEGACY_API = !hasBucketAdvice();
-
     public OtelTelemetry(OpenTelemetry openTelemetry, TelemetryConfig config) {
         String version = UserAgent.version();
         this.tracer = openTelemetry.tracerBuilder(SCOPE).setInstrumentationVersion(version).build();
         this.meter = openTelemetry.meterBuilder(SCOPE).setInstrumentationVersion(version).build();
         this.config = config;
         this.active = records(tracer);
-        this.duration = withBuckets(meter.histogramBuilder("gen_ai.client.operation.duration").setUnit("s")
+        this.duration = ApiGeneration.histogram(meter.histogramBuilder("gen_ai.client.operation.duration").setUnit("s")
                 .setDescription("GenAI operation duration: an image job from its submission to its end"), DURATION_BUCKETS);
         this.credits = meter.counterBuilder("pictory.credits.used").ofDoubles().setUnit("{credit}")
                 .setDescription("AI credits Pictory charged for jobs that ended").build();
@@ -111,7 +99,7 @@ public final class OtelTelemetry implements Telemetry {
                 .setDescription("Image jobs that ended, by outcome").build();
         this.retries = meter.counterBuilder("pictory.retries").setUnit("{retry}")
                 .setDescription("Calls to Pictory sent again after a transient failure, by cause").build();
-        this.reads = withBuckets(meter.histogramBuilder("pictory.job.reads").ofLongs().setUnit("{read}")
+        this.reads = ApiGeneration.histogram(meter.histogramBuilder("pictory.job.reads").ofLongs().setUnit("{read}")
                 .setDescription("Reads of a job's state this instance sent to Pictory, per job that ended"),
                 List.of(1L, 2L, 3L, 5L, 10L, 20L, 50L, 100L));
         this.callbacks = meter.counterBuilder("pictory.webhook.callbacks").setUnit("{callback}")
@@ -138,24 +126,6 @@ public final class OtelTelemetry implements Telemetry {
         boolean valid = probe.getSpanContext().isValid();
         // Never ended: an unended span is not exported.
         return valid;
-    }
-
-    private static boolean hasBucketAdvice() {
-        try {
-            DoubleHistogramBuilder.class.getMethod("setExplicitBucketBoundariesAdvice", List.class);
-            return true;
-        } catch (NoSuchMethodException olderApi) {
-            return false;
-        }
-    }
-
-    /** The histogram with its buckets advised; on an API without advice, the SDK's default buckets apply. */
-    private static DoubleHistogram withBuckets(DoubleHistogramBuilder histogram, List<Double> buckets) {
-        return LEGACY_API ? histogram.build() : histogram.setExplicitBucketBoundariesAdvice(buckets).build();
-    }
-
-    private static LongHistogram withBuckets(LongHistogramBuilder histogram, List<Long> buckets) {
-        return LEGACY_API ? histogram.build() : histogram.setExplicitBucketBoundariesAdvice(buckets).build();
     }
 
     @Override
@@ -197,15 +167,7 @@ public final class OtelTelemetry implements Telemetry {
     public Traced callback() {
         // The runtime's span of the callback's HTTP request records its query, which is the callback's token:
         // it is replaced before that span ends (attributes set later win), so that no token is exported.
-        Span request = Span.current();
-        if (request.isRecording()) {
-            request.setAttribute(URL_QUERY, "token=REDACTED");
-            if (LEGACY_API && config.callbackUrl() != null) {
-                // The older conventions record the query in the target and the full URL instead.
-                request.setAttribute(HTTP_TARGET, config.callbackPath() + "?token=REDACTED");
-                request.setAttribute(HTTP_URL, config.callbackUrl() + "?token=REDACTED");
-            }
-        }
+        CallbackRedaction.redact(Span.current(), config);
         return start(genAi(CALLBACK, null, SpanKind.INTERNAL), CALLBACK, false);
     }
 
