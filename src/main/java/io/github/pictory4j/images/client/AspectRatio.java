@@ -1,12 +1,12 @@
 package io.github.pictory4j.images.client;
 
-import jakarta.json.bind.adapter.JsonbAdapter;
+import io.github.pictory4j.images.client.internal.http.PlainStrings;
 import jakarta.json.bind.annotation.JsonbTypeAdapter;
 
 import java.util.List;
 
 /** An image's aspect ratio, as Pictory names it ({@code "16:9"}). */
-@JsonbTypeAdapter(AspectRatio.Json.class)
+@JsonbTypeAdapter(PlainStrings.Ratio.class)
 public final class AspectRatio extends PictoryValue {
 
     public static final AspectRatio SQUARE = new AspectRatio("1:1", true);
@@ -26,18 +26,5 @@ public final class AspectRatio extends PictoryValue {
 
     public static List<AspectRatio> knownValues() {
         return KNOWN;
-    }
-
-    /** JSON-B mapping to and from the plain string. */
-    public static final class Json implements JsonbAdapter<AspectRatio, String> {
-        @Override
-        public String adaptToJson(AspectRatio ratio) {
-            return ratio.value();
-        }
-
-        @Override
-        public AspectRatio adaptFromJson(String value) {
-            return of(value);
-        }
     }
 }

@@ -1,9 +1,8 @@
 package io.github.pictory4j.images.client;
 
-import org.eclipse.microprofile.config.Config;
+import io.github.pictory4j.images.client.internal.config.ConfigValues;
 
 import java.math.BigDecimal;
-import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.util.Optional;
 
@@ -32,7 +31,7 @@ public record BudgetSettings(BigDecimal dailyCredits, BigDecimal monthlyCredits,
         requireNotNegative(DAILY_CREDITS, dailyCredits);
         requireNotNegative(MONTHLY_CREDITS, monthlyCredits);
         if (zone == null) {
-            throw new PictoryConfigurationException(TIME_ZONE + " (env " + PictorySettings.environmentVariable(TIME_ZONE)
+            throw new PictoryConfigurationException(TIME_ZONE + " (env " + ConfigValues.environmentVariable(TIME_ZONE)
                     + ") must not be null: use a zone id such as UTC or Europe/Paris");
         }
     }
@@ -40,13 +39,6 @@ public record BudgetSettings(BigDecimal dailyCredits, BigDecimal monthlyCredits,
     /** A daily and a monthly limit (either may be null), in UTC. */
     public static BudgetSettings of(BigDecimal dailyCredits, BigDecimal monthlyCredits) {
         return new BudgetSettings(dailyCredits, monthlyCredits, UTC);
-    }
-
-    /** The settings in {@code config}; unset limits are no limits. */
-    public static BudgetSettings from(Config config) {
-        return new BudgetSettings(credits(config, DAILY_CREDITS), credits(config, MONTHLY_CREDITS),
-                config.getOptionalValue(TIME_ZONE, String.class).map(String::trim).filter(text -> !text.isEmpty())
-                        .map(BudgetSettings::zone).orElse(UTC));
     }
 
     /** Whether any period has a limit, so that a submission can be refused. */
@@ -62,32 +54,9 @@ public record BudgetSettings(BigDecimal dailyCredits, BigDecimal monthlyCredits,
         return Optional.ofNullable(monthlyCredits);
     }
 
-    private static BigDecimal credits(Config config, String key) {
-        return config.getOptionalValue(key, String.class).map(String::trim).filter(text -> !text.isEmpty()).map(text -> {
-            try {
-                return new BigDecimal(text);
-            } catch (NumberFormatException e) {
-                throw invalid(key, "is not a number of credits: use a number such as 50 or 12.5, or leave it unset"
-                        + " for no limit");
-            }
-        }).orElse(null);
-    }
-
-    private static ZoneId zone(String text) {
-        try {
-            return ZoneId.of(text);
-        } catch (DateTimeException e) {
-            throw invalid(TIME_ZONE, "is not a time zone: use a zone id such as UTC, Europe/Paris or America/New_York");
-        }
-    }
-
     private static void requireNotNegative(String key, BigDecimal credits) {
         if (credits != null && credits.signum() < 0) {
-            throw invalid(key, "must be 0 or more credits (or unset for no limit)");
+            throw ConfigValues.invalid(key, "must be 0 or more credits (or unset for no limit)");
         }
-    }
-
-    private static PictoryConfigurationException invalid(String key, String problem) {
-        return new PictoryConfigurationException(key + " (env " + PictorySettings.environmentVariable(key) + ") " + problem);
     }
 }

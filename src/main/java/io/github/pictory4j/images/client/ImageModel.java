@@ -1,6 +1,6 @@
 package io.github.pictory4j.images.client;
 
-import jakarta.json.bind.adapter.JsonbAdapter;
+import io.github.pictory4j.images.client.internal.http.PlainStrings;
 import jakarta.json.bind.annotation.JsonbTypeAdapter;
 
 import java.math.BigDecimal;
@@ -11,7 +11,7 @@ import java.util.Optional;
  * A Pictory image model, with the aspect ratios it supports and what one image costs in AI credits,
  * so that an app can show the price before it spends.
  */
-@JsonbTypeAdapter(ImageModel.Json.class)
+@JsonbTypeAdapter(PlainStrings.Model.class)
 public final class ImageModel extends PictoryValue {
 
     private static final List<AspectRatio> STANDARD_RATIOS =
@@ -71,18 +71,5 @@ public final class ImageModel extends PictoryValue {
     /** AI credits one image costs; empty for a model this library does not know. */
     public Optional<BigDecimal> creditsPerImage() {
         return Optional.ofNullable(creditsPerImage);
-    }
-
-    /** JSON-B mapping to and from the plain string. */
-    public static final class Json implements JsonbAdapter<ImageModel, String> {
-        @Override
-        public String adaptToJson(ImageModel model) {
-            return model.value();
-        }
-
-        @Override
-        public ImageModel adaptFromJson(String value) {
-            return of(value);
-        }
     }
 }

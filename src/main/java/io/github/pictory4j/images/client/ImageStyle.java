@@ -1,12 +1,12 @@
 package io.github.pictory4j.images.client;
 
-import jakarta.json.bind.adapter.JsonbAdapter;
+import io.github.pictory4j.images.client.internal.http.PlainStrings;
 import jakarta.json.bind.annotation.JsonbTypeAdapter;
 
 import java.util.List;
 
 /** A visual style Pictory applies to a generated image. */
-@JsonbTypeAdapter(ImageStyle.Json.class)
+@JsonbTypeAdapter(PlainStrings.Style.class)
 public final class ImageStyle extends PictoryValue {
 
     public static final ImageStyle PHOTOREALISTIC = new ImageStyle("photorealistic", true);
@@ -30,18 +30,5 @@ public final class ImageStyle extends PictoryValue {
 
     public static List<ImageStyle> knownValues() {
         return KNOWN;
-    }
-
-    /** JSON-B mapping to and from the plain string. */
-    public static final class Json implements JsonbAdapter<ImageStyle, String> {
-        @Override
-        public String adaptToJson(ImageStyle style) {
-            return style.value();
-        }
-
-        @Override
-        public ImageStyle adaptFromJson(String value) {
-            return of(value);
-        }
     }
 }

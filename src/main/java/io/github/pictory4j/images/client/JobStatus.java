@@ -1,6 +1,6 @@
 package io.github.pictory4j.images.client;
 
-import jakarta.json.bind.adapter.JsonbAdapter;
+import io.github.pictory4j.images.client.internal.http.PlainStrings;
 import jakarta.json.bind.annotation.JsonbTypeAdapter;
 
 import java.util.List;
@@ -9,7 +9,7 @@ import java.util.List;
  * The state of a Pictory job. A status this library does not know (say {@code "queued"}) is treated
  * as still running: only the known terminal states end a wait.
  */
-@JsonbTypeAdapter(JobStatus.Json.class)
+@JsonbTypeAdapter(PlainStrings.Status.class)
 public final class JobStatus extends PictoryValue {
 
     public static final JobStatus IN_PROGRESS = new JobStatus("in-progress", true);
@@ -34,18 +34,5 @@ public final class JobStatus extends PictoryValue {
     /** Completed, failed or cleaned: the job will not change any more. */
     public boolean isTerminal() {
         return this == COMPLETED || this == FAILED || this == CLEANED;
-    }
-
-    /** JSON-B mapping to and from the plain string. */
-    public static final class Json implements JsonbAdapter<JobStatus, String> {
-        @Override
-        public String adaptToJson(JobStatus status) {
-            return status.value();
-        }
-
-        @Override
-        public JobStatus adaptFromJson(String value) {
-            return of(value);
-        }
     }
 }

@@ -1,5 +1,6 @@
 package io.github.pictory4j.images.client;
 
+import io.github.pictory4j.images.client.internal.config.ConfigValues;
 import java.math.BigDecimal;
 import java.time.Instant;
 
@@ -62,7 +63,7 @@ public class PictoryBudgetExceededException extends PictoryBudgetException {
                 + plain(refused.spent()) + " are spent and " + plain(refused.reserved()) + " reserved of "
                 + plain(refused.limit()) + " (" + setting + "), leaving " + plain(refused.left())
                 + ". Nothing was sent to Pictory. The " + (day ? "day" : "month") + " resets at " + refused.resetsAt()
-                + "; raise " + setting + " (env " + PictorySettings.environmentVariable(setting) + ") to allow more now.";
+                + "; raise " + setting + " (env " + ConfigValues.environmentVariable(setting) + ") to allow more now.";
     }
 
     private static String plain(BigDecimal credits) {

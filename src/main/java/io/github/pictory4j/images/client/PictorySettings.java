@@ -1,13 +1,8 @@
 package io.github.pictory4j.images.client;
 
-import org.eclipse.microprofile.config.Config;
+import io.github.pictory4j.images.client.internal.config.ConfigValues;
 
 import java.time.Duration;
-import java.time.format.DateTimeParseException;
-import java.util.Locale;
-import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * The service's tunables, read from MicroProfile Config. Durations take a unit: {@code 500ms},
@@ -37,7 +32,7 @@ public record PictorySettings(Duration pollInterval, Duration pollTimeout, Retry
     public static final String RETRY_MAX_DELAY = "pictory.retry.max-delay";
     public static final String RETRY_MAX_RETRY_AFTER = "pictory.retry.max-retry-after";
     public static final String BACKGROUND_THREADS = "pictory.background.threads";
-    static final int DEFAULT_BACKGROUND_THREADS = 16;
+    public static final int DEFAULT_BACKGROUND_THREADS = 16;
     static final int MAX_BACKGROUND_THREADS = 1000;
 
     /** Pictory's own base URL. */
@@ -46,11 +41,9 @@ public record PictorySettings(Duration pollInterval, Duration pollTimeout, Retry
     public static final PictorySettings DEFAULT =
             new PictorySettings(Duration.ofSeconds(15), Duration.ofMinutes(10), RetryPolicy.DEFAULT);
 
-    private static final Pattern SIMPLE_DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h)");
-
     public PictorySettings {
         if (pollInterval == null || pollInterval.isNegative() || pollInterval.isZero()) {
-            throw new PictoryConfigurationException(POLL_INTERVAL + " (env " + environmentVariable(POLL_INTERVAL)
+            throw new PictoryConfigurationException(POLL_INTERVAL + " (env " + ConfigValues.environmentVariable(POLL_INTERVAL)
                     + ") must be positive, such as 15s");
         }
         requireNotNegative(POLL_TIMEOUT, pollTimeout);
@@ -58,7 +51,7 @@ public record PictorySettings(Duration pollInterval, Duration pollTimeout, Retry
             throw new PictoryConfigurationException("retry must not be null: use RetryPolicy.DEFAULT or RetryPolicy.none()");
         }
         if (backgroundThreads < 1 || backgroundThreads > MAX_BACKGROUND_THREADS) {
-            throw new PictoryConfigurationException(BACKGROUND_THREADS + " (env " + environmentVariable(BACKGROUND_THREADS)
+            throw new PictoryConfigurationException(BACKGROUND_THREADS + " (env " + ConfigValues.environmentVariable(BACKGROUND_THREADS)
                     + ") must be from 1 to " + MAX_BACKGROUND_THREADS + ", such as " + DEFAULT_BACKGROUND_THREADS);
         }
     }
@@ -73,71 +66,10 @@ public record PictorySettings(Duration pollInterval, Duration pollTimeout, Retry
         return new PictorySettings(pollInterval, pollTimeout, retry, threads);
     }
 
-    /** The settings configured in {@code config}, with the defaults for what is not set. */
-    public static PictorySettings from(Config config) {
-        RetryPolicy defaults = RetryPolicy.DEFAULT;
-        RetryPolicy retry = new RetryPolicy(
-                integer(config, RETRY_MAX_RETRIES, defaults.maxRetries()).orElse(defaults.maxRetries()),
-                duration(config, RETRY_BASE_DELAY).orElse(defaults.baseDelay()),
-                duration(config, RETRY_MAX_DELAY).orElse(defaults.maxDelay()),
-                duration(config, RETRY_MAX_RETRY_AFTER).orElse(defaults.maxRetryAfter()));
-        return new PictorySettings(
-                duration(config, POLL_INTERVAL).orElse(DEFAULT.pollInterval()),
-                duration(config, POLL_TIMEOUT).orElse(DEFAULT.pollTimeout()),
-                retry,
-                integer(config, BACKGROUND_THREADS, DEFAULT_BACKGROUND_THREADS).orElse(DEFAULT_BACKGROUND_THREADS));
-    }
-
-    /** The environment variable MicroProfile Config maps to {@code key} ({@code pictory.api-key} → {@code PICTORY_API_KEY}). */
-    public static String environmentVariable(String key) {
-        return key.replaceAll("[^A-Za-z0-9]", "_").toUpperCase(Locale.ROOT);
-    }
-
-    /** Parses a duration such as {@code 15s}; the error names the key and the forms accepted. */
-    public static Duration parseDuration(String key, String text) {
-        String value = text.trim().toLowerCase(Locale.ROOT);
-        Matcher simple = SIMPLE_DURATION.matcher(value);
-        try {
-            if (simple.matches()) {
-                long amount = Long.parseLong(simple.group(1));
-                return switch (simple.group(2)) {
-                    case "ms" -> Duration.ofMillis(amount);
-                    case "s" -> Duration.ofSeconds(amount);
-                    case "m" -> Duration.ofMinutes(amount);
-                    default -> Duration.ofHours(amount);
-                };
-            }
-            return Duration.parse(text.trim());
-        } catch (DateTimeParseException | ArithmeticException | NumberFormatException e) {
-            throw new PictoryConfigurationException(key + " (env " + environmentVariable(key) + ") is not a duration: use"
-                    + " a number with a unit such as 500ms, 15s, 10m, 1h, or ISO-8601 such as PT15S");
-        }
-    }
-
-    /** A duration setting read from {@code config}, parsed with {@link #parseDuration}. */
-    public static Optional<Duration> duration(Config config, String key) {
-        return config.getOptionalValue(key, String.class).map(text -> parseDuration(key, text));
-    }
-
     static void requireNotNegative(String key, Duration value) {
         if (value == null || value.isNegative()) {
-            throw new PictoryConfigurationException(key + " (env " + environmentVariable(key)
+            throw new PictoryConfigurationException(key + " (env " + ConfigValues.environmentVariable(key)
                     + ") must be a duration of zero or more, such as 500ms");
         }
-    }
-
-    /**
-     * A whole-number setting; the error names {@code example}. Which numbers are allowed is the rule of the
-     * value's own record ({@link RetryPolicy}, these settings), whose error then names it.
-     */
-    private static Optional<Integer> integer(Config config, String key, int example) {
-        return config.getOptionalValue(key, String.class).map(text -> {
-            try {
-                return Integer.parseInt(text.trim());
-            } catch (NumberFormatException e) {
-                throw new PictoryConfigurationException(key + " (env " + environmentVariable(key)
-                        + ") must be a whole number, such as " + example);
-            }
-        });
     }
 }

@@ -1,5 +1,6 @@
 package io.github.pictory4j.images.client;
 
+import io.github.pictory4j.images.client.internal.config.ConfigValues;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
@@ -27,7 +28,7 @@ public record RetryPolicy(int maxRetries, Duration baseDelay, Duration maxDelay,
     public RetryPolicy {
         if (maxRetries < 0) {
             throw new PictoryConfigurationException(PictorySettings.RETRY_MAX_RETRIES + " (env "
-                    + PictorySettings.environmentVariable(PictorySettings.RETRY_MAX_RETRIES) + ") must be 0 or more, such as 2");
+                    + ConfigValues.environmentVariable(PictorySettings.RETRY_MAX_RETRIES) + ") must be 0 or more, such as 2");
         }
         PictorySettings.requireNotNegative(PictorySettings.RETRY_BASE_DELAY, baseDelay);
         PictorySettings.requireNotNegative(PictorySettings.RETRY_MAX_DELAY, maxDelay);

@@ -1,6 +1,6 @@
 package io.github.pictory4j.images.client;
 
-import org.eclipse.microprofile.config.Config;
+import io.github.pictory4j.images.client.internal.config.ConfigValues;
 
 import java.time.Duration;
 import java.util.Optional;
@@ -29,7 +29,7 @@ public record StoreSettings(String dataSource, boolean createSchema, long imageM
     public static final String IMAGE_TIMEOUT = "pictory.store.image-timeout";
     public static final String IMAGE_ATTEMPTS = "pictory.store.image-attempts";
     public static final String IMAGE_DOWNLOADS = "pictory.store.image-downloads";
-    static final int MAX_IMAGE_DOWNLOADS = 1000;
+    private static final int MAX_IMAGE_DOWNLOADS = 1000;
     public static final String SWEEP_INTERVAL = "pictory.store.sweep-interval";
     public static final String WATCH_INTERVAL = "pictory.store.watch-interval";
 
@@ -40,36 +40,23 @@ public record StoreSettings(String dataSource, boolean createSchema, long imageM
 
     public StoreSettings {
         if (imageMaxBytes < 1024) {
-            throw invalid(IMAGE_MAX_BYTES, "must be at least 1024 (bytes), such as 20971520");
+            throw ConfigValues.invalid(IMAGE_MAX_BYTES, "must be at least 1024 (bytes), such as 20971520");
         }
         if (imageTimeout == null || imageTimeout.isNegative() || imageTimeout.isZero()) {
-            throw invalid(IMAGE_TIMEOUT, "must be positive, such as 60s");
+            throw ConfigValues.invalid(IMAGE_TIMEOUT, "must be positive, such as 60s");
         }
         if (imageAttempts < 1) {
-            throw invalid(IMAGE_ATTEMPTS, "must be at least 1");
+            throw ConfigValues.invalid(IMAGE_ATTEMPTS, "must be at least 1");
         }
         if (imageDownloads < 1 || imageDownloads > MAX_IMAGE_DOWNLOADS) {
-            throw invalid(IMAGE_DOWNLOADS, "must be from 1 to " + MAX_IMAGE_DOWNLOADS + ", such as 4");
+            throw ConfigValues.invalid(IMAGE_DOWNLOADS, "must be from 1 to " + MAX_IMAGE_DOWNLOADS + ", such as 4");
         }
         if (sweepInterval == null || sweepInterval.isNegative() || sweepInterval.isZero()) {
-            throw invalid(SWEEP_INTERVAL, "must be positive, such as 1m");
+            throw ConfigValues.invalid(SWEEP_INTERVAL, "must be positive, such as 1m");
         }
         if (watchInterval == null || watchInterval.isNegative()) {
-            throw invalid(WATCH_INTERVAL, "must be zero (off) or positive, such as 1s");
+            throw ConfigValues.invalid(WATCH_INTERVAL, "must be zero (off) or positive, such as 1s");
         }
-    }
-
-    /** The settings in {@code config}, with the defaults for what is not set. */
-    public static StoreSettings from(Config config) {
-        return new StoreSettings(
-                config.getOptionalValue(DATASOURCE, String.class).map(String::trim).filter(name -> !name.isEmpty()).orElse(null),
-                bool(config, CREATE_SCHEMA).orElse(DEFAULT.createSchema()),
-                number(config, IMAGE_MAX_BYTES).orElse(DEFAULT.imageMaxBytes()),
-                PictorySettings.duration(config, IMAGE_TIMEOUT).orElse(DEFAULT.imageTimeout()),
-                number(config, IMAGE_ATTEMPTS).map(StoreSettings::count).orElse(DEFAULT.imageAttempts()),
-                number(config, IMAGE_DOWNLOADS).map(StoreSettings::count).orElse(DEFAULT.imageDownloads()),
-                PictorySettings.duration(config, SWEEP_INTERVAL).orElse(DEFAULT.sweepInterval()),
-                PictorySettings.duration(config, WATCH_INTERVAL).orElse(DEFAULT.watchInterval()));
     }
 
     /** The same settings with a datasource named {@code jndiName}. */
@@ -80,32 +67,5 @@ public record StoreSettings(String dataSource, boolean createSchema, long imageM
 
     public Optional<String> dataSourceName() {
         return Optional.ofNullable(dataSource);
-    }
-
-    /** A count past int's range is kept too large, for the range check to refuse, rather than wrapped into a small one. */
-    private static int count(long value) {
-        return (int) Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, value));
-    }
-
-    private static Optional<Boolean> bool(Config config, String key) {
-        return config.getOptionalValue(key, String.class).map(String::trim).map(text -> switch (text.toLowerCase()) {
-            case "true" -> true;
-            case "false" -> false;
-            default -> throw invalid(key, "must be true or false");
-        });
-    }
-
-    private static Optional<Long> number(Config config, String key) {
-        return config.getOptionalValue(key, String.class).map(text -> {
-            try {
-                return Long.parseLong(text.trim());
-            } catch (NumberFormatException e) {
-                throw invalid(key, "must be a whole number");
-            }
-        });
-    }
-
-    private static PictoryConfigurationException invalid(String key, String problem) {
-        return new PictoryConfigurationException(key + " (env " + PictorySettings.environmentVariable(key) + ") " + problem);
     }
 }

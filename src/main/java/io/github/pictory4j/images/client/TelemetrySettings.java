@@ -1,10 +1,5 @@
 package io.github.pictory4j.images.client;
 
-import org.eclipse.microprofile.config.Config;
-
-import java.util.Locale;
-import java.util.Optional;
-
 /**
  * What the module's telemetry may record ({@code pictory.telemetry.*}), and whether the runtime exports
  * telemetry. Spans and metrics go wherever the runtime's MicroProfile Telemetry (OpenTelemetry) sends them;
@@ -30,22 +25,5 @@ public record TelemetrySettings(boolean recordPrompt, boolean runtimeExports) {
     /** Settings that record the prompt or not, for a runtime not known to export. */
     public TelemetrySettings(boolean recordPrompt) {
         this(recordPrompt, false);
-    }
-
-    public static TelemetrySettings from(Config config) {
-        return new TelemetrySettings(flag(config, RECORD_PROMPT).orElse(false),
-                // Read leniently: it is the runtime's setting, and its own parser decides what it accepts.
-                config.getOptionalValue(OTEL_SDK_DISABLED, String.class).map(String::trim)
-                        .map(text -> text.equalsIgnoreCase("false")).orElse(false));
-    }
-
-    private static Optional<Boolean> flag(Config config, String name) {
-        return config.getOptionalValue(name, String.class).map(String::trim)
-                .map(text -> switch (text.toLowerCase(Locale.ROOT)) {
-                    case "true" -> true;
-                    case "false" -> false;
-                    default -> throw new PictoryConfigurationException(name + " (env "
-                            + PictorySettings.environmentVariable(name) + ") must be true or false");
-                });
     }
 }

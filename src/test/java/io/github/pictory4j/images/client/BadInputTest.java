@@ -47,7 +47,7 @@ class BadInputTest {
         Method submit = ImageService.class.getMethod("submit", ImageRequest.class);
 
         Set<ConstraintViolation<ImageService>> violations =
-                validator.validateParameters(new ImageService(), submit, new Object[]{badInput.toRequest()});
+                validator.validateParameters(unreachable(), submit, new Object[]{badInput.toRequest()});
 
         Set<String> named = new TreeSet<>();
         for (ConstraintViolation<ImageService> violation : violations) {
@@ -60,5 +60,13 @@ class BadInputTest {
             assertTrue(!violation.getMessage().isBlank());
         }
         assertEquals(new TreeSet<>(badInput.expected()), named, violations.toString());
+    }
+
+    /** An {@link ImageService} that validation may inspect but nothing may call. */
+    private static ImageService unreachable() {
+        return (ImageService) java.lang.reflect.Proxy.newProxyInstance(ImageService.class.getClassLoader(),
+                new Class<?>[] {ImageService.class}, (proxy, method, arguments) -> {
+                    throw new AssertionError("called " + method.getName());
+                });
     }
 }

@@ -1,5 +1,6 @@
 package io.github.pictory4j.images.client;
 
+import io.github.pictory4j.images.client.internal.config.PictoryConfig;
 import io.smallrye.config.PropertiesConfigSource;
 import io.smallrye.config.SmallRyeConfigBuilder;
 import org.eclipse.microprofile.config.Config;
@@ -23,7 +24,7 @@ class BudgetSettingsTest {
 
     @Test
     void unsetMeansNoLimitInUtc() {
-        BudgetSettings none = BudgetSettings.from(config(Map.of()));
+        BudgetSettings none = PictoryConfig.budget(config(Map.of()));
 
         assertFalse(none.limited());
         assertNull(none.dailyCredits());
@@ -33,7 +34,7 @@ class BudgetSettingsTest {
 
     @Test
     void readsBothLimitsAndTheZone() {
-        BudgetSettings set = BudgetSettings.from(config(Map.of(BudgetSettings.DAILY_CREDITS, " 12.5 ",
+        BudgetSettings set = PictoryConfig.budget(config(Map.of(BudgetSettings.DAILY_CREDITS, " 12.5 ",
                 BudgetSettings.MONTHLY_CREDITS, "200", BudgetSettings.TIME_ZONE, "Europe/Paris")));
 
         assertTrue(set.limited());
@@ -45,17 +46,17 @@ class BudgetSettingsTest {
     @Test
     void anUnusableValueNamesTheSettingItsVariableAndTheFix() {
         PictoryConfigurationException number = assertThrows(PictoryConfigurationException.class,
-                () -> BudgetSettings.from(config(Map.of(BudgetSettings.DAILY_CREDITS, "ten"))));
+                () -> PictoryConfig.budget(config(Map.of(BudgetSettings.DAILY_CREDITS, "ten"))));
         assertTrue(number.getMessage().startsWith("pictory.budget.daily-credits (env PICTORY_BUDGET_DAILY_CREDITS) is not"
                 + " a number of credits"), number.getMessage());
 
         PictoryConfigurationException negative = assertThrows(PictoryConfigurationException.class,
-                () -> BudgetSettings.from(config(Map.of(BudgetSettings.MONTHLY_CREDITS, "-1"))));
+                () -> PictoryConfig.budget(config(Map.of(BudgetSettings.MONTHLY_CREDITS, "-1"))));
         assertTrue(negative.getMessage().contains("pictory.budget.monthly-credits (env PICTORY_BUDGET_MONTHLY_CREDITS)"
                 + " must be 0 or more"), negative.getMessage());
 
         PictoryConfigurationException zone = assertThrows(PictoryConfigurationException.class,
-                () -> BudgetSettings.from(config(Map.of(BudgetSettings.TIME_ZONE, "Mars/Olympus"))));
+                () -> PictoryConfig.budget(config(Map.of(BudgetSettings.TIME_ZONE, "Mars/Olympus"))));
         assertTrue(zone.getMessage().contains("pictory.budget.time-zone (env PICTORY_BUDGET_TIME_ZONE) is not a time zone"),
                 zone.getMessage());
     }

@@ -40,7 +40,7 @@ abstract class DurableBudgetContract extends BudgetContract {
     }
 
     @Override
-    PictoryClient.Builder store(PictoryClient.Builder builder) {
+    PictoryClientBuilder store(PictoryClientBuilder builder) {
         return builder.dataSource(db.dataSource()).storeSettings(ALONE);
     }
 

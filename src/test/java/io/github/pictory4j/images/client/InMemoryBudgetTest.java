@@ -4,7 +4,7 @@ package io.github.pictory4j.images.client;
 class InMemoryBudgetTest extends BudgetContract {
 
     @Override
-    PictoryClient.Builder store(PictoryClient.Builder builder) {
+    PictoryClientBuilder store(PictoryClientBuilder builder) {
         return builder;
     }
 }

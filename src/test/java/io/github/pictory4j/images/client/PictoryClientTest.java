@@ -78,7 +78,7 @@ class PictoryClientTest {
         return track(builder(pictory.baseUrl(), readTimeout).settings(settings).scheduler(time).clock(time.clock()));
     }
 
-    private PictoryClient.Builder builder(String baseUrl, Duration readTimeout) {
+    private PictoryClientBuilder builder(String baseUrl, Duration readTimeout) {
         return PictoryClient.builder().api(RestClients.api(baseUrl, readTimeout)).apiKey(RestClients.KEY)
                 .jitter(() -> 0).retryListener((operation, retry, failure, delay) -> retryDelays.add(delay));
     }
@@ -89,7 +89,7 @@ class PictoryClientTest {
                 .scheduler(manual).clock(manual.clock()));
     }
 
-    private PictoryClient track(PictoryClient.Builder builder) {
+    private PictoryClient track(PictoryClientBuilder builder) {
         PictoryClient client = builder.build();
         clients.add(client);
         return client;

@@ -1,5 +1,7 @@
 package io.github.pictory4j.images.client;
 
+import io.github.pictory4j.images.client.internal.config.PictoryConfig;
+import io.github.pictory4j.images.client.internal.config.ConfigValues;
 import io.smallrye.config.PropertiesConfigSource;
 import io.smallrye.config.SmallRyeConfigBuilder;
 import org.eclipse.microprofile.config.Config;
@@ -18,17 +20,17 @@ class PictorySettingsTest {
 
     @Test
     void readsDurationsWithAUnitOrInIso() {
-        assertEquals(Duration.ofMillis(500), PictorySettings.parseDuration("k", "500ms"));
-        assertEquals(Duration.ofSeconds(15), PictorySettings.parseDuration("k", "15s"));
-        assertEquals(Duration.ofMinutes(10), PictorySettings.parseDuration("k", " 10m "));
-        assertEquals(Duration.ofHours(1), PictorySettings.parseDuration("k", "1h"));
-        assertEquals(Duration.ofSeconds(15), PictorySettings.parseDuration("k", "PT15S"));
+        assertEquals(Duration.ofMillis(500), ConfigValues.parseDuration("k", "500ms"));
+        assertEquals(Duration.ofSeconds(15), ConfigValues.parseDuration("k", "15s"));
+        assertEquals(Duration.ofMinutes(10), ConfigValues.parseDuration("k", " 10m "));
+        assertEquals(Duration.ofHours(1), ConfigValues.parseDuration("k", "1h"));
+        assertEquals(Duration.ofSeconds(15), ConfigValues.parseDuration("k", "PT15S"));
     }
 
     @Test
     void aBadDurationNamesTheKeyTheEnvVarAndTheFormats() {
         PictoryConfigurationException e = assertThrows(PictoryConfigurationException.class,
-                () -> PictorySettings.parseDuration(PictorySettings.POLL_INTERVAL, "15"));
+                () -> ConfigValues.parseDuration(PictorySettings.POLL_INTERVAL, "15"));
 
         assertTrue(e.getMessage().contains("pictory.poll.interval (env PICTORY_POLL_INTERVAL)"), e.getMessage());
         assertTrue(e.getMessage().contains("15s"), e.getMessage());
@@ -36,8 +38,8 @@ class PictorySettingsTest {
 
     @Test
     void mapsKeysToEnvironmentVariablesAsMicroProfileConfigDoes() {
-        assertEquals("PICTORY_API_KEY", PictorySettings.environmentVariable("pictory.api-key"));
-        assertEquals("PICTORY_MP_REST_URL", PictorySettings.environmentVariable("pictory/mp-rest/url"));
+        assertEquals("PICTORY_API_KEY", ConfigValues.environmentVariable("pictory.api-key"));
+        assertEquals("PICTORY_MP_REST_URL", ConfigValues.environmentVariable("pictory/mp-rest/url"));
     }
 
     @Test
@@ -61,15 +63,15 @@ class PictorySettingsTest {
 
     @Test
     void readsTheLimitOnBackgroundThreadsFromConfig() {
-        assertEquals(16, PictorySettings.from(config(Map.of())).backgroundThreads());
-        assertEquals(4, PictorySettings.from(config(Map.of(PictorySettings.BACKGROUND_THREADS, " 4 "))).backgroundThreads());
+        assertEquals(16, PictoryConfig.settings(config(Map.of())).backgroundThreads());
+        assertEquals(4, PictoryConfig.settings(config(Map.of(PictorySettings.BACKGROUND_THREADS, " 4 "))).backgroundThreads());
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"0", "-1", "1001"})
     void aLimitOnBackgroundThreadsOutOfRangeSaysWhichNumbersAreAllowed(String value) {
         PictoryConfigurationException e = assertThrows(PictoryConfigurationException.class,
-                () -> PictorySettings.from(config(Map.of(PictorySettings.BACKGROUND_THREADS, value))));
+                () -> PictoryConfig.settings(config(Map.of(PictorySettings.BACKGROUND_THREADS, value))));
 
         assertEquals("pictory.background.threads (env PICTORY_BACKGROUND_THREADS) must be from 1 to 1000, such as 16",
                 e.getMessage());
@@ -79,7 +81,7 @@ class PictorySettingsTest {
     @ValueSource(strings = {"many", "2.5"})
     void aLimitOnBackgroundThreadsThatIsNoWholeNumberSaysSo(String value) {
         PictoryConfigurationException e = assertThrows(PictoryConfigurationException.class,
-                () -> PictorySettings.from(config(Map.of(PictorySettings.BACKGROUND_THREADS, value))));
+                () -> PictoryConfig.settings(config(Map.of(PictorySettings.BACKGROUND_THREADS, value))));
 
         assertEquals("pictory.background.threads (env PICTORY_BACKGROUND_THREADS) must be a whole number, such as 16",
                 e.getMessage());
@@ -88,7 +90,7 @@ class PictorySettingsTest {
     @Test
     void aNegativeRetryCountSaysZeroIsTheLeast() {
         PictoryConfigurationException e = assertThrows(PictoryConfigurationException.class,
-                () -> PictorySettings.from(config(Map.of(PictorySettings.RETRY_MAX_RETRIES, "-1"))));
+                () -> PictoryConfig.settings(config(Map.of(PictorySettings.RETRY_MAX_RETRIES, "-1"))));
 
         assertEquals("pictory.retry.max-retries (env PICTORY_RETRY_MAX_RETRIES) must be 0 or more, such as 2", e.getMessage());
     }

@@ -1,5 +1,6 @@
 package io.github.pictory4j.images.client;
 
+import io.github.pictory4j.images.client.internal.config.PictoryConfig;
 import io.github.pictory4j.images.client.internal.CallbackTokenGuard;
 import io.github.pictory4j.images.client.internal.otel.OtelTelemetry;
 import io.github.pictory4j.images.client.internal.telemetry.Telemetry;
@@ -87,10 +88,10 @@ class WebhooksUnderRuntimeTelemetryTest {
 
     @Test
     void theRuntimesSwitchIsReadFromMicroProfileConfigAsTheRuntimeSpellsIt() {
-        assertTrue(TelemetrySettings.from(config(TelemetrySettings.OTEL_SDK_DISABLED, "false")).runtimeExports());
-        assertTrue(TelemetrySettings.from(config(TelemetrySettings.OTEL_SDK_DISABLED, " FALSE ")).runtimeExports());
-        assertFalse(TelemetrySettings.from(config(TelemetrySettings.OTEL_SDK_DISABLED, "true")).runtimeExports());
-        assertFalse(TelemetrySettings.from(config("unrelated", "x")).runtimeExports(), "off by default");
+        assertTrue(PictoryConfig.telemetry(config(TelemetrySettings.OTEL_SDK_DISABLED, "false")).runtimeExports());
+        assertTrue(PictoryConfig.telemetry(config(TelemetrySettings.OTEL_SDK_DISABLED, " FALSE ")).runtimeExports());
+        assertFalse(PictoryConfig.telemetry(config(TelemetrySettings.OTEL_SDK_DISABLED, "true")).runtimeExports());
+        assertFalse(PictoryConfig.telemetry(config("unrelated", "x")).runtimeExports(), "off by default");
     }
 
     private static Config config(String name, String value) {

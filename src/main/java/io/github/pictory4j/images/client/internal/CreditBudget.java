@@ -1,5 +1,6 @@
 package io.github.pictory4j.images.client.internal;
 
+import io.github.pictory4j.images.client.internal.config.ConfigValues;
 import io.github.pictory4j.images.client.BudgetSettings;
 import io.github.pictory4j.images.client.CreditUsage;
 import io.github.pictory4j.images.client.ImageRequest;
@@ -84,7 +85,7 @@ public record CreditBudget(BudgetSettings settings, Clock clock) {
 
     /** A limit as it is set: only the settings that are, each with its environment variable. */
     private static String setting(String key, BigDecimal limit) {
-        return key + "=" + limit.toPlainString() + " (env " + PictorySettings.environmentVariable(key) + ")";
+        return key + "=" + limit.toPlainString() + " (env " + ConfigValues.environmentVariable(key) + ")";
     }
 
     private Periods periods() {

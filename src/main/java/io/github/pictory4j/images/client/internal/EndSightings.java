@@ -6,7 +6,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.logging.Level;
@@ -27,7 +26,7 @@ public final class EndSightings {
 
     private final Consumer<ImageJob> listener;
     private final Clock clock;
-    private final Map<String, Instant> seen = new LinkedHashMap<>();
+    private final Map<String, Instant> seen = new BoundedMap<>(LIMIT);
 
     public EndSightings(Consumer<ImageJob> listener, Clock clock) {
         this.listener = listener;
@@ -54,7 +53,7 @@ public final class EndSightings {
         Iterator<Instant> oldestFirst = seen.values().iterator();
         while (oldestFirst.hasNext()) {
             Instant at = oldestFirst.next();
-            if (seen.size() <= LIMIT && at.plus(MEMORY).isAfter(now)) {
+            if (at.plus(MEMORY).isAfter(now)) {
                 return;
             }
             oldestFirst.remove();

@@ -4,8 +4,6 @@ import io.github.pictory4j.images.client.PictoryBudgetExceededException.Period;
 
 import java.math.BigDecimal;
 import java.util.Collection;
-import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -19,7 +17,7 @@ final class InMemoryCredits {
     /** Days and months remembered (about a year of each); older ones are forgotten first. */
     static final int PERIODS = 800;
 
-    private final Map<String, PeriodTotals> periods = new LinkedHashMap<>();
+    private final Map<String, PeriodTotals> periods = new BoundedMap<>(PERIODS);
 
     /** Takes {@code reservation} in its day and month, or throws without taking anything. */
     void reserve(CreditReservation reservation) {
@@ -51,10 +49,5 @@ final class InMemoryCredits {
 
     private void put(PeriodTotals totals) {
         periods.put(totals.period(), totals);
-        Iterator<String> oldest = periods.keySet().iterator();
-        while (periods.size() > PERIODS) {
-            oldest.next();
-            oldest.remove();
-        }
     }
 }

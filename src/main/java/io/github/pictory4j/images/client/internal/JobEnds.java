@@ -38,11 +38,6 @@ public final class JobEnds {
         }
     }
 
-    /** How many waits are registered, for all jobs. */
-    public int size() {
-        return waits.values().stream().mapToInt(Set::size).sum();
-    }
-
     private Set<CompletableFuture<ImageJob>> snapshot(String jobId) {
         Set<CompletableFuture<ImageJob>> ends = waits.get(jobId);
         return ends == null ? Set.of() : Set.copyOf(ends);

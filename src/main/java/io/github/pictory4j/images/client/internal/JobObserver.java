@@ -40,7 +40,7 @@ public final class JobObserver {
 
     /**
      * @param onEnd         told once per job when its end is first recorded; what it throws is logged, never propagated
-     * @param onEndRecorded told of every end this observer saw recorded (the poller stops, the image keeper starts)
+     * @param onEndRecorded told of every end this observer saw recorded (the image keeper starts, the metrics count it)
      * @param sightings     told of every end this instance sees, announced here or not
      * @param owner         this instance, as it signs its claims in the store
      */

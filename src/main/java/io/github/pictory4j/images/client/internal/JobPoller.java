@@ -25,8 +25,8 @@ import java.util.logging.Logger;
 /**
  * Reads jobs from Pictory on a schedule: one chain of polls per job, however many callers wait for
  * it, each poll a task on the scheduler (no thread is parked between polls). A chain runs while
- * someone is interested ({@link #follow}) and stops when the job ends, however this instance learned
- * of it ({@link #ended}). Every state read goes to the {@link JobObserver}; a read that fails for good
+ * someone is interested ({@link #follow}) and stops when a read of this poller's (a poll, a callback's read,
+ * a caller's) ends the job. Every state read goes to the {@link JobObserver}; a read that fails for good
  * fails this JVM's waits for the job. Each chain is one span, from its start to the job's end: its polls
  * (and their HTTP calls) sit under it.
  */
@@ -103,11 +103,16 @@ public final class JobPoller {
     }
 
     private CompletableFuture<ImageJob> read(String jobId, Start start, EndSource source) {
-        return gateway.read(jobId, start).thenApply(job -> observer.observed(job, source));
+        return gateway.read(jobId, start).thenApply(job -> {
+            if (observer.observe(job, source) && job.isTerminal()) {
+                ended(job, source);
+            }
+            return job;
+        });
     }
 
-    /** The job's end was recorded, however this instance learned of it: its chain (if any) stops. */
-    public synchronized void ended(ImageJob job, EndSource source) {
+    /** The job's end was recorded after a read of this poller's: its chain (if any) stops. */
+    private synchronized void ended(ImageJob job, EndSource source) {
         Chain chain = chains.get(job.jobId());
         if (chain != null) {
             chain.trace.state(job);
@@ -279,12 +284,18 @@ public final class JobPoller {
                     done = translated instanceof PictoryNotFoundException;
                     if (done && store.durable()) {
                         // A recorded job is never dropped in silence: it ends, failed, and says why.
-                        observer.observe(lost(jobId), EndSource.POLL);
+                        ImageJob lost = lost(jobId);
+                        if (observer.observe(lost, EndSource.POLL)) {
+                            ended(lost, EndSource.POLL);
+                        }
                     }
                 } else {
                     // An end the store could not record is read again, until it can.
                     trace.state(job);
                     done = observer.observe(job, EndSource.POLL) && job.isTerminal();
+                    if (done) {
+                        ended(job, EndSource.POLL);
+                    }
                 }
                 synchronized (JobPoller.this) {
                     if (stopped) {

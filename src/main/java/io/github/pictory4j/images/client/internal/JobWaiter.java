@@ -1,5 +1,6 @@
 package io.github.pictory4j.images.client.internal;
 
+import io.github.pictory4j.images.client.internal.config.ConfigValues;
 import io.github.pictory4j.images.client.ImageJob;
 import io.github.pictory4j.images.client.ImageJobFailedException;
 import io.github.pictory4j.images.client.JobStatus;
@@ -112,6 +113,6 @@ public final class JobWaiter {
         return new JobWaitTimeoutException("Pictory job " + job.jobId() + " is still " + status + " after "
                 + timeout + " (" + polls + " polls, every " + interval + "). The job goes on at"
                 + " Pictory: wait again by its id, or raise " + PictorySettings.POLL_TIMEOUT + " (env "
-                + PictorySettings.environmentVariable(PictorySettings.POLL_TIMEOUT) + ").", job);
+                + ConfigValues.environmentVariable(PictorySettings.POLL_TIMEOUT) + ").", job);
     }
 }

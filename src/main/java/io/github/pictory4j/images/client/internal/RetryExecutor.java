@@ -62,11 +62,6 @@ public final class RetryExecutor {
         return result;
     }
 
-    /** {@link #run} started on this thread and waited for. */
-    public <T> T call(String operation, boolean idempotent, Supplier<T> call) {
-        return Blocking.join(run(operation, idempotent, call, Start.INLINE), operation);
-    }
-
     private <T> void attempt(String operation, boolean idempotent, Supplier<T> call, int retry,
                              CompletableFuture<T> result) {
         if (result.isDone()) {

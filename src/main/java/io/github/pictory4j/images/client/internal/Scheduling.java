@@ -107,10 +107,6 @@ public final class Scheduling implements AutoCloseable {
         }
     }
 
-    public boolean isClosed() {
-        return closed;
-    }
-
     /** Tasks holding a thread now and waiting for a turn, for tests and diagnostics. */
     public Load load() {
         synchronized (turns) {

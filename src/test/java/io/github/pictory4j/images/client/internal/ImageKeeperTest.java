@@ -1,5 +1,6 @@
 package io.github.pictory4j.images.client.internal;
 
+import io.github.pictory4j.images.client.internal.config.PictoryConfig;
 import io.github.pictory4j.images.client.PictoryConfigurationException;
 import io.github.pictory4j.images.client.StoreSettings;
 import io.github.pictory4j.images.client.internal.telemetry.Telemetry;
@@ -111,16 +112,16 @@ class ImageKeeperTest {
     @Test
     void theSettingIsCheckedWithItsNameAndAnExample() {
         PictoryConfigurationException zero = assertThrows(PictoryConfigurationException.class,
-                () -> StoreSettings.from(config(Map.of(StoreSettings.IMAGE_DOWNLOADS, "0"))));
+                () -> PictoryConfig.store(config(Map.of(StoreSettings.IMAGE_DOWNLOADS, "0"))));
         assertEquals("pictory.store.image-downloads (env PICTORY_STORE_IMAGE_DOWNLOADS) must be from 1 to 1000, such as 4",
                 zero.getMessage());
         assertThrows(PictoryConfigurationException.class,
-                () -> StoreSettings.from(config(Map.of(StoreSettings.IMAGE_DOWNLOADS, "4294967297"))),
+                () -> PictoryConfig.store(config(Map.of(StoreSettings.IMAGE_DOWNLOADS, "4294967297"))),
                 "a number past int's range is refused, not wrapped to 1");
-        assertEquals(4, StoreSettings.from(config(Map.of())).imageDownloads(), "4 unless set");
-        assertEquals(Integer.MAX_VALUE, StoreSettings.from(config(Map.of(StoreSettings.IMAGE_ATTEMPTS, "4294967297")))
+        assertEquals(4, PictoryConfig.store(config(Map.of())).imageDownloads(), "4 unless set");
+        assertEquals(Integer.MAX_VALUE, PictoryConfig.store(config(Map.of(StoreSettings.IMAGE_ATTEMPTS, "4294967297")))
                 .imageAttempts(), "attempts past int's range are not wrapped to 1");
-        assertEquals(12, StoreSettings.from(config(Map.of(StoreSettings.IMAGE_DOWNLOADS, " 12 "))).imageDownloads());
+        assertEquals(12, PictoryConfig.store(config(Map.of(StoreSettings.IMAGE_DOWNLOADS, " 12 "))).imageDownloads());
     }
 
     private static Config config(Map<String, String> values) {

@@ -1,5 +1,6 @@
 package io.github.pictory4j.images.client.webhook;
 
+import io.github.pictory4j.images.client.internal.config.PictoryConfig;
 import io.github.pictory4j.images.client.PictoryConfigurationException;
 import io.smallrye.config.SmallRyeConfigBuilder;
 import org.eclipse.microprofile.config.Config;
@@ -26,26 +27,26 @@ class WebhookSupportTest {
 
     @Test
     void noUrlMeansNoWebhooks() {
-        assertTrue(WebhookSupport.from(config(Map.of()), INTERVAL, TIMEOUT).isEmpty());
-        assertTrue(WebhookSupport.from(config(Map.of(WebhookSupport.SECRET, SECRET)), INTERVAL, TIMEOUT).isEmpty());
+        assertTrue(PictoryConfig.webhooks(config(Map.of()), INTERVAL, TIMEOUT).isEmpty());
+        assertTrue(PictoryConfig.webhooks(config(Map.of(WebhookSupport.SECRET, SECRET)), INTERVAL, TIMEOUT).isEmpty());
     }
 
     @Test
     void aUrlWithASecretTurnsThemOnWithTheDefaults() {
-        WebhookSupport webhooks = WebhookSupport.from(config(Map.of(WebhookSupport.URL, "https://app.example.com/hook",
+        WebhookSupport webhooks = PictoryConfig.webhooks(config(Map.of(WebhookSupport.URL, "https://app.example.com/hook",
                 WebhookSupport.SECRET, SECRET)), INTERVAL, TIMEOUT).orElseThrow();
 
         assertEquals("https://app.example.com/hook", webhooks.callbackUrl());
         assertEquals(INTERVAL, webhooks.fallbackPollInterval());
         assertTrue(webhooks.urlFor(webhooks.tokens().issue()).startsWith("https://app.example.com/hook?token="));
-        assertTrue(WebhookSupport.from(config(Map.of(WebhookSupport.URL, "https://app.example.com/hook?app=1",
+        assertTrue(PictoryConfig.webhooks(config(Map.of(WebhookSupport.URL, "https://app.example.com/hook?app=1",
                 WebhookSupport.SECRET, SECRET)), INTERVAL, TIMEOUT).orElseThrow()
                 .urlFor(webhooks.tokens().issue()).contains("?app=1&token="));
     }
 
     @Test
     void aUrlWithoutASecretNamesTheSecretAndItsVariable() {
-        PictoryConfigurationException e = assertThrows(PictoryConfigurationException.class, () -> WebhookSupport.from(
+        PictoryConfigurationException e = assertThrows(PictoryConfigurationException.class, () -> PictoryConfig.webhooks(
                 config(Map.of(WebhookSupport.URL, "https://app.example.com/hook")), INTERVAL, TIMEOUT));
 
         assertTrue(e.getMessage().contains("pictory.webhook.secret (env PICTORY_WEBHOOK_SECRET)"), e.getMessage());
@@ -53,7 +54,7 @@ class WebhookSupportTest {
 
     @Test
     void aShortSecretIsRefusedWithoutShowingIt() {
-        PictoryConfigurationException e = assertThrows(PictoryConfigurationException.class, () -> WebhookSupport.from(
+        PictoryConfigurationException e = assertThrows(PictoryConfigurationException.class, () -> PictoryConfig.webhooks(
                 config(Map.of(WebhookSupport.URL, "https://app.example.com/hook", WebhookSupport.SECRET, "hunter2")),
                 INTERVAL, TIMEOUT));
 
@@ -64,7 +65,7 @@ class WebhookSupportTest {
     @Test
     void anUnusableUrlIsRefused() {
         for (String url : new String[]{"/relative/hook", "ftp://app.example.com/hook", "https://app.example.com/" + "a".repeat(450)}) {
-            PictoryConfigurationException e = assertThrows(PictoryConfigurationException.class, () -> WebhookSupport.from(
+            PictoryConfigurationException e = assertThrows(PictoryConfigurationException.class, () -> PictoryConfig.webhooks(
                     config(Map.of(WebhookSupport.URL, url, WebhookSupport.SECRET, SECRET)), INTERVAL, TIMEOUT), url);
             assertTrue(e.getMessage().contains("pictory.webhook.url (env PICTORY_WEBHOOK_URL)"), e.getMessage());
         }
@@ -72,7 +73,7 @@ class WebhookSupportTest {
 
     @Test
     void theFallbackIntervalAndTokenLifetimeAreConfigurable() {
-        WebhookSupport webhooks = WebhookSupport.from(config(Map.of(WebhookSupport.URL, "https://app.example.com/hook",
+        WebhookSupport webhooks = PictoryConfig.webhooks(config(Map.of(WebhookSupport.URL, "https://app.example.com/hook",
                 WebhookSupport.SECRET, SECRET, WebhookSupport.FALLBACK_POLL_INTERVAL, "2m",
                 WebhookSupport.TOKEN_TTL, "30m")), INTERVAL, TIMEOUT).orElseThrow();
 

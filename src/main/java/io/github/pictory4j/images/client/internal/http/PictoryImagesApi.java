@@ -2,7 +2,6 @@ package io.github.pictory4j.images.client.internal.http;
 
 import io.github.pictory4j.images.client.ImagePage;
 import io.github.pictory4j.images.client.ImageRequest;
-import io.github.pictory4j.images.client.PictorySettings;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -16,18 +15,17 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.rest.client.annotation.ClientHeaderParam;
 import org.eclipse.microprofile.rest.client.annotation.RegisterProvider;
-import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
 /**
- * Pictory's image endpoints, declared for the MicroProfile REST client under the configuration key
- * {@code pictory} ({@code pictory/mp-rest/url}, {@code …/connectTimeout}, {@code …/readTimeout}).
+ * Pictory's image endpoints, declared for the MicroProfile REST client. The module builds it with
+ * {@code RestClientBuilder} from {@code pictory/mp-rest/url}, {@code …/connectTimeout} and {@code …/readTimeout};
+ * it is not a CDI bean, so no application can inject it and bypass the module's checks.
  *
  * <p>Internal: the wire as Pictory defines it. Apps use {@link io.github.pictory4j.images.client.ImageService}
  * or {@link io.github.pictory4j.images.client.PictoryClient}, which add validation, the API key, retries,
  * decoding and waiting. The key is a parameter here, sent raw as Pictory expects (no {@code Bearer}).
  * Error statuses arrive as {@link io.github.pictory4j.images.client.PictoryServiceException}s.
  */
-@RegisterRestClient(configKey = PictoryImagesApi.CONFIG_KEY, baseUri = PictoryImagesApi.DEFAULT_BASE_URL)
 @RegisterProvider(PictoryResponseExceptionMapper.class)
 @RegisterProvider(PictoryJsonb.class)
 @ClientHeaderParam(name = HttpHeaders.USER_AGENT, value = "{io.github.pictory4j.images.client.internal.http.UserAgent.value}")
@@ -35,9 +33,6 @@ import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public interface PictoryImagesApi {
-
-    String CONFIG_KEY = "pictory";
-    String DEFAULT_BASE_URL = PictorySettings.DEFAULT_BASE_URL;
 
     /** {@code POST /v1/aistudio/images}: starts a job and answers its id. */
     @POST

@@ -1,7 +1,7 @@
 package io.github.pictory4j.images.client.internal.telemetry;
 
-import java.util.Iterator;
-import java.util.LinkedHashMap;
+import io.github.pictory4j.images.client.internal.BoundedMap;
+
 import java.util.Map;
 
 /**
@@ -13,16 +13,11 @@ public final class JobReads {
 
     static final int LIMIT = 10_000;
 
-    private final Map<String, Integer> counts = new LinkedHashMap<>();
+    private final Map<String, Integer> counts = new BoundedMap<>(LIMIT);
 
     /** One more read of {@code jobId}. */
     public synchronized void read(String jobId) {
         counts.merge(jobId, 1, Integer::sum);
-        Iterator<String> oldest = counts.keySet().iterator();
-        while (counts.size() > LIMIT) {
-            oldest.next();
-            oldest.remove();
-        }
     }
 
     /** The reads of {@code jobId} so far, forgotten from now on. */

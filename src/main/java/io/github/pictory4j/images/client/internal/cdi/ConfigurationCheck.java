@@ -1,9 +1,7 @@
-package io.github.pictory4j.images.client.internal;
+package io.github.pictory4j.images.client.internal.cdi;
 
 import io.github.pictory4j.images.client.PictoryConfigurationException;
-import io.github.pictory4j.images.client.PictorySettings;
-import io.github.pictory4j.images.client.StoreSettings;
-import io.github.pictory4j.images.client.webhook.WebhookSupport;
+import io.github.pictory4j.images.client.internal.config.PictoryConfig;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.spi.AfterDeploymentValidation;
 import jakarta.enterprise.inject.spi.Extension;
@@ -28,8 +26,6 @@ public class ConfigurationCheck implements Extension {
 
     /** @throws PictoryConfigurationException for the first unusable setting */
     public static void check(Config config) {
-        PictorySettings settings = PictorySettings.from(config);
-        WebhookSupport.from(config, settings.pollInterval(), settings.pollTimeout());
-        StoreSettings.from(config);
+        PictoryConfig.read(config);
     }
 }

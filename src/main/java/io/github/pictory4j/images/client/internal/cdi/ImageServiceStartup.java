@@ -1,4 +1,4 @@
-package io.github.pictory4j.images.client.internal;
+package io.github.pictory4j.images.client.internal.cdi;
 
 import io.github.pictory4j.images.client.ImageService;
 import jakarta.inject.Inject;

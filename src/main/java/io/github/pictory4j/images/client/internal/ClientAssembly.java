@@ -1,0 +1,201 @@
+package io.github.pictory4j.images.client.internal;
+
+import io.github.pictory4j.images.client.PictoryClient;
+import io.github.pictory4j.images.client.PictoryConfigurationException;
+import io.github.pictory4j.images.client.PictorySettings;
+import io.github.pictory4j.images.client.StoreSettings;
+import io.github.pictory4j.images.client.internal.config.ConfigValues;
+import io.github.pictory4j.images.client.internal.config.PictoryConfig;
+import io.github.pictory4j.images.client.internal.http.PictoryImagesApi;
+import io.github.pictory4j.images.client.internal.http.ResponseDecoder;
+import io.github.pictory4j.images.client.internal.jdbc.Database;
+import io.github.pictory4j.images.client.internal.jdbc.JdbcImageVault;
+import io.github.pictory4j.images.client.internal.jdbc.JdbcJobStore;
+import io.github.pictory4j.images.client.internal.jdbc.Schema;
+import io.github.pictory4j.images.client.internal.telemetry.JobReads;
+import io.github.pictory4j.images.client.internal.telemetry.Telemetry;
+import io.github.pictory4j.images.client.internal.telemetry.TelemetryConfig;
+import io.github.pictory4j.images.client.internal.telemetry.TelemetryLoader;
+import io.github.pictory4j.images.client.webhook.WebhookSupport;
+import jakarta.validation.Validation;
+import jakarta.validation.ValidationException;
+import jakarta.validation.Validator;
+import jakarta.validation.ValidatorFactory;
+import org.eclipse.microprofile.rest.client.RestClientBuilder;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.ServiceConfigurationError;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The one place a client is put together, for the CDI bean and plain Java alike. With a durable store, every
+ * job is followed to its end and completed jobs' images are kept, and what an earlier run left is resumed at
+ * once. Every submission reserves its credits in the budget first; the telemetry (or none) sees every operation.
+ */
+public final class ClientAssembly {
+
+    private ClientAssembly() {
+    }
+
+    /** The client, started; closing it stops what it started here, newest first. */
+    public static PictoryClient assemble(ClientOptions options) {
+        PictoryConfig config = options.config();
+        PictorySettings settings = config.settings();
+        StoreSettings storeSettings = config.store();
+        Deque<AutoCloseable> owned = new ArrayDeque<>();
+        // The tables first: a store that cannot start leaves no thread behind.
+        JobStore store = new InMemoryJobStore();
+        ImageVault vault = ImageVault.NONE;
+        Database database = DataSources.database(options.dataSource(), storeSettings).orElse(null);
+        if (database != null) {
+            Schema.ensure(database, storeSettings.createSchema(), options.clock().instant());
+            Duration slowest = config.webhooks().map(WebhookSupport::fallbackPollInterval)
+                    .filter(fallback -> fallback.compareTo(settings.pollInterval()) > 0).orElse(settings.pollInterval());
+            store = new JdbcJobStore(database, options.owner(), JobPoller.lease(slowest));
+            vault = new JdbcImageVault(database);
+        }
+        TelemetryConfig observing = TelemetryConfig.of(config.telemetry().recordPrompt(), config.baseUrl());
+        Telemetry telemetry = options.telemetry().orElseGet(() -> TelemetryLoader.load(
+                config.webhooks().map(hooks -> observing.withCallback(hooks.callbackUrl())).orElse(observing)));
+        WebhookSupport webhooks = CallbackTokenGuard.webhooksUnlessExposed(config.webhooks().orElse(null), telemetry,
+                config.telemetry());
+        Validator validator = options.validator().orElseGet(() -> defaultValidator(owned));
+        ScheduledExecutorService scheduler = options.scheduler().orElseGet(() -> ownScheduler(owned));
+        PictoryImagesApi api = options.api().orElseGet(() -> restClient(config, owned));
+
+        Scheduling scheduling = new Scheduling(scheduler, options.clock(), telemetry, settings.backgroundThreads());
+        RetryExecutor retries = new RetryExecutor(settings.retry(), scheduling, options.jitter(),
+                (operation, retry, failure, delay) -> {
+                    telemetry.retrying(failure);
+                    options.retryListener().retrying(operation, retry, failure, delay);
+                });
+        JobReads reads = new JobReads();
+        PictoryGateway gateway = new PictoryGateway(api, config.apiKey(), new ResponseDecoder(options.clock()), retries, reads);
+        boolean durable = store.durable();
+        ImageDownloader downloader = durable ? new ImageDownloader(storeSettings.imageTimeout()) : null;
+        ImageKeeper keeper = durable ? new ImageKeeper(vault, downloader, scheduling, storeSettings, options.owner(),
+                telemetry) : null;
+        JobEnds ends = new JobEnds();
+        EndSightings sightings = new EndSightings(options.onJobEndSeen(), options.clock());
+        JobEndMetrics metrics = new JobEndMetrics(store, reads, telemetry);
+        // One direction: the poller hands every read to the observer, which records it and tells the waits,
+        // the announcement, the keeper and the metrics; the poller stops its own chain when a read of its ends it.
+        JobObserver observer = new JobObserver(store, ends, options.onJobEnd(), (job, source, first) -> {
+            if (first && keeper != null && job.isCompleted()) {
+                keeper.keepSoon(job.jobId());
+            }
+            metrics.ended(job, source, first);
+        }, sightings, options.clock(), options.owner());
+        JobPoller poller = new JobPoller(gateway, observer, ends, scheduling, store, options.owner(), telemetry);
+        Duration fallback = webhooks == null ? settings.pollInterval() : webhooks.fallbackPollInterval();
+        JobWaiter waiter = new JobWaiter(store, ends, poller, scheduling, settings.pollInterval(), fallback);
+        JobFollower follower = new JobFollower(store, poller, observer, scheduling, settings.pollInterval(), fallback,
+                options.owner());
+        Duration watch = storeSettings.watchInterval();
+        EndWatcher watcher = durable && !watch.isZero() ? new EndWatcher(store, ends, sightings, scheduling, watch) : null;
+        CreditBudget budget = new CreditBudget(config.budget(), options.clock());
+        JobStore records = store;
+        if (budget.settings().limited()) {
+            telemetry.watchBudget(() -> budget.usage(records));
+        }
+        Submitter submitter = new Submitter(gateway, store, webhooks, options.clock(),
+                durable ? follower::accepted : Submitter.AcceptedListener.NONE, budget, telemetry);
+
+        if (downloader != null) {
+            owned.push(downloader);
+        }
+        if (durable) {
+            owned.push(follower::stop);
+        }
+        owned.push(scheduling::close);
+        owned.push(telemetry::close);
+        DefaultPictoryClient client = new DefaultPictoryClient(new DefaultPictoryClient.Parts(settings, config.apiKey(),
+                webhooks != null, gateway, submitter, poller, waiter,
+                new WebhookCallbacks(webhooks, store, poller, options.clock(), telemetry), store, vault, follower, budget),
+                () -> closeAll(owned));
+        if (durable) {
+            follower.start();
+            keeper.start();
+            if (watcher != null) {
+                watcher.start();
+            }
+        }
+        return ContractValidation.of(client, validator.forExecutables());
+    }
+
+    private static void closeAll(Deque<AutoCloseable> owned) throws Exception {
+        Exception first = null;
+        for (AutoCloseable resource : owned) {
+            try {
+                resource.close();
+            } catch (Exception e) {
+                if (first == null) {
+                    first = e;
+                } else {
+                    first.addSuppressed(e);
+                }
+            }
+        }
+        if (first != null) {
+            throw first;
+        }
+    }
+
+    private static Validator defaultValidator(Deque<AutoCloseable> owned) {
+        try {
+            ValidatorFactory factory = Validation.buildDefaultValidatorFactory();
+            owned.push(factory::close);
+            return factory.getValidator();
+        } catch (ValidationException e) { // NoProviderFoundException among others
+            throw new PictoryConfigurationException("Requests are checked with Bean Validation before anything is"
+                    + " sent, and no Bean Validation provider is on the class path: add one, such as"
+                    + " org.hibernate.validator:hibernate-validator with org.glassfish.expressly:expressly ("
+                    + e.getMessage() + ")");
+        }
+    }
+
+    private static ScheduledExecutorService ownScheduler(Deque<AutoCloseable> owned) {
+        AtomicInteger count = new AtomicInteger();
+        ScheduledThreadPoolExecutor own = new ScheduledThreadPoolExecutor(2, task -> {
+            Thread thread = new Thread(task, "pictory4j-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
+        own.setRemoveOnCancelPolicy(true);
+        owned.push(() -> {
+            own.shutdownNow();
+            own.awaitTermination(5, TimeUnit.SECONDS);
+        });
+        return own;
+    }
+
+    private static PictoryImagesApi restClient(PictoryConfig config, Deque<AutoCloseable> owned) {
+        URI uri;
+        try {
+            uri = URI.create(config.baseUrl());
+        } catch (IllegalArgumentException e) {
+            throw ConfigValues.invalid(PictorySettings.BASE_URL, "is not a URL: " + e.getMessage());
+        }
+        try {
+            RestClientBuilder builder = RestClientBuilder.newBuilder().baseUri(uri);
+            config.connectTimeout().ifPresent(timeout -> builder.connectTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS));
+            config.readTimeout().ifPresent(timeout -> builder.readTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS));
+            PictoryImagesApi api = builder.build(PictoryImagesApi.class);
+            // The client made it, so the client closes it (MicroProfile REST Client proxies are AutoCloseable).
+            if (api instanceof AutoCloseable closeable) {
+                owned.push(closeable);
+            }
+            return api;
+        } catch (IllegalStateException | ServiceConfigurationError e) {
+            throw new PictoryConfigurationException("No MicroProfile REST Client implementation is on the class"
+                    + " path: add one, such as org.jboss.resteasy.microprofile:microprofile-rest-client with a JSON-B"
+                    + " provider (" + e.getMessage() + ")");
+        }
+    }
+}

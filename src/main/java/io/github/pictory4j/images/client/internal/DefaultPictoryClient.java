@@ -1,0 +1,194 @@
+package io.github.pictory4j.images.client.internal;
+
+import io.github.pictory4j.images.client.BudgetSettings;
+import io.github.pictory4j.images.client.CreditUsage;
+import io.github.pictory4j.images.client.ImageJob;
+import io.github.pictory4j.images.client.ImagePage;
+import io.github.pictory4j.images.client.ImageRequest;
+import io.github.pictory4j.images.client.JobRecord;
+import io.github.pictory4j.images.client.KeptImage;
+import io.github.pictory4j.images.client.PictoryClient;
+import io.github.pictory4j.images.client.PictoryConfigurationException;
+import io.github.pictory4j.images.client.PictoryException;
+import io.github.pictory4j.images.client.PictorySettings;
+import io.github.pictory4j.images.client.UnknownOutcome;
+import io.github.pictory4j.images.client.internal.RetryExecutor.Start;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
+
+/**
+ * The one implementation of the contract, for the CDI bean and plain Java alike. It is reached only through
+ * {@link ContractValidation}, so every argument here has passed the contract's constraints. Blocking calls run
+ * the same chains as the asynchronous ones, started on the caller's thread and joined.
+ */
+final class DefaultPictoryClient implements PictoryClient {
+
+    /** The parts the operations use, as {@link ClientAssembly} wired them. */
+    record Parts(PictorySettings settings, Supplier<String> apiKey, boolean webhooks, PictoryGateway gateway,
+                 Submitter submitter, JobPoller poller, JobWaiter waiter, WebhookCallbacks callbacks, JobStore store,
+                 ImageVault vault, JobFollower follower, CreditBudget budget) {
+    }
+
+    private final Parts parts;
+    private final AutoCloseable shutdown;
+
+    DefaultPictoryClient(Parts parts, AutoCloseable shutdown) {
+        this.parts = parts;
+        this.shutdown = shutdown;
+    }
+
+    @Override
+    public String submit(ImageRequest request) {
+        return Blocking.join(parts.submitter().submit(request, Start.INLINE), PictoryGateway.CREATE);
+    }
+
+    @Override
+    public CompletableFuture<String> submitAsync(ImageRequest request) {
+        return parts.submitter().submit(request, Start.SCHEDULED);
+    }
+
+    @Override
+    public ImageJob getJob(String jobId) {
+        return Blocking.join(parts.poller().read(jobId, Start.INLINE), PictoryGateway.reading(jobId));
+    }
+
+    @Override
+    public void cleanJob(String jobId) {
+        Blocking.join(parts.gateway().clean(jobId, Start.INLINE), "Cleaning job " + jobId);
+    }
+
+    @Override
+    public ImagePage listImages() {
+        return Blocking.join(parts.gateway().list(null, Start.INLINE), PictoryGateway.LIST);
+    }
+
+    @Override
+    public ImagePage listImages(String nextPageKey) {
+        return Blocking.join(parts.gateway().list(nextPageKey, Start.INLINE), PictoryGateway.LIST);
+    }
+
+    @Override
+    public ImageJob awaitJob(String jobId) {
+        return awaitJob(jobId, settings().pollTimeout());
+    }
+
+    @Override
+    public ImageJob awaitJob(String jobId, Duration timeout) {
+        return Blocking.join(parts.waiter().await(jobId, timeout), "Waiting for job " + jobId);
+    }
+
+    @Override
+    public CompletableFuture<ImageJob> awaitJobAsync(String jobId) {
+        return awaitJobAsync(jobId, settings().pollTimeout());
+    }
+
+    @Override
+    public CompletableFuture<ImageJob> awaitJobAsync(String jobId, Duration timeout) {
+        return parts.waiter().await(jobId, timeout);
+    }
+
+    @Override
+    public ImageJob generate(ImageRequest request) {
+        return generate(request, settings().pollTimeout());
+    }
+
+    @Override
+    public ImageJob generate(ImageRequest request, Duration timeout) {
+        return awaitJob(submit(request), timeout);
+    }
+
+    @Override
+    public CompletableFuture<ImageJob> generateAsync(ImageRequest request) {
+        return generateAsync(request, settings().pollTimeout());
+    }
+
+    @Override
+    public CompletableFuture<ImageJob> generateAsync(ImageRequest request, Duration timeout) {
+        return submitAsync(request).thenCompose(jobId -> awaitJobAsync(jobId, timeout));
+    }
+
+    @Override
+    public Optional<JobRecord> job(String jobId) {
+        return parts.store().find(jobId);
+    }
+
+    @Override
+    public List<JobRecord> jobs(int limit) {
+        return parts.store().newestFirst(limit);
+    }
+
+    @Override
+    public Optional<KeptImage> keptImage(String jobId) {
+        return parts.vault().find(jobId);
+    }
+
+    @Override
+    public boolean deleteJob(String jobId) {
+        return parts.store().delete(jobId);
+    }
+
+    @Override
+    public List<UnknownOutcome> unknownOutcomes() {
+        return parts.follower().unknownOutcomes();
+    }
+
+    @Override
+    public CreditUsage usage() {
+        return parts.budget().usage(parts.store());
+    }
+
+    @Override
+    public BudgetSettings budget() {
+        return parts.budget().settings();
+    }
+
+    @Override
+    public boolean durable() {
+        return parts.store().durable();
+    }
+
+    @Override
+    public boolean webhooksEnabled() {
+        return parts.webhooks();
+    }
+
+    @Override
+    public boolean acceptCallback(String token, String claimedJobId) {
+        return parts.callbacks().accept(token, claimedJobId);
+    }
+
+    @Override
+    public PictorySettings settings() {
+        return parts.settings();
+    }
+
+    @Override
+    public boolean hasApiKey() {
+        try {
+            String key = parts.apiKey().get();
+            return key != null && !key.isBlank();
+        } catch (PictoryConfigurationException missing) {
+            return false;
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            shutdown.close();
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new PictoryException("Closing the Pictory client failed: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "PictoryClient[" + (durable() ? "durable store" : "in memory") + (parts.webhooks() ? ", webhooks" : "") + "]";
+    }
+}
