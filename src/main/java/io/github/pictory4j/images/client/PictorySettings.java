@@ -46,7 +46,7 @@ public record PictorySettings(Duration pollInterval, Duration pollTimeout, Retry
             throw new PictoryConfigurationException(POLL_INTERVAL + " (env " + ConfigValues.environmentVariable(POLL_INTERVAL)
                     + ") must be positive, such as 15s");
         }
-        requireNotNegative(POLL_TIMEOUT, pollTimeout);
+        ConfigValues.requireNotNegative(POLL_TIMEOUT, pollTimeout);
         if (retry == null) {
             throw new PictoryConfigurationException("retry must not be null: use RetryPolicy.DEFAULT or RetryPolicy.none()");
         }
@@ -64,12 +64,5 @@ public record PictorySettings(Duration pollInterval, Duration pollTimeout, Retry
     /** The same settings, with at most {@code threads} of the container's threads for background work. */
     public PictorySettings withBackgroundThreads(int threads) {
         return new PictorySettings(pollInterval, pollTimeout, retry, threads);
-    }
-
-    static void requireNotNegative(String key, Duration value) {
-        if (value == null || value.isNegative()) {
-            throw new PictoryConfigurationException(key + " (env " + ConfigValues.environmentVariable(key)
-                    + ") must be a duration of zero or more, such as 500ms");
-        }
     }
 }

@@ -30,9 +30,9 @@ public record RetryPolicy(int maxRetries, Duration baseDelay, Duration maxDelay,
             throw new PictoryConfigurationException(PictorySettings.RETRY_MAX_RETRIES + " (env "
                     + ConfigValues.environmentVariable(PictorySettings.RETRY_MAX_RETRIES) + ") must be 0 or more, such as 2");
         }
-        PictorySettings.requireNotNegative(PictorySettings.RETRY_BASE_DELAY, baseDelay);
-        PictorySettings.requireNotNegative(PictorySettings.RETRY_MAX_DELAY, maxDelay);
-        PictorySettings.requireNotNegative(PictorySettings.RETRY_MAX_RETRY_AFTER, maxRetryAfter);
+        ConfigValues.requireNotNegative(PictorySettings.RETRY_BASE_DELAY, baseDelay);
+        ConfigValues.requireNotNegative(PictorySettings.RETRY_MAX_DELAY, maxDelay);
+        ConfigValues.requireNotNegative(PictorySettings.RETRY_MAX_RETRY_AFTER, maxRetryAfter);
     }
 
     /** No retries at all. */

@@ -126,4 +126,11 @@ public final class ConfigValues {
             }
         });
     }
+
+    /** A duration setting's rule: zero or more (no class of settings is touched, so any may call it while initializing). */
+    public static void requireNotNegative(String key, Duration value) {
+        if (value == null || value.isNegative()) {
+            throw invalid(key, "must be a duration of zero or more, such as 500ms");
+        }
+    }
 }
