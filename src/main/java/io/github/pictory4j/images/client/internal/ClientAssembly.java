@@ -81,8 +81,8 @@ public final class ClientAssembly {
         ImageDownloader downloader = durable ? new ImageDownloader(storeSettings.imageTimeout()) : null;
         ImageKeeper keeper = durable ? new ImageKeeper(vault, downloader, scheduling, storeSettings, options.owner(),
                 telemetry) : null;
-        JobEnds ends = new JobEnds();
-        EndSightings sightings = new EndSightings(options.onJobEndSeen(), options.clock());
+        JobWaits ends = new JobWaits();
+        EndSeenNotifier sightings = new EndSeenNotifier(options.onJobEndSeen(), options.clock());
         JobEndMetrics metrics = new JobEndMetrics(store, reads, telemetry);
         // One direction: the poller hands every read to the observer, which records it and tells the waits,
         // the announcement, the keeper and the metrics; the poller stops its own chain when a read of its ends it.
@@ -98,7 +98,7 @@ public final class ClientAssembly {
         JobFollower follower = new JobFollower(store, poller, observer, scheduling, settings.pollInterval(), fallback,
                 options.owner());
         Duration watch = storeSettings.watchInterval();
-        EndWatcher watcher = durable && !watch.isZero() ? new EndWatcher(store, ends, sightings, scheduling, watch) : null;
+        ClusterEndWatcher watcher = durable && !watch.isZero() ? new ClusterEndWatcher(store, ends, sightings, scheduling, watch) : null;
         CreditBudget budget = new CreditBudget(config.budget(), options.clock());
         JobStore records = store;
         if (budget.settings().limited()) {

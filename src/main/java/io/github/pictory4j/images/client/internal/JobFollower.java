@@ -16,7 +16,8 @@ import java.util.logging.Logger;
  * With a durable store, every job is followed to its end whether or not anyone waits: each accepted
  * submission, and on start every job left unfinished by an earlier run, with their first polls spread
  * over the poll interval rather than sent as one burst. On start it also announces ends whose event
- * was not recorded as fired, and reports submissions whose outcome is unknown.
+ * was not recorded as fired, reports submissions whose outcome is unknown, and starts the
+ * {@link TakeoverSweep} for the jobs whose poller stops later.
  */
 public final class JobFollower {
 
@@ -35,6 +36,7 @@ public final class JobFollower {
     private final Duration fallbackPollInterval;
     private final Scheduling scheduling;
     private final String owner;
+    private final TakeoverSweep sweep;
     private final CompletableFuture<Void> lifetime = new CompletableFuture<>();
 
     /** @param owner this instance, as it holds its poll leases */
@@ -48,6 +50,7 @@ public final class JobFollower {
         this.pollInterval = pollInterval;
         this.fallbackPollInterval = fallbackPollInterval;
         this.owner = owner;
+        this.sweep = new TakeoverSweep(store, poller, scheduling, pollInterval, fallbackPollInterval, lifetime);
     }
 
     /** Resumes what an earlier run left: unknown outcomes reported, ends announced, unfinished jobs followed. */
@@ -73,7 +76,7 @@ public final class JobFollower {
             LOG.log(Level.SEVERE, "Cannot resume the jobs of an earlier run; the takeover sweep will try again: "
                     + e.getMessage(), e);
         }
-        scheduling.schedule(this::takeOver, sweepInterval(), lifetime);
+        sweep.start();
     }
 
     /** Pictory accepted a submission: follow it until it ends (a webhook job from its first fallback poll). */
@@ -81,31 +84,6 @@ public final class JobFollower {
         // The store gave this instance the job's poll lease when it recorded the job id.
         Duration interval = interval(callsBack);
         poller.follow(jobId, interval, interval);
-    }
-
-    /**
-     * Follows the unfinished jobs nobody polls: their poller stopped or died, and their lease expired.
-     * The chain of each takes the lease at its first poll, so of several instances that sweep, one polls.
-     */
-    private void takeOver() {
-        try {
-            List<JobStore.OpenJob> orphans = store.unleased(clock.instant());
-            for (JobStore.OpenJob job : orphans) {
-                poller.follow(job.jobId(), interval(job.callsBack()), Duration.ZERO);
-            }
-            if (!orphans.isEmpty()) {
-                LOG.info("Took over " + orphans.size() + " Pictory jobs whose poller stopped");
-            }
-        } catch (PictoryException e) {
-            LOG.log(Level.FINE, "The takeover sweep failed; trying again: {0}", e.getMessage());
-        } finally {
-            scheduling.schedule(this::takeOver, sweepInterval(), lifetime);
-        }
-    }
-
-    /** Leases are checked as often as the shortest poll interval, so that a dead poller's jobs move on soon. */
-    private Duration sweepInterval() {
-        return pollInterval.compareTo(fallbackPollInterval) <= 0 ? pollInterval : fallbackPollInterval;
     }
 
     /** The application stops: its leases go, so that other instances take its jobs over at once. */

@@ -22,10 +22,10 @@ public final class JobObserver {
     private static final Logger LOG = Logger.getLogger(JobObserver.class.getName());
 
     private final JobStore store;
-    private final JobEnds ends;
+    private final JobWaits ends;
     private final Consumer<ImageJob> onEnd;
     private final EndListener onEndRecorded;
-    private final EndSightings sightings;
+    private final EndSeenNotifier sightings;
     private final Clock clock;
     private final String owner;
 
@@ -44,8 +44,8 @@ public final class JobObserver {
      * @param sightings     told of every end this instance sees, announced here or not
      * @param owner         this instance, as it signs its claims in the store
      */
-    public JobObserver(JobStore store, JobEnds ends, Consumer<ImageJob> onEnd, EndListener onEndRecorded,
-                       EndSightings sightings, Clock clock, String owner) {
+    public JobObserver(JobStore store, JobWaits ends, Consumer<ImageJob> onEnd, EndListener onEndRecorded,
+                       EndSeenNotifier sightings, Clock clock, String owner) {
         this.store = store;
         this.ends = ends;
         this.onEnd = onEnd;

@@ -39,7 +39,7 @@ public final class JobPoller {
 
     private final PictoryGateway gateway;
     private final JobObserver observer;
-    private final JobEnds ends;
+    private final JobWaits ends;
     private final Scheduling scheduling;
     private final JobStore store;
     private final String owner;
@@ -51,7 +51,7 @@ public final class JobPoller {
      *              the one instance holding its lease; the others watch the store for its end
      * @param owner this instance, as it holds its leases
      */
-    public JobPoller(PictoryGateway gateway, JobObserver observer, JobEnds ends, Scheduling scheduling, JobStore store,
+    public JobPoller(PictoryGateway gateway, JobObserver observer, JobWaits ends, Scheduling scheduling, JobStore store,
                      String owner, Telemetry telemetry) {
         this.telemetry = telemetry;
         this.gateway = gateway;

@@ -14,14 +14,14 @@ import java.util.concurrent.CompletableFuture;
 
 /**
  * Waits for a job to complete, without parking a thread: it asks the {@link JobPoller} to follow the
- * job and ends when the job's end reaches {@link JobEnds} (from a poll or a webhook callback) or when
+ * job and ends when the job's end reaches {@link JobWaits} (from a poll or a webhook callback) or when
  * the deadline passes. A job submitted with this service's webhook is polled only as a fallback, and
  * not at once: nothing is there to see before its callback or the first fallback poll.
  */
 public final class JobWaiter {
 
     private final JobStore store;
-    private final JobEnds ends;
+    private final JobWaits ends;
     private final JobPoller poller;
     private final Scheduling scheduling;
     private final Duration pollInterval;
@@ -31,7 +31,7 @@ public final class JobWaiter {
      * @param pollInterval         between two polls of a job
      * @param fallbackPollInterval between two polls of a job that will call back
      */
-    public JobWaiter(JobStore store, JobEnds ends, JobPoller poller, Scheduling scheduling, Duration pollInterval,
+    public JobWaiter(JobStore store, JobWaits ends, JobPoller poller, Scheduling scheduling, Duration pollInterval,
                      Duration fallbackPollInterval) {
         this.store = store;
         this.ends = ends;

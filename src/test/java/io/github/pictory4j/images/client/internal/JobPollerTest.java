@@ -69,7 +69,7 @@ class JobPollerTest {
 
     private JobPoller poller(JobStore store, Telemetry telemetry) {
         Scheduling scheduling = new Scheduling(threads, Clock.systemUTC(), Telemetry.NONE, 16);
-        return new JobPoller(null, null, new JobEnds(), scheduling, store, "instance-1", telemetry);
+        return new JobPoller(null, null, new JobWaits(), scheduling, store, "instance-1", telemetry);
     }
 
     @Test

@@ -12,7 +12,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * Only registered waits are kept, and each is removed when it completes, so nothing grows with jobs
  * that nobody waits for.
  */
-public final class JobEnds {
+public final class JobWaits {
 
     private final ConcurrentHashMap<String, Set<CompletableFuture<ImageJob>>> waits = new ConcurrentHashMap<>();
 

@@ -17,9 +17,9 @@ import java.util.logging.Logger;
  * within {@link #MEMORY}. Unlike the announcement of an end (once, cluster-wide), every instance
  * learns of every end: it is for refreshing what users look at.
  */
-public final class EndSightings {
+public final class EndSeenNotifier {
 
-    private static final Logger LOG = Logger.getLogger(EndSightings.class.getName());
+    private static final Logger LOG = Logger.getLogger(EndSeenNotifier.class.getName());
     /** How long a sighting is remembered, so that the same end is not told twice meanwhile. */
     static final Duration MEMORY = Duration.ofMinutes(10);
     private static final int LIMIT = 10_000;
@@ -28,7 +28,7 @@ public final class EndSightings {
     private final Clock clock;
     private final Map<String, Instant> seen = new BoundedMap<>(LIMIT);
 
-    public EndSightings(Consumer<ImageJob> listener, Clock clock) {
+    public EndSeenNotifier(Consumer<ImageJob> listener, Clock clock) {
         this.listener = listener;
         this.clock = clock;
     }

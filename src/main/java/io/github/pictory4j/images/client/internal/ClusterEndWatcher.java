@@ -12,26 +12,26 @@ import java.util.logging.Logger;
 /**
  * With several instances on one database, learns of the ends other instances recorded: every
  * {@code pictory.store.watch-interval} it asks the store for ends recorded since its last look (one
- * indexed query), completes this instance's waits for them and tells the {@link EndSightings}. So a
+ * indexed query), completes this instance's waits for them and tells the {@link EndSeenNotifier}. So a
  * browser connected to any instance hears of an end within about that interval, not at its next
  * fallback poll.
  */
-public final class EndWatcher {
+public final class ClusterEndWatcher {
 
-    private static final Logger LOG = Logger.getLogger(EndWatcher.class.getName());
+    private static final Logger LOG = Logger.getLogger(ClusterEndWatcher.class.getName());
     /** Instances' clocks may differ this much: each look reaches back this far before the last one. */
     static final Duration CLOCK_SKEW = Duration.ofSeconds(5);
     private static final int BATCH = 500;
 
     private final JobStore store;
-    private final JobEnds ends;
-    private final EndSightings sightings;
+    private final JobWaits ends;
+    private final EndSeenNotifier sightings;
     private final Scheduling scheduling;
     private final Duration interval;
     private final CompletableFuture<Void> lifetime = new CompletableFuture<>();
     private Instant lastLook;
 
-    public EndWatcher(JobStore store, JobEnds ends, EndSightings sightings, Scheduling scheduling, Duration interval) {
+    public ClusterEndWatcher(JobStore store, JobWaits ends, EndSeenNotifier sightings, Scheduling scheduling, Duration interval) {
         this.store = store;
         this.ends = ends;
         this.sightings = sightings;
