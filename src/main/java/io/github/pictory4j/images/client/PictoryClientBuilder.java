@@ -2,7 +2,7 @@ package io.github.pictory4j.images.client;
 
 import io.github.pictory4j.images.client.internal.ClientAssembly;
 import io.github.pictory4j.images.client.internal.ClientOptions;
-import io.github.pictory4j.images.client.internal.RetryExecutor;
+import io.github.pictory4j.images.client.internal.http.RetryExecutor;
 import io.github.pictory4j.images.client.internal.config.PictoryConfig;
 import io.github.pictory4j.images.client.internal.http.PictoryImagesApi;
 import io.github.pictory4j.images.client.internal.telemetry.Telemetry;

@@ -2,7 +2,7 @@ package io.github.pictory4j.images.client;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
-import io.github.pictory4j.images.client.internal.JobPoller;
+import io.github.pictory4j.images.client.internal.following.JobPoller;
 import io.github.pictory4j.images.client.internal.jdbc.TestDatabases;
 import io.github.pictory4j.images.client.webhook.WebhookSupport;
 import io.github.pictory4j.images.client.webhook.WebhookTokens;

@@ -197,7 +197,7 @@ abstract class DurableClientContract {
         JdbcJobStore crashed = new JdbcJobStore(new Database(database, "test"), "dead-instance");
         assertTrue(crashed.claimEnd(new ImageJob("job-orphan", JobStatus.FAILED, null, null, null, null, "E", "no"),
                 time.now()));
-        time.advance(io.github.pictory4j.images.client.internal.JobStore.ANNOUNCEMENT_CLAIM.plusSeconds(1));
+        time.advance(io.github.pictory4j.images.client.internal.store.JobStore.ANNOUNCEMENT_CLAIM.plusSeconds(1));
         ended.clear();
 
         client("b");
@@ -308,7 +308,7 @@ abstract class DurableClientContract {
         Database dead = new Database(database, "test");
         io.github.pictory4j.images.client.internal.jdbc.Schema.ensure(dead, true, time.now());
         new JdbcJobStore(dead, "dead").submissionStarting(
-                new io.github.pictory4j.images.client.internal.PendingSubmission(ImageRequest.builder("Lost in flight").build(),
+                new io.github.pictory4j.images.client.internal.submission.PendingSubmission(ImageRequest.builder("Lost in flight").build(),
                         null, null, null, time.now()));
         time.advance(Duration.ofMinutes(2));
         List<String> warnings = new CopyOnWriteArrayList<>();

@@ -2,7 +2,7 @@ package io.github.pictory4j.images.client;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
-import io.github.pictory4j.images.client.internal.RetryExecutor;
+import io.github.pictory4j.images.client.internal.http.RetryExecutor;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;

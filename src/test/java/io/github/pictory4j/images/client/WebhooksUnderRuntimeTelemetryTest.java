@@ -1,7 +1,7 @@
 package io.github.pictory4j.images.client;
 
 import io.github.pictory4j.images.client.internal.config.PictoryConfig;
-import io.github.pictory4j.images.client.internal.CallbackTokenGuard;
+import io.github.pictory4j.images.client.internal.webhooks.CallbackTokenGuard;
 import io.github.pictory4j.images.client.internal.otel.OtelTelemetry;
 import io.github.pictory4j.images.client.internal.telemetry.Telemetry;
 import io.github.pictory4j.images.client.internal.telemetry.TelemetryConfig;

@@ -1,5 +1,6 @@
 package io.github.pictory4j.images.client.internal;
 
+import io.github.pictory4j.images.client.internal.http.Failures;
 import io.github.pictory4j.images.client.PictoryException;
 
 import java.util.concurrent.CompletableFuture;

@@ -1,5 +1,24 @@
 package io.github.pictory4j.images.client.internal;
 
+import io.github.pictory4j.images.client.internal.budget.CreditBudget;
+import io.github.pictory4j.images.client.internal.following.ClusterEndWatcher;
+import io.github.pictory4j.images.client.internal.following.EndSeenNotifier;
+import io.github.pictory4j.images.client.internal.following.JobEndMetrics;
+import io.github.pictory4j.images.client.internal.following.JobFollower;
+import io.github.pictory4j.images.client.internal.following.JobObserver;
+import io.github.pictory4j.images.client.internal.following.JobPoller;
+import io.github.pictory4j.images.client.internal.following.JobWaiter;
+import io.github.pictory4j.images.client.internal.following.JobWaits;
+import io.github.pictory4j.images.client.internal.http.PictoryGateway;
+import io.github.pictory4j.images.client.internal.http.RetryExecutor;
+import io.github.pictory4j.images.client.internal.images.ImageDownloader;
+import io.github.pictory4j.images.client.internal.images.ImageKeeper;
+import io.github.pictory4j.images.client.internal.store.ImageVault;
+import io.github.pictory4j.images.client.internal.store.InMemoryJobStore;
+import io.github.pictory4j.images.client.internal.store.JobStore;
+import io.github.pictory4j.images.client.internal.submission.Submitter;
+import io.github.pictory4j.images.client.internal.webhooks.CallbackTokenGuard;
+import io.github.pictory4j.images.client.internal.webhooks.WebhookCallbacks;
 import io.github.pictory4j.images.client.PictoryClient;
 import io.github.pictory4j.images.client.PictoryConfigurationException;
 import io.github.pictory4j.images.client.PictorySettings;

@@ -1,5 +1,6 @@
 package io.github.pictory4j.images.client.internal;
 
+import io.github.pictory4j.images.client.internal.http.RetryExecutor;
 import io.github.pictory4j.images.client.ImageJob;
 import io.github.pictory4j.images.client.internal.config.PictoryConfig;
 import io.github.pictory4j.images.client.internal.http.PictoryImagesApi;

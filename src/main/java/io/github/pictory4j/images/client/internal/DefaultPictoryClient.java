@@ -1,5 +1,14 @@
 package io.github.pictory4j.images.client.internal;
 
+import io.github.pictory4j.images.client.internal.budget.CreditBudget;
+import io.github.pictory4j.images.client.internal.following.JobFollower;
+import io.github.pictory4j.images.client.internal.following.JobPoller;
+import io.github.pictory4j.images.client.internal.following.JobWaiter;
+import io.github.pictory4j.images.client.internal.http.PictoryGateway;
+import io.github.pictory4j.images.client.internal.store.ImageVault;
+import io.github.pictory4j.images.client.internal.store.JobStore;
+import io.github.pictory4j.images.client.internal.submission.Submitter;
+import io.github.pictory4j.images.client.internal.webhooks.WebhookCallbacks;
 import io.github.pictory4j.images.client.BudgetSettings;
 import io.github.pictory4j.images.client.CreditUsage;
 import io.github.pictory4j.images.client.ImageJob;
@@ -12,7 +21,7 @@ import io.github.pictory4j.images.client.PictoryConfigurationException;
 import io.github.pictory4j.images.client.PictoryException;
 import io.github.pictory4j.images.client.PictorySettings;
 import io.github.pictory4j.images.client.UnknownOutcome;
-import io.github.pictory4j.images.client.internal.RetryExecutor.Start;
+import io.github.pictory4j.images.client.internal.http.RetryExecutor.Start;
 
 import java.time.Duration;
 import java.util.List;

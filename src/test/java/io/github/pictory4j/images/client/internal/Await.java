@@ -6,13 +6,13 @@ import java.util.function.BooleanSupplier;
 import static org.junit.jupiter.api.Assertions.fail;
 
 /** Waits for a state that other threads bring about; a test that uses it never waits for a length of time. */
-final class Await {
+public final class Await {
 
     private Await() {
     }
 
     /** Returns once {@code condition} holds; fails, naming {@code what}, if it still does not after 20 s. */
-    static void until(BooleanSupplier condition, String what) {
+    public static void until(BooleanSupplier condition, String what) {
         long giveUp = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
         while (!condition.getAsBoolean()) {
             if (System.nanoTime() > giveUp) {

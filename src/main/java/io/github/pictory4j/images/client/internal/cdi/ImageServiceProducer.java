@@ -8,7 +8,7 @@ import io.github.pictory4j.images.client.ImageService;
 import io.github.pictory4j.images.client.PictoryClient;
 import io.github.pictory4j.images.client.internal.ClientAssembly;
 import io.github.pictory4j.images.client.internal.ClientOptions;
-import io.github.pictory4j.images.client.internal.RetryExecutor;
+import io.github.pictory4j.images.client.internal.http.RetryExecutor;
 import io.github.pictory4j.images.client.internal.config.PictoryConfig;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;

@@ -2,8 +2,8 @@ package io.github.pictory4j.images.client.internal.jdbc;
 
 import io.github.pictory4j.images.client.ImageJob;
 import io.github.pictory4j.images.client.PictoryBudgetExceededException.Period;
-import io.github.pictory4j.images.client.internal.CreditReservation;
-import io.github.pictory4j.images.client.internal.PeriodTotals;
+import io.github.pictory4j.images.client.internal.budget.CreditReservation;
+import io.github.pictory4j.images.client.internal.budget.PeriodTotals;
 
 import java.math.BigDecimal;
 import java.sql.Connection;

@@ -2,8 +2,8 @@ package io.github.pictory4j.images.client.internal.jdbc;
 
 import io.github.pictory4j.images.client.KeptImage;
 import io.github.pictory4j.images.client.PictoryStoreException;
-import io.github.pictory4j.images.client.internal.ImageVault;
-import io.github.pictory4j.images.client.internal.PngCheck;
+import io.github.pictory4j.images.client.internal.store.ImageVault;
+import io.github.pictory4j.images.client.internal.images.PngCheck;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;

@@ -8,10 +8,10 @@ import io.github.pictory4j.images.client.ImageStyle;
 import io.github.pictory4j.images.client.JobRecord;
 import io.github.pictory4j.images.client.JobStatus;
 import io.github.pictory4j.images.client.UnknownOutcome;
-import io.github.pictory4j.images.client.internal.CreditReservation;
-import io.github.pictory4j.images.client.internal.JobStore;
-import io.github.pictory4j.images.client.internal.PendingSubmission;
-import io.github.pictory4j.images.client.internal.PeriodTotals;
+import io.github.pictory4j.images.client.internal.budget.CreditReservation;
+import io.github.pictory4j.images.client.internal.store.JobStore;
+import io.github.pictory4j.images.client.internal.submission.PendingSubmission;
+import io.github.pictory4j.images.client.internal.budget.PeriodTotals;
 import io.github.pictory4j.images.client.internal.jdbc.Database.Null;
 
 import java.sql.Connection;

@@ -1,0 +1,101 @@
+package io.github.pictory4j.images.client.internal.budget;
+
+import io.github.pictory4j.images.client.internal.store.JobStore;
+import io.github.pictory4j.images.client.internal.config.ConfigValues;
+import io.github.pictory4j.images.client.BudgetSettings;
+import io.github.pictory4j.images.client.CreditUsage;
+import io.github.pictory4j.images.client.ImageRequest;
+import io.github.pictory4j.images.client.PictoryBudgetException;
+import io.github.pictory4j.images.client.PictorySettings;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * The budget's rules: which day and month a submission counts in (in {@code pictory.budget.time-zone}),
+ * what it reserves, and the usage report. The store keeps the figures and takes reservations atomically;
+ * this class only decides what to ask it.
+ *
+ * @param clock what "today" is read from
+ */
+public record CreditBudget(BudgetSettings settings, Clock clock) {
+
+    /**
+     * What {@code request} reserves now: its model's price, in today and this month; null when it has no
+     * price and no limit is set (nothing to count).
+     *
+     * @throws PictoryBudgetException when its price is unknown and a limit is set: it cannot be checked
+     */
+    public CreditReservation reservationFor(ImageRequest request) {
+        BigDecimal price = request.estimatedCredits().orElse(null);
+        if (price == null) {
+            if (settings.limited()) {
+                throw new PictoryBudgetException("The model " + (request.model() == null ? "(none)" : "'" + request.model() + "'")
+                        + " has no known price, so the credit budget (" + limits() + ") cannot check this submission:"
+                        + " nothing was sent to Pictory. Use a model this release of pictory4j knows the price of, or"
+                        + " unset " + BudgetSettings.DAILY_CREDITS + " and " + BudgetSettings.MONTHLY_CREDITS + ".");
+            }
+            return null;
+        }
+        Periods now = periods();
+        return new CreditReservation(price, now.day().toString(), now.month().toString(), settings.dailyCredits(),
+                settings.monthlyCredits(), now.dayEnds(), now.monthEnds());
+    }
+
+    /** Spent, reserved and left today and this month, and the last {@value CreditUsage#DAYS} days. */
+    public CreditUsage usage(JobStore store) {
+        Periods now = periods();
+        List<LocalDate> days = new ArrayList<>();
+        for (int back = CreditUsage.DAYS - 1; back >= 0; back--) {
+            days.add(now.day().minusDays(back));
+        }
+        List<String> names = new ArrayList<>(days.stream().map(LocalDate::toString).toList());
+        names.add(now.month().toString());
+        Map<String, PeriodTotals> totals = store.periodTotals(names).stream()
+                .collect(Collectors.toMap(PeriodTotals::period, Function.identity()));
+        Function<String, PeriodTotals> of = name -> totals.getOrDefault(name, PeriodTotals.empty(name));
+        return new CreditUsage(settings.zone(),
+                period(of.apply(now.day().toString()), settings.dailyCredits(), now.dayEnds()),
+                period(of.apply(now.month().toString()), settings.monthlyCredits(), now.monthEnds()),
+                days.stream().map(day -> {
+                    PeriodTotals figures = of.apply(day.toString());
+                    return new CreditUsage.Day(day, figures.spent(), figures.reserved());
+                }).toList());
+    }
+
+    private static CreditUsage.Period period(PeriodTotals figures, BigDecimal limit, Instant resetsAt) {
+        BigDecimal left = limit == null ? null
+                : limit.subtract(figures.spent()).subtract(figures.reserved()).max(BigDecimal.ZERO);
+        return new CreditUsage.Period(figures.period(), figures.spent(), figures.reserved(), limit, left, resetsAt);
+    }
+
+    private String limits() {
+        List<String> set = new ArrayList<>();
+        settings.daily().ifPresent(limit -> set.add(setting(BudgetSettings.DAILY_CREDITS, limit)));
+        settings.monthly().ifPresent(limit -> set.add(setting(BudgetSettings.MONTHLY_CREDITS, limit)));
+        return String.join(", ", set);
+    }
+
+    /** A limit as it is set: only the settings that are, each with its environment variable. */
+    private static String setting(String key, BigDecimal limit) {
+        return key + "=" + limit.toPlainString() + " (env " + ConfigValues.environmentVariable(key) + ")";
+    }
+
+    private Periods periods() {
+        LocalDate day = clock.instant().atZone(settings.zone()).toLocalDate();
+        YearMonth month = YearMonth.from(day);
+        return new Periods(day, month, day.plusDays(1).atStartOfDay(settings.zone()).toInstant(),
+                month.plusMonths(1).atDay(1).atStartOfDay(settings.zone()).toInstant());
+    }
+
+    private record Periods(LocalDate day, YearMonth month, Instant dayEnds, Instant monthEnds) {
+    }
+}
