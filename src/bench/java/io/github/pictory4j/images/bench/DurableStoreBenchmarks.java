@@ -2,9 +2,10 @@ package io.github.pictory4j.images.bench;
 
 import io.github.pictory4j.images.client.ImageRequest;
 import io.github.pictory4j.images.client.PictoryClient;
+import io.github.pictory4j.images.client.PictoryClientBuilder;
 import io.github.pictory4j.images.client.PictorySettings;
 import io.github.pictory4j.images.client.RetryPolicy;
-import io.github.pictory4j.images.client.internal.PendingSubmission;
+import io.github.pictory4j.images.client.internal.submission.PendingSubmission;
 import io.github.pictory4j.images.client.internal.jdbc.Database;
 import io.github.pictory4j.images.client.internal.jdbc.JdbcJobStore;
 import io.github.pictory4j.images.client.internal.jdbc.Schema;
@@ -212,7 +213,7 @@ public final class DurableStoreBenchmarks {
     // ------------------------------------------------------------------ helpers
 
     private static PictoryClient client(BenchPictory pictory, DataSource dataSource, Duration interval) {
-        PictoryClient.Builder builder = PictoryClient.builder().apiKey("pictai_bench").baseUrl(pictory.baseUrl())
+        PictoryClientBuilder builder = PictoryClient.builder().apiKey("pictai_bench").baseUrl(pictory.baseUrl())
                 .settings(new PictorySettings(interval, Duration.ofHours(1), RetryPolicy.none()));
         if (dataSource != null) {
             builder.dataSource(dataSource);

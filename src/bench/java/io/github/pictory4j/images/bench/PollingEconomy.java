@@ -3,6 +3,7 @@ package io.github.pictory4j.images.bench;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.github.pictory4j.images.client.PictoryClient;
+import io.github.pictory4j.images.client.PictoryClientBuilder;
 import io.github.pictory4j.images.client.ImageRequest;
 import io.github.pictory4j.images.client.PictorySettings;
 import io.github.pictory4j.images.client.RetryPolicy;
@@ -101,7 +102,7 @@ public final class PollingEconomy {
         }
     }
 
-    private static PictoryClient.Builder client(String baseUrl, PictorySettings settings,
+    private static PictoryClientBuilder client(String baseUrl, PictorySettings settings,
                                                 ScheduledExecutorService scheduler) {
         return PictoryClient.builder().apiKey("pictai_bench").baseUrl(baseUrl).settings(settings).scheduler(scheduler);
     }
