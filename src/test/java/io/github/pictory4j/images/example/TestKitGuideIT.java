@@ -60,7 +60,9 @@ class TestKitGuideIT {
 
         run("build", "verify");
 
-        String summary = Files.readString(PROJECT.resolve("target/failsafe-reports/failsafe-summary.xml"));
+        Path report = PROJECT.resolve("target/failsafe-reports/failsafe-summary.xml");
+        assertTrue(Files.exists(report), "the guide's build ran no integration tests (no " + report + ")");
+        String summary = Files.readString(report);
         assertEquals(testsInTheGuide(), count(summary, "completed"), "every test of the guide ran:\n" + summary);
         for (String none : List.of("errors", "failures", "skipped")) {
             assertEquals(0, count(summary, none), none + ":\n" + summary);
