@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -43,6 +44,23 @@ class ReadmeExampleTest {
         for (String property : List.of("pictory.client.jar", "pictory.simulator.jar")) {
             assertTrue(test.contains("System.getProperty(\"" + property + "\")"), property);
             assertTrue(section.contains("<" + property + ">"), "the guide's failsafe settings set " + property);
+        }
+    }
+
+    @Test
+    void theGuideMarksEachFileOfItsProjectWithItsPath() throws IOException {
+        String example = "io/github/pictory4j/images/example/";
+        List<String> expected = List.of("pom.xml", "src/main/liberty/config/server.xml", "src/test/resources/arquillian.xml",
+                "src/main/java/" + example + "PictureApplication.java", "src/main/java/" + example + "PictureResource.java",
+                "src/test/java/" + example + "PictureResourceIT.java");
+
+        // What TestKitGuideIT copies into the guide's project and builds (in the integration tests).
+        Map<String, String> files = TestKitGuideIT.guideFiles(Files.readString(GUIDE));
+
+        assertEquals(expected, List.copyOf(files.keySet()));
+        for (String name : EXAMPLE) {
+            String path = expected.stream().filter(file -> file.endsWith("/" + name + ".java")).findFirst().orElseThrow();
+            assertEquals(Files.readString(SOURCES.resolve(name + ".java")).strip(), files.get(path).strip(), path);
         }
     }
 
