@@ -54,8 +54,8 @@ class ReadmeExampleTest {
                 "src/main/java/" + example + "PictureApplication.java", "src/main/java/" + example + "PictureResource.java",
                 "src/test/java/" + example + "PictureResourceIT.java");
 
-        // What TestKitGuideIT copies into the guide's project and builds (in the integration tests).
-        Map<String, String> files = TestKitGuideIT.guideFiles(Files.readString(GUIDE));
+        // What GuideProjectIT copies into the guide's project and builds (in the integration tests).
+        Map<String, String> files = GuideProjectIT.guideFiles(Files.readString(GUIDE));
 
         assertEquals(expected, List.copyOf(files.keySet()));
         for (String name : EXAMPLE) {

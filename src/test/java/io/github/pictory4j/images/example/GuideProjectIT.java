@@ -27,7 +27,7 @@ import static org.junit.jupiter.api.Assertions.fail;
  * Every test of the guide must run and pass; then {@code mvn dependency:sources} in that project finds the
  * module's sources, and the Javadoc is found the same way.
  */
-class TestKitGuideIT {
+class GuideProjectIT {
 
     private static final Path GUIDE = Path.of("src/docs/test-kit.md");
     private static final Path PROJECT = Path.of("target/test-kit-guide").toAbsolutePath();
