@@ -2,17 +2,18 @@
 # Start to ready of the sample server against a bare Open Liberty (the same features and configuration, no
 # application), and the sample server's idle RSS, for one or more builds side by side in one run:
 #
-#   bash src/bench/start-ratio.sh [BUILD ...]        (default: the working tree)
-#   e.g. bash src/bench/start-ratio.sh 4369dfe .     (commit 4369dfe against the working tree)
+#   bash src/bench/start-ratio.sh [BUILD[:LEVER] ...]   (default: the working tree)
+#   e.g. bash src/bench/start-ratio.sh 4369dfe .        (commit 4369dfe against the working tree)
+#        bash src/bench/start-ratio.sh . '.:-XX:MetaspaceSize=160m'   (a lever against none, alternated)
 #
 # A BUILD is a directory holding a checkout of this project (`.` is this one), or any commit-ish: a commit is
 # checked out in a detached `git worktree` under target/start-ratio/<sha> and built there. Each build is built
 # as the project builds it (`mvn -o -B -q package -DskipTests liberty:create`, skipped with BUILD_SKIP=1 when
 # its target/ holds the WAR and the server already), then two servers are made in the build's own Liberty
 # (target/liberty/wlp), both copies of the defaultServer that liberty:create made from liberty/config:
-#   ratio-app   the sample, installed where the build's server.xml wants it (apps/ when server.xml declares it
-#               in a <webApplication>, as `mvn liberty:run` does; dropins/ for older builds, as they did);
-#   ratio-bare  the same server.xml without its <webApplication>, the same jvm.options and server.env, no WAR.
+#   ratio-app-N   the sample, installed where the build's server.xml wants it (apps/ when server.xml declares it
+#                 in a <webApplication>, as `mvn liberty:run` does; dropins/ for older builds, as they did);
+#   ratio-bare-N  the same server.xml without its <webApplication>, the same jvm.options and server.env, no WAR.
 # One start of each server is made untimed first (Liberty's feature cache and workarea), then STARTS rounds:
 # bare, app, bare, app, ... for each build in turn, so that a busy spell of the machine hits all alike.
 #
@@ -25,9 +26,12 @@
 # when ready (less sensitive than wall time to other work on the machine), the RSS IDLE_SECONDS after ready,
 # and the 1-minute load average before the start.
 #
-# Env: STARTS (5), HTTP_PORT (9580), IDLE_SECONDS (5), POLL_MS (50), JVM_EXTRA (extra lines for the app
-# server's jvm.options, e.g. a lever to try; `|` separates lines), APP_JVM_ONLY=1 (JVM_EXTRA for the app
-# server only; by default both servers get it), OUT (results file; default target/start-ratio/<time>.tsv).
+# A LEVER is given to both servers of its argument: lines separated by `|`, each a JVM option (`-...`, added to
+# jvm.options) or server.xml elements (`<...>`, in configDropins/overrides/lever.xml). Each argument has its
+# own pair of servers (ratio-app-N, ratio-bare-N), so that a lever and its baseline alternate in one run.
+#
+# Env: STARTS (5), HTTP_PORT (9580), IDLE_SECONDS (5), POLL_MS (50), OUT (results file; default
+# target/start-ratio/<time>.tsv).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 root=$PWD
@@ -44,8 +48,9 @@ out=${OUT:-target/start-ratio/$(date -u +%Y%m%dT%H%M%SZ).tsv}
 (( $# )) || set -- .
 if curl -s -o /dev/null "http://localhost:$port/" 2>/dev/null; then echo "port $port is taken" >&2; exit 1; fi
 
-labels=() dirs=()
-for build in "$@"; do
+labels=() dirs=() levers=()
+for arg in "$@"; do
+  build=${arg%%:*}; lever=''; [[ $arg == *:* ]] && lever=${arg#*:}
   if [[ -d $build ]]; then
     dir=$(cd "$build" && pwd); label=$(git -C "$dir" rev-parse --short HEAD 2>/dev/null || basename "$dir")
     [[ -n $(git -C "$dir" status --porcelain --untracked-files=no -- src liberty pom.xml 2>/dev/null) ]] && label+="+wt"
@@ -58,28 +63,36 @@ for build in "$@"; do
     echo "building $label in $dir" >&2
     (cd "$dir" && mvn -o -B -q package -DskipTests liberty:create) >&2
   fi
-  labels+=("$label") dirs+=("$dir")
+  [[ -n $lever ]] && label+=" $lever"
+  labels+=("$label") dirs+=("$dir") levers+=("$lever")
 done
 
-# The two servers of a build, made afresh from its defaultServer.
+# The two servers of argument $2 (build directory $1, lever $3), made afresh from the build's defaultServer.
 make_servers() {
-  local wlp=$1/target/liberty/wlp servers=$1/target/liberty/wlp/usr/servers name
-  for name in ratio-app ratio-bare; do
-    rm -rf "${servers:?}/$name"; mkdir -p "$servers/$name/apps" "$servers/$name/dropins"
+  local servers=$1/target/liberty/wlp/usr/servers n=$2 lever=$3 name line
+  for name in ratio-app-$n ratio-bare-$n; do
+    rm -rf "${servers:?}/$name"; mkdir -p "$servers/$name/apps" "$servers/$name/dropins" "$servers/$name/configDropins/overrides"
     (cd "$servers/defaultServer" && cp -- *.xml jvm.options "$servers/$name/" && { cp server.env bootstrap.properties "$servers/$name/" 2>/dev/null || true; })
-    if [[ -n ${JVM_EXTRA:-} && ( $name == ratio-app || ${APP_JVM_ONLY:-0} != 1 ) ]]; then
-      tr '|' '\n' <<<"$JVM_EXTRA" >> "$servers/$name/jvm.options"
+    if [[ -n $lever ]]; then
+      echo '<server>' > "$servers/$name/configDropins/overrides/lever.xml"
+      while IFS= read -r line; do
+        case $line in
+          -*) echo "$line" >> "$servers/$name/jvm.options" ;;
+          '<'*) echo "$line" >> "$servers/$name/configDropins/overrides/lever.xml" ;;
+          *) echo "a lever line is a JVM option (-...) or XML (<...>): $line" >&2; exit 1 ;;
+        esac
+      done < <(tr '|' '\n' <<<"$lever")
+      echo '</server>' >> "$servers/$name/configDropins/overrides/lever.xml"
     fi
   done
-  if grep -q '<webApplication' "$servers/ratio-app/server.xml"; then
-    cp "$1/target/pictory-images.war" "$servers/ratio-app/apps/"
+  if grep -q '<webApplication' "$servers/ratio-app-$n/server.xml"; then
+    cp "$1/target/pictory-images.war" "$servers/ratio-app-$n/apps/"
   else
-    cp "$1/target/pictory-images.war" "$servers/ratio-app/dropins/"
+    cp "$1/target/pictory-images.war" "$servers/ratio-app-$n/dropins/"
   fi
   # Remove the <webApplication ...>...</webApplication> (or self-closed) element from the bare server.
-  perl -0pi -e 's{<webApplication\b[^>]*?/>|<webApplication\b.*?</webApplication>}{}gs' "$servers/ratio-bare/server.xml"
-  grep -q '<webApplication' "$servers/ratio-bare/server.xml" && { echo "could not strip $servers/ratio-bare/server.xml" >&2; exit 1; }
-  true
+  perl -0pi -e 's{<webApplication\b[^>]*?/>|<webApplication\b.*?</webApplication>}{}gs' "$servers/ratio-bare-$n/server.xml"
+  if grep -q '<webApplication' "$servers/ratio-bare-$n/server.xml"; then echo "could not strip $servers/ratio-bare-$n/server.xml" >&2; exit 1; fi
 }
 
 now_ms() { local t=${EPOCHREALTIME/./}; echo $(( t / 1000 )); }
@@ -124,25 +137,26 @@ start_once() {
 }
 
 cleanup() {
-  local dir name
-  for dir in "${dirs[@]}"; do for name in ratio-app ratio-bare; do
-    [[ -f $dir/target/liberty/wlp/usr/servers/.pid/$name.pid ]] && "$dir/target/liberty/wlp/bin/server" stop "$name" >/dev/null 2>&1
+  local i name
+  for i in "${!dirs[@]}"; do for name in ratio-app-$i ratio-bare-$i; do
+    [[ -f ${dirs[$i]}/target/liberty/wlp/usr/servers/.pid/$name.pid ]] && "${dirs[$i]}/target/liberty/wlp/bin/server" stop "$name" >/dev/null 2>&1
   done; done
   true
 }
 trap cleanup EXIT
 
-for dir in "${dirs[@]}"; do
-  make_servers "$dir"
-  for name in ratio-bare ratio-app; do start_once "$dir" "$name" >/dev/null; done   # untimed
+for i in "${!dirs[@]}"; do
+  make_servers "${dirs[$i]}" "$i" "${levers[$i]}"
+  for name in ratio-bare-$i ratio-app-$i; do start_once "${dirs[$i]}" "$name" >/dev/null; done   # untimed
 done
 
 printf 'round\tbuild\tserver\tready_ms\tliberty_started_s\tapp_started_s\tcpu_s_at_ready\tidle_rss_mib\tload1\n' > "$out"
 for (( round = 1; round <= starts; round++ )); do
   for i in "${!dirs[@]}"; do
-    for name in ratio-bare ratio-app; do
+    for name in ratio-bare-$i ratio-app-$i; do
       read -r ready liberty app cpu rss load < <(start_once "${dirs[$i]}" "$name")
-      printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$round" "${labels[$i]}" "${name#ratio-}" "$ready" "$liberty" \
+      server=${name#ratio-}
+      printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$round" "${labels[$i]}" "${server%-*}" "$ready" "$liberty" \
         "$app" "$cpu" "$rss" "$load" | tee -a "$out" >&2
     done
   done
@@ -168,11 +182,11 @@ awk -F'\t' '
     if ($3 == "bare") bare[$2, $1] = $4; else ratio[$2] = ratio[$2] " " sprintf("%.2f", $4 / bare[$2, $1])
   }
   END {
-    printf "%-10s %-17s %-17s %-7s %-14s %-9s %-9s %-6s %-17s %s\n", "build", "bare ready s", "app ready s", "ratio",
+    printf "%-30s %-17s %-17s %-7s %-14s %-9s %-9s %-6s %-17s %s\n", "build", "bare ready s", "app ready s", "ratio",
       "round ratios", "bare cpu", "app cpu", "ratio", "app idle RSS MiB", "bare RSS"
     for (b = 1; b <= builds; b++) {
       x = order[b]; B = x SUBSEP "bare"; A = x SUBSEP "app"
-      printf "%-10s %-17s %-17s %-7s %-14s %-9s %-9s %-6s %-17s %s\n", x,
+      printf "%-30s %-17s %-17s %-7s %-14s %-9s %-9s %-6s %-17s %s\n", x,
         sprintf("%.2f (%s)", median(ready[B]) / 1000, range(ready[B])), sprintf("%.2f (%s)", median(ready[A]) / 1000, range(ready[A])),
         sprintf("%.2fx", median(ready[A]) / median(ready[B])), range(ratio[x]),
         median(cpu[B]) "s", median(cpu[A]) "s", sprintf("%.2fx", median(cpu[A]) / median(cpu[B])),
