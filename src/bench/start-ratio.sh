@@ -110,16 +110,20 @@ ready_status() {
 
 # One timed start; prints: ready_ms liberty_s app_s cpu_s rss_mib load1
 start_once() {
-  local wlp=$1/target/liberty/wlp name=$2 t0 t ready='' liberty app pid cpu rss load pause
+  local wlp=$1/target/liberty/wlp name=$2 t0 t ready='' starter liberty app pid cpu rss load pause
   pause=$(awk -v ms="$poll_ms" 'BEGIN {print ms / 1000}')
   rm -rf "$wlp/usr/servers/$name/data" "$wlp/usr/servers/$name/logs"
   load=$(cut -d' ' -f1 /proc/loadavg)
   t0=$(now_ms)
   "$wlp/bin/server" start "$name" >/dev/null &
+  starter=$!
   while :; do
     t=$(now_ms)
     if ready_status; then ready=$((t - t0)); break; fi
     if (( t - t0 > 180000 )); then echo "$name in $1 not ready after 180 s" >&2; break; fi
+    if ! kill -0 "$starter" 2>/dev/null && ! kill -0 "$(cat "$wlp/usr/servers/.pid/$name.pid" 2>/dev/null || echo 0)" 2>/dev/null; then
+      echo "$name in $1 did not start: $(tail -3 "$wlp/usr/servers/$name/logs/console.log" 2>/dev/null)" >&2; exit 1
+    fi
     sleep "$pause"
   done
   pid=$(cat "$wlp/usr/servers/.pid/$name.pid")
