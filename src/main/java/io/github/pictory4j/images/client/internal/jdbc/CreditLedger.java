@@ -8,6 +8,7 @@ import io.github.pictory4j.images.client.internal.PeriodTotals;
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -99,11 +100,32 @@ final class CreditLedger {
      */
     static void settle(Connection connection, BigDecimal reserved, String day, String month, Charge charge)
             throws SQLException {
+        Object[] parameters = settleParameters(reserved, day, month, charge);
+        Database.update(connection, SETTLE, Arrays.copyOfRange(parameters, 0, 4));
+        Database.update(connection, SETTLE, Arrays.copyOfRange(parameters, 4, 8));
+    }
+
+    private static final String SETTLE = "UPDATE pictory4j_credit_period SET reserved = CASE WHEN reserved > ? THEN"
+            + " reserved - ? ELSE 0 END, spent = spent + ? WHERE period = ?";
+
+    /** The parameters of the day's settlement, then the month's. */
+    static Object[] settleParameters(BigDecimal reserved, String day, String month, Charge charge) {
         BigDecimal charged = charge.of(reserved);
-        for (String period : List.of(day, month)) {
-            Database.update(connection, "UPDATE pictory4j_credit_period SET reserved = CASE WHEN reserved > ? THEN"
-                    + " reserved - ? ELSE 0 END, spent = spent + ? WHERE period = ?", reserved, reserved, charged, period);
-        }
+        return new Object[]{reserved, reserved, charged, day, reserved, reserved, charged, month};
+    }
+
+    /**
+     * PostgreSQL: a job row's update {@code end} (which ends it and clears its reservation, or changes nothing)
+     * and, only when it ended the row, the settlement of the reservation in its day and month, as one statement
+     * (atomic without a transaction). The day's row is updated before the month's (the month's reads the
+     * day's result), as reservations take them, so that no two statements wait for each other in a circle.
+     * Answers the rows ended; its parameters are {@code end}'s, then {@link #settleParameters}.
+     */
+    static String endAndSettle(String end) {
+        return "WITH ended AS (" + end + " RETURNING 1),"
+                + " day AS (" + SETTLE + " AND EXISTS (SELECT 1 FROM ended) RETURNING 1),"
+                + " month AS (" + SETTLE + " AND EXISTS (SELECT 1 FROM ended) AND (SELECT COUNT(*) FROM day) >= 0)"
+                + " SELECT COUNT(*) FROM ended";
     }
 
     /** What a job row is charged at its end, from what it reserved. */

@@ -227,17 +227,21 @@ public final class JdbcJobStore implements JobStore {
             if (held.ended()) {
                 return false;
             }
-            boolean won = held.reserved() == null
-                    ? database.run(doing, connection -> endIfRunning(connection, held.submissionId(), job, at))
-                    : database.inTransaction(doing, connection -> {
-                        // Settled with the end, by its one recorder: exactly once.
-                        boolean ended = endIfRunning(connection, held.submissionId(), job, at);
-                        if (ended) {
-                            CreditLedger.settle(connection, held.reserved(), held.day(), held.month(),
-                                    CreditLedger.Charge.endOf(job));
-                        }
-                        return ended;
-                    });
+            // Without a reservation, or on PostgreSQL, one statement; with one on H2, a transaction.
+            Boolean won = database.run(doing, connection -> held.reserved() == null
+                    ? Boolean.valueOf(endIfRunning(connection, held.submissionId(), job, at))
+                    : Database.isPostgres(connection) ? endAndSettle(connection, held, job, at) : null);
+            if (won == null) {
+                won = database.inTransaction(doing, connection -> {
+                    // Settled with the end, by its one recorder: exactly once.
+                    boolean ended = endIfRunning(connection, held.submissionId(), job, at);
+                    if (ended) {
+                        CreditLedger.settle(connection, held.reserved(), held.day(), held.month(),
+                                CreditLedger.Charge.endOf(job));
+                    }
+                    return ended;
+                });
+            }
             if (won) {
                 return true;
             }
@@ -254,15 +258,32 @@ public final class JdbcJobStore implements JobStore {
      * row's reservation is cleared with it (the winner settles it in the same transaction).
      */
     private boolean endIfRunning(Connection connection, String submissionId, ImageJob job, Instant at) throws SQLException {
-        return Database.update(connection, "UPDATE pictory4j_job SET phase = ?, status = ?, image_url = ?, width = ?, height = ?,"
-                        + " credits_used = ?, error_code = ?, error_message = ?, updated_at = ?, ended_at = ?, event_owner = ?,"
-                        + " event_claim_until = ?, image_state = ?, poll_owner = NULL, poll_lease_until = NULL,"
-                        + " reserved_credits = NULL WHERE submission_id = ? AND job_id = ? AND ended_at IS NULL",
-                Phase.ENDED.name(), job.status().value(), job.url(), orNull(job.width(), Null.INTEGER),
+        return Database.update(connection, END, endParameters(submissionId, job, at)) > 0;
+    }
+
+    /** PostgreSQL: {@link #endIfRunning} and the settlement of the row's reservation, as one statement. */
+    private Boolean endAndSettle(Connection connection, Held held, ImageJob job, Instant at) throws SQLException {
+        Object[] end = endParameters(held.submissionId(), job, at);
+        Object[] settle = CreditLedger.settleParameters(held.reserved(), held.day(), held.month(),
+                CreditLedger.Charge.endOf(job));
+        Object[] parameters = new Object[end.length + settle.length];
+        System.arraycopy(end, 0, parameters, 0, end.length);
+        System.arraycopy(settle, 0, parameters, end.length, settle.length);
+        return Database.first(connection, CreditLedger.endAndSettle(END), row -> row.getLong(1) > 0, parameters)
+                .orElse(false);
+    }
+
+    private static final String END = "UPDATE pictory4j_job SET phase = ?, status = ?, image_url = ?, width = ?, height = ?,"
+            + " credits_used = ?, error_code = ?, error_message = ?, updated_at = ?, ended_at = ?, event_owner = ?,"
+            + " event_claim_until = ?, image_state = ?, poll_owner = NULL, poll_lease_until = NULL,"
+            + " reserved_credits = NULL WHERE submission_id = ? AND job_id = ? AND ended_at IS NULL";
+
+    private Object[] endParameters(String submissionId, ImageJob job, Instant at) {
+        return new Object[]{Phase.ENDED.name(), job.status().value(), job.url(), orNull(job.width(), Null.INTEGER),
                 orNull(job.height(), Null.INTEGER), orNull(job.aiCreditsUsed(), Null.DECIMAL),
                 truncate(job.errorCode(), 256), truncate(job.errorMessage(), 4000), at, at, owner,
                 at.plus(ANNOUNCEMENT_CLAIM), job.isCompleted() && job.url() != null ? ImageState.PENDING.name() : null,
-                submissionId, job.jobId()) > 0;
+                submissionId, job.jobId()};
     }
 
     @Override
