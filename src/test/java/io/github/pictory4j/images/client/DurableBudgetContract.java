@@ -80,4 +80,34 @@ abstract class DurableBudgetContract extends BudgetContract {
         after.submit(TWO_CREDITS);
         assertEquals(3, submissionsSent());
     }
+
+    @Test
+    void aBurstOnTwoInstancesStopsAtTheTighterOfADailyAndAMonthlyLimitAndKeepsNothingOfARefusal() throws Exception {
+        pictoryCreatesJobs();
+        // Both periods start without a row; the month (7 images) runs out before the day (10 images), so the
+        // refused submissions took the day's credits before the month refused them: none of that may stay.
+        BudgetSettings tighterMonth = BudgetSettings.of(credits("20"), credits("14"));
+        PictoryClient a = client("a", tighterMonth, VirtualScheduler.manual());
+        PictoryClient b = client("b", tighterMonth, VirtualScheduler.manual());
+
+        assertEquals(7, burst(List.of(a, b), 25));
+
+        assertEquals(7, submissionsSent());
+        assertCredits("14", a.usage().today().reserved(), "the day holds only what was sent");
+        assertCredits("14", b.usage().month().reserved(), "and so does the month");
+    }
+
+    @Test
+    void aFirstSubmissionWhosePriceAlonePassesTheLimitIsRefusedAndReservesNothing() {
+        pictoryCreatesJobs();
+        PictoryClient client = client("a", BudgetSettings.of(credits("1"), null));
+
+        PictoryBudgetExceededException refused = assertThrows(PictoryBudgetExceededException.class,
+                () -> client.submit(TWO_CREDITS));
+
+        assertEquals(PictoryBudgetExceededException.Period.DAY, refused.refusal().period());
+        assertEquals(0, submissionsSent());
+        assertCredits("0", client.usage().today().reserved(), "nothing reserved in the day");
+        assertCredits("0", client.usage().month().reserved(), "nor in the month");
+    }
 }

@@ -8,6 +8,7 @@ import io.github.pictory4j.images.client.internal.budget.PeriodTotals;
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -26,28 +27,54 @@ final class CreditLedger {
 
     /** Takes {@code reservation} in its day and month, or throws (and the caller's transaction rolls back). */
     static void reserve(Connection connection, CreditReservation reservation) throws SQLException {
-        take(connection, reservation, Period.DAY, reservation.day(), reservation.dayLimit());
-        take(connection, reservation, Period.MONTH, reservation.month(), reservation.monthLimit());
+        boolean postgres = Database.isPostgres(connection);
+        take(connection, postgres, reservation, Period.DAY, reservation.day(), reservation.dayLimit());
+        take(connection, postgres, reservation, Period.MONTH, reservation.month(), reservation.monthLimit());
     }
 
-    private static void take(Connection connection, CreditReservation reservation, Period period, String name,
-                             BigDecimal limit) throws SQLException {
-        // The row first, when it is missing (a concurrent insert of the same period waits, then counts as
-        // there). NOT EXISTS spares the database an error, logged by PostgreSQL, on every submission but
-        // the period's first; two first ones at once still meet the unique key, and one yields.
-        Database.updateUnlessDuplicate(connection, "INSERT INTO pictory4j_credit_period (period, spent, reserved)"
-                + " SELECT CAST(? AS VARCHAR(10)), 0, 0 WHERE NOT EXISTS"
-                + " (SELECT 1 FROM pictory4j_credit_period WHERE period = ?)", name, name);
+    /**
+     * One statement per period, no savepoint. PostgreSQL: an upsert that reserves only within the limit (the
+     * row is locked, and the condition checked on its latest version, so concurrent ones are serialised on it;
+     * a first reservation whose price alone passes the limit inserts nothing). H2 (which has no
+     * {@code ON CONFLICT … DO UPDATE}): the conditional update, and only when the period has no row yet, its
+     * first row (a concurrent first one meets the unique key, and this one updates the row it made).
+     */
+    private static void take(Connection connection, boolean postgres, CreditReservation reservation, Period period,
+                             String name, BigDecimal limit) throws SQLException {
         BigDecimal credits = reservation.credits();
-        int taken = limit == null
-                ? Database.update(connection, "UPDATE pictory4j_credit_period SET reserved = reserved + ? WHERE period = ?",
-                        credits, name)
-                : Database.update(connection, "UPDATE pictory4j_credit_period SET reserved = reserved + ?"
-                        + " WHERE period = ? AND spent + reserved + ? <= ?", credits, name, credits, limit);
+        int taken;
+        if (postgres) {
+            taken = limit == null
+                    ? Database.update(connection, "INSERT INTO pictory4j_credit_period AS p (period, spent, reserved)"
+                            + " VALUES (?, 0, ?) ON CONFLICT (period) DO UPDATE SET reserved = p.reserved + EXCLUDED.reserved",
+                            name, credits)
+                    : Database.update(connection, "INSERT INTO pictory4j_credit_period AS p (period, spent, reserved)"
+                            + " SELECT CAST(? AS VARCHAR(10)), 0, CAST(? AS NUMERIC(14, 3)) WHERE CAST(? AS NUMERIC) <= ?"
+                            + " ON CONFLICT (period) DO UPDATE SET reserved = p.reserved + EXCLUDED.reserved"
+                            + " WHERE p.spent + p.reserved + EXCLUDED.reserved <= ?", name, credits, credits, limit, limit);
+        } else {
+            taken = reserveIn(connection, name, credits, limit);
+            if (taken == 0) { // no room, or no row yet: then it is made (or a concurrent first one made it)
+                Database.insertUnlessDuplicate(connection, "INSERT INTO pictory4j_credit_period (period, spent, reserved)"
+                        + " SELECT CAST(? AS VARCHAR(10)), 0, 0 WHERE NOT EXISTS"
+                        + " (SELECT 1 FROM pictory4j_credit_period WHERE period = ?)", name, name);
+                taken = reserveIn(connection, name, credits, limit);
+            }
+        }
         if (taken == 0) {
             PeriodTotals now = totals(connection, List.of(name)).stream().findFirst().orElse(PeriodTotals.empty(name));
             throw reservation.refused(period, now.spent(), now.reserved());
         }
+    }
+
+    /** The conditional update of an existing period's row (H2). */
+    private static int reserveIn(Connection connection, String name, BigDecimal credits, BigDecimal limit)
+            throws SQLException {
+        return limit == null
+                ? Database.update(connection, "UPDATE pictory4j_credit_period SET reserved = reserved + ? WHERE period = ?",
+                        credits, name)
+                : Database.update(connection, "UPDATE pictory4j_credit_period SET reserved = reserved + ?"
+                        + " WHERE period = ? AND spent + reserved + ? <= ?", credits, name, credits, limit);
     }
 
     /**
@@ -62,13 +89,43 @@ final class CreditLedger {
         if (held.isEmpty()) {
             return;
         }
-        BigDecimal reserved = held.get().reserved();
-        BigDecimal charged = charge.of(reserved);
-        for (String period : List.of(held.get().day(), held.get().month())) {
-            Database.update(connection, "UPDATE pictory4j_credit_period SET reserved = CASE WHEN reserved > ? THEN"
-                    + " reserved - ? ELSE 0 END, spent = spent + ? WHERE period = ?", reserved, reserved, charged, period);
-        }
+        settle(connection, held.get().reserved(), held.get().day(), held.get().month(), charge);
         Database.update(connection, "UPDATE pictory4j_job SET reserved_credits = NULL WHERE " + where, key);
+    }
+
+    /**
+     * Ends a reservation of {@code reserved} in its day and month (the day's row first, as reservations take
+     * them): {@code charge} says what is spent of it. The caller clears the job row's reservation in the same
+     * transaction.
+     */
+    static void settle(Connection connection, BigDecimal reserved, String day, String month, Charge charge)
+            throws SQLException {
+        Object[] parameters = settleParameters(reserved, day, month, charge);
+        Database.update(connection, SETTLE, Arrays.copyOfRange(parameters, 0, 4));
+        Database.update(connection, SETTLE, Arrays.copyOfRange(parameters, 4, 8));
+    }
+
+    private static final String SETTLE = "UPDATE pictory4j_credit_period SET reserved = CASE WHEN reserved > ? THEN"
+            + " reserved - ? ELSE 0 END, spent = spent + ? WHERE period = ?";
+
+    /** The parameters of the day's settlement, then the month's. */
+    static Object[] settleParameters(BigDecimal reserved, String day, String month, Charge charge) {
+        BigDecimal charged = charge.of(reserved);
+        return new Object[]{reserved, reserved, charged, day, reserved, reserved, charged, month};
+    }
+
+    /**
+     * PostgreSQL: a job row's update {@code end} (which ends it and clears its reservation, or changes nothing)
+     * and, only when it ended the row, the settlement of the reservation in its day and month, as one statement
+     * (atomic without a transaction). The day's row is updated before the month's (the month's reads the
+     * day's result), as reservations take them, so that no two statements wait for each other in a circle.
+     * Answers the rows ended; its parameters are {@code end}'s, then {@link #settleParameters}.
+     */
+    static String endAndSettle(String end) {
+        return "WITH ended AS (" + end + " RETURNING 1),"
+                + " day AS (" + SETTLE + " AND EXISTS (SELECT 1 FROM ended) RETURNING 1),"
+                + " month AS (" + SETTLE + " AND EXISTS (SELECT 1 FROM ended) AND (SELECT COUNT(*) FROM day) >= 0)"
+                + " SELECT COUNT(*) FROM ended";
     }
 
     /** What a job row is charged at its end, from what it reserved. */

@@ -109,6 +109,30 @@ public final class Database {
         }
     }
 
+    /**
+     * An insert that yields to a row already there (a unique key): answers the rows inserted, 0 when one was there.
+     * One statement and no savepoint: PostgreSQL's {@code ON CONFLICT DO NOTHING}; H2 rolls back a failed
+     * statement alone, not its transaction, so the duplicate's error is caught.
+     */
+    public static int insertUnlessDuplicate(Connection connection, String insert, Object... parameters) throws SQLException {
+        if (isPostgres(connection)) {
+            return update(connection, insert + " ON CONFLICT DO NOTHING", parameters);
+        }
+        try {
+            return update(connection, insert, parameters);
+        } catch (SQLException e) {
+            if (isDuplicateKey(e)) {
+                return 0;
+            }
+            throw e;
+        }
+    }
+
+    /** Whether the connection is to PostgreSQL (else H2): the few statements whose syntax differs ask. No round trip. */
+    public static boolean isPostgres(Connection connection) throws SQLException {
+        return "PostgreSQL".equalsIgnoreCase(connection.getMetaData().getDatabaseProductName());
+    }
+
     /** Every row a query answers. */
     public <T> List<T> query(String doing, String sql, Row<T> row, Object... parameters) {
         return run(doing, connection -> query(connection, sql, row, parameters));

@@ -44,15 +44,15 @@ public final class JdbcImageVault implements ImageVault {
 
     @Override
     public Optional<Download> claim(String jobId, String owner, Instant now, Instant until) {
+        // One statement: the claim answers what the download needs (PostgreSQL's RETURNING, H2's FINAL TABLE).
         return database.run("claiming the download of job " + jobId + "'s image", connection -> {
-            int claimed = Database.update(connection, "UPDATE pictory4j_job SET image_owner = ?, image_claim_until = ?"
-                            + " WHERE job_id = ? AND image_state = ? AND (image_claim_until IS NULL OR image_claim_until < ?)",
+            String claim = "UPDATE pictory4j_job SET image_owner = ?, image_claim_until = ?"
+                    + " WHERE job_id = ? AND image_state = ? AND (image_claim_until IS NULL OR image_claim_until < ?)";
+            return Database.first(connection, Database.isPostgres(connection)
+                            ? claim + " RETURNING image_url, image_attempts"
+                            : "SELECT image_url, image_attempts FROM FINAL TABLE (" + claim + ")",
+                    row -> new Download(jobId, row.getString("image_url"), row.getInt("image_attempts")),
                     owner, until, jobId, JdbcJobStore.ImageState.PENDING.name(), now);
-            if (claimed == 0) {
-                return Optional.empty();
-            }
-            return Database.first(connection, "SELECT image_url, image_attempts FROM pictory4j_job WHERE job_id = ?",
-                    row -> new Download(jobId, row.getString("image_url"), row.getInt("image_attempts")), jobId);
         });
     }
 
@@ -60,11 +60,21 @@ public final class JdbcImageVault implements ImageVault {
     public void keep(String jobId, PngCheck png, Instant now) throws IOException {
         try {
             database.inTransaction("keeping job " + jobId + "'s image", connection -> {
-                Database.update(connection, "DELETE FROM pictory4j_image_chunk WHERE job_id = ?", jobId);
-                Database.update(connection, "DELETE FROM pictory4j_image WHERE job_id = ?", jobId);
-                int chunks = writeChunks(connection, jobId, png);
-                Database.update(connection, "INSERT INTO pictory4j_image (job_id, content_type, size_bytes, width, height,"
-                                + " chunks, kept_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                // Upserts, not deletes first: an earlier attempt's rows (if any) are overwritten, and chunks past
+                // the new count are never read.
+                boolean postgres = Database.isPostgres(connection);
+                int chunks = writeChunks(connection, jobId, png, postgres
+                        ? "INSERT INTO pictory4j_image_chunk (job_id, seq, data) VALUES (?, ?, ?)"
+                                + " ON CONFLICT (job_id, seq) DO UPDATE SET data = EXCLUDED.data"
+                        : "MERGE INTO pictory4j_image_chunk (job_id, seq, data) KEY (job_id, seq) VALUES (?, ?, ?)");
+                Database.update(connection, postgres
+                                ? "INSERT INTO pictory4j_image (job_id, content_type, size_bytes, width, height, chunks, kept_at)"
+                                        + " VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (job_id) DO UPDATE SET"
+                                        + " content_type = EXCLUDED.content_type, size_bytes = EXCLUDED.size_bytes,"
+                                        + " width = EXCLUDED.width, height = EXCLUDED.height, chunks = EXCLUDED.chunks,"
+                                        + " kept_at = EXCLUDED.kept_at"
+                                : "MERGE INTO pictory4j_image (job_id, content_type, size_bytes, width, height, chunks, kept_at)"
+                                        + " KEY (job_id) VALUES (?, ?, ?, ?, ?, ?, ?)",
                         jobId, PNG, png.size(), png.width(), png.height(), chunks, now);
                 Database.update(connection, "UPDATE pictory4j_job SET image_state = ?, image_problem = NULL,"
                                 + " image_retry_at = NULL, image_owner = NULL, image_claim_until = NULL,"
@@ -81,14 +91,13 @@ public final class JdbcImageVault implements ImageVault {
     }
 
     /** Streams the PNG into chunk rows; answers how many. */
-    private static int writeChunks(Connection connection, String jobId, PngCheck png) throws SQLException {
+    private static int writeChunks(Connection connection, String jobId, PngCheck png, String upsert) throws SQLException {
         byte[] buffer = new byte[CHUNK_BYTES];
         byte[] header = png.header();
         System.arraycopy(header, 0, buffer, 0, header.length);
         int filled = header.length;
         int seq = 0;
-        try (PreparedStatement insert = connection.prepareStatement(
-                "INSERT INTO pictory4j_image_chunk (job_id, seq, data) VALUES (?, ?, ?)")) {
+        try (PreparedStatement insert = connection.prepareStatement(upsert)) {
             while (true) {
                 int n;
                 try {

@@ -91,6 +91,11 @@ public final class JdbcJobStore implements JobStore {
 
     @Override
     public void submissionAccepted(String submissionId, String jobId, Instant at) {
+        // One statement, in autocommit: a duplicate key (the job was recorded on its own) fails it alone.
+        if (database.run("recording job " + jobId + " for its submission", connection -> bind(connection, submissionId,
+                jobId, at))) {
+            return;
+        }
         database.inTransaction("recording job " + jobId + " for its submission", connection -> {
             if (bind(connection, submissionId, jobId, at)) {
                 return null;
@@ -135,7 +140,8 @@ public final class JdbcJobStore implements JobStore {
 
     @Override
     public Optional<String> jobForCallback(String nonce, String claimedJobId, Instant now) {
-        return database.inTransaction("finding the job of a webhook callback", connection -> {
+        // No transaction: the binding below is a conditional update of its own.
+        return database.run("finding the job of a webhook callback", connection -> {
             Optional<Binding> binding = Database.first(connection,
                     "SELECT submission_id, job_id, webhook_expires_at FROM pictory4j_job WHERE webhook_nonce = ?",
                     row -> new Binding(row.getString("submission_id"), row.getString("job_id"),
@@ -187,7 +193,7 @@ public final class JdbcJobStore implements JobStore {
 
     /** Records a job this service did not submit (it only read or waited for it); a no-op if it is there. */
     private void adopt(Connection connection, ImageJob job, Instant at, Phase phase) throws SQLException {
-        Database.updateUnlessDuplicate(connection, "INSERT INTO pictory4j_job (submission_id, job_id, phase, status, image_url, width,"
+        Database.insertUnlessDuplicate(connection, "INSERT INTO pictory4j_job (submission_id, job_id, phase, status, image_url, width,"
                             + " height, credits_used, error_code, error_message, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     UUID.randomUUID().toString(), job.jobId(), phase.name(), job.status().value(), job.url(),
                     orNull(job.width(), Null.INTEGER), orNull(job.height(), Null.INTEGER),
@@ -195,33 +201,89 @@ public final class JdbcJobStore implements JobStore {
                     truncate(job.errorMessage(), 4000), at, at);
     }
 
+    /**
+     * The row is read first (one statement, and all a caller that lost the race spends): an end recorded
+     * already answers false; a row with a reservation ends, and settles it, in one transaction; one without
+     * ends in one update. Only the job's one winner clears its reservation, so the reservation read is the
+     * one settled, and the update checks that the row read is the one it ends (or it reads again).
+     */
     @Override
     public boolean claimEnd(ImageJob job, Instant at) {
-        return database.inTransaction("recording the end of job " + job.jobId(), connection -> {
-            boolean won = endIfRunning(connection, job, at);
-            if (!won) {
-                adopt(connection, job, at, Phase.RUNNING);
-                won = endIfRunning(connection, job, at);
+        String doing = "recording the end of job " + job.jobId();
+        for (int attempt = 0; attempt < 3; attempt++) {
+            Optional<Held> row = database.first(doing, "SELECT submission_id, ended_at, reserved_credits, credit_day,"
+                            + " credit_month FROM pictory4j_job WHERE job_id = ?",
+                    found -> new Held(found.getString("submission_id"), found.getObject("ended_at") != null,
+                            found.getBigDecimal("reserved_credits"), found.getString("credit_day"),
+                            found.getString("credit_month")), job.jobId());
+            if (row.isEmpty()) { // a job this service did not submit: recorded, then ended
+                database.run(doing, connection -> {
+                    adopt(connection, job, at, Phase.RUNNING);
+                    return null;
+                });
+                continue;
+            }
+            Held held = row.get();
+            if (held.ended()) {
+                return false;
+            }
+            // Without a reservation, or on PostgreSQL, one statement; with one on H2, a transaction.
+            Boolean won = database.run(doing, connection -> held.reserved() == null
+                    ? Boolean.valueOf(endIfRunning(connection, held.submissionId(), job, at))
+                    : Database.isPostgres(connection) ? endAndSettle(connection, held, job, at) : null);
+            if (won == null) {
+                won = database.inTransaction(doing, connection -> {
+                    // Settled with the end, by its one recorder: exactly once.
+                    boolean ended = endIfRunning(connection, held.submissionId(), job, at);
+                    if (ended) {
+                        CreditLedger.settle(connection, held.reserved(), held.day(), held.month(),
+                                CreditLedger.Charge.endOf(job));
+                    }
+                    return ended;
+                });
             }
             if (won) {
-                // Settled with the end, by its one recorder: exactly once.
-                CreditLedger.settle(connection, "job_id = ?", job.jobId(), CreditLedger.Charge.endOf(job));
+                return true;
             }
-            return won;
-        });
+        }
+        return false;
     }
 
-    /** The conditional update that only one caller wins: the end is recorded once, by its announcer. */
-    private boolean endIfRunning(Connection connection, ImageJob job, Instant at) throws SQLException {
-        return Database.update(connection, "UPDATE pictory4j_job SET phase = ?, status = ?, image_url = ?, width = ?, height = ?,"
-                        + " credits_used = ?, error_code = ?, error_message = ?, updated_at = ?, ended_at = ?, event_owner = ?,"
-                        + " event_claim_until = ?, image_state = ?, poll_owner = NULL, poll_lease_until = NULL"
-                        + " WHERE job_id = ? AND ended_at IS NULL",
-                Phase.ENDED.name(), job.status().value(), job.url(), orNull(job.width(), Null.INTEGER),
+    /** A job's row as its end finds it. */
+    private record Held(String submissionId, boolean ended, java.math.BigDecimal reserved, String day, String month) {
+    }
+
+    /**
+     * The conditional update that only one caller wins: the end is recorded once, by its announcer, and the
+     * row's reservation is cleared with it (the winner settles it in the same transaction).
+     */
+    private boolean endIfRunning(Connection connection, String submissionId, ImageJob job, Instant at) throws SQLException {
+        return Database.update(connection, END, endParameters(submissionId, job, at)) > 0;
+    }
+
+    /** PostgreSQL: {@link #endIfRunning} and the settlement of the row's reservation, as one statement. */
+    private Boolean endAndSettle(Connection connection, Held held, ImageJob job, Instant at) throws SQLException {
+        Object[] end = endParameters(held.submissionId(), job, at);
+        Object[] settle = CreditLedger.settleParameters(held.reserved(), held.day(), held.month(),
+                CreditLedger.Charge.endOf(job));
+        Object[] parameters = new Object[end.length + settle.length];
+        System.arraycopy(end, 0, parameters, 0, end.length);
+        System.arraycopy(settle, 0, parameters, end.length, settle.length);
+        return Database.first(connection, CreditLedger.endAndSettle(END), row -> row.getLong(1) > 0, parameters)
+                .orElse(false);
+    }
+
+    private static final String END = "UPDATE pictory4j_job SET phase = ?, status = ?, image_url = ?, width = ?, height = ?,"
+            + " credits_used = ?, error_code = ?, error_message = ?, updated_at = ?, ended_at = ?, event_owner = ?,"
+            + " event_claim_until = ?, image_state = ?, poll_owner = NULL, poll_lease_until = NULL,"
+            + " reserved_credits = NULL WHERE submission_id = ? AND job_id = ? AND ended_at IS NULL";
+
+    private Object[] endParameters(String submissionId, ImageJob job, Instant at) {
+        return new Object[]{Phase.ENDED.name(), job.status().value(), job.url(), orNull(job.width(), Null.INTEGER),
                 orNull(job.height(), Null.INTEGER), orNull(job.aiCreditsUsed(), Null.DECIMAL),
                 truncate(job.errorCode(), 256), truncate(job.errorMessage(), 4000), at, at, owner,
                 at.plus(ANNOUNCEMENT_CLAIM), job.isCompleted() && job.url() != null ? ImageState.PENDING.name() : null,
-                job.jobId()) > 0;
+                submissionId, job.jobId()};
     }
 
     @Override

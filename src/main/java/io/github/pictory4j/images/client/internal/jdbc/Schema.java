@@ -47,7 +47,12 @@ public final class Schema {
 
     /** The DDL's statements, comments dropped. */
     static List<String> statements() {
-        String withoutComments = Arrays.stream(ddl().split("\n"))
+        return statements(ddl());
+    }
+
+    /** A script's statements, comments dropped. */
+    static List<String> statements(String script) {
+        String withoutComments = Arrays.stream(script.split("\n"))
                 .map(line -> line.contains("--") ? line.substring(0, line.indexOf("--")) : line)
                 .reduce("", (a, b) -> a + b + "\n");
         return Arrays.stream(withoutComments.split(";")).map(String::trim).filter(s -> !s.isEmpty()).toList();

@@ -121,6 +121,43 @@ abstract class JdbcStoreContract {
     }
 
     @Test
+    void aDatabaseWrittenByTheReleaseOf4369dfeIsOpenedAndItsJobsCarryOn() throws Exception {
+        String script;
+        try (InputStream in = JdbcStoreContract.class.getResourceAsStream("release-4369dfe.sql")) {
+            script = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+        try (TestDatabases.TestDatabase release = TestDatabases.create(kind())) {
+            Database written = new Database(release.dataSource(), "written by 4369dfe");
+            written.run("writing the release's database", connection -> {
+                try (Statement statement = connection.createStatement()) {
+                    for (String sql : Schema.statements(script)) {
+                        statement.execute(sql);
+                    }
+                }
+                return null;
+            });
+            Instant now = Instant.parse("2026-11-20T09:35:00Z");
+            Schema.ensure(written, false, now); // opened, not refused, with no DDL allowed
+            JdbcJobStore opened = new JdbcJobStore(written, "instance-a");
+            JdbcImageVault keptBy = new JdbcImageVault(written);
+
+            assertEquals(List.of(new JobStore.OpenJob("job-running", true)), opened.unfinished());
+            assertEquals(Optional.of("job-running"), opened.jobForCallback("nonce-running", "job-running", now));
+            assertTrue(opened.holdPollLease("job-running", "instance-a", now, now.plusSeconds(30)),
+                    "the lease of the instance that is gone expired");
+            assertTrue(opened.claimEnd(job("job-running", JobStatus.COMPLETED), now));
+            for (PeriodTotals period : opened.periodTotals(List.of("2026-11-20", "2026-11"))) {
+                assertEquals(0, period.spent().compareTo(new BigDecimal("1.2")), period + ": spent what Pictory reported");
+                assertEquals(0, period.reserved().signum(), period + ": the reservation made before is settled");
+            }
+            assertEquals(List.of("job-ended", "job-running"), keptBy.due(now, 10));
+            JobRecord ended = opened.find("job-ended").orElseThrow();
+            assertEquals(JobStatus.COMPLETED, ended.lastSeen().status());
+            assertEquals("A harbour at noon", ended.submittedRequest().orElseThrow().prompt());
+        }
+    }
+
+    @Test
     void aSubmissionIsRecordedBeforeItIsSentThenGetsItsJobId() {
         String submission = store.submissionStarting(pending(null));
         assertEquals(List.of(), store.newestFirst(10), "no job id yet: not a job");
