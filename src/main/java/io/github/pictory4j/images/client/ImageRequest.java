@@ -3,7 +3,6 @@ package io.github.pictory4j.images.client;
 import io.github.pictory4j.images.client.validation.HttpUrl;
 import io.github.pictory4j.images.client.validation.KnownValue;
 import io.github.pictory4j.images.client.validation.SupportedAspectRatio;
-import jakarta.json.bind.annotation.JsonbPropertyOrder;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -26,7 +25,6 @@ import java.util.Optional;
  * @param webhook           optional http(s) URL Pictory POSTs to when the job completes (at most 500 chars)
  */
 @SupportedAspectRatio
-@JsonbPropertyOrder({"prompt", "model", "aspectRatio", "style", "referenceImageUrl", "webhook"})
 public record ImageRequest(
         @NotBlank(message = "must not be blank")
         @Size(min = 5, max = 5000, message = "must be between 5 and 5000 characters long")

@@ -37,7 +37,7 @@ public class SimulatedJobs {
     public enum Cleaning { CLEANED, UNKNOWN, NOT_FINISHED }
 
     @Inject
-    JobStore store;
+    SimulatedJobTable store;
 
     @Inject
     PngRenderer renderer;

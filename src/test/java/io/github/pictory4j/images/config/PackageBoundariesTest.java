@@ -68,7 +68,7 @@ class PackageBoundariesTest {
                 import io.github.pictory4j.images.simulator.*;
                 class X {
                     Object a = io.github.pictory4j.images.simulator.PictoryCatalog.DEFAULT_MODEL;
-                    Object b = io . github . pictory4j . images . simulator . JobStore.class;
+                    Object b = io . github . pictory4j . images . simulator . SimulatedJobTable.class;
                 }
                 """;
 
@@ -96,11 +96,11 @@ class PackageBoundariesTest {
         String source = """
                 package io.github.pictory4j.images.sample;
                 import io.github.pictory4j.images.simulators.Other;
-                /** Unlike {@link io.github.pictory4j.images.simulator.JobStore}, this ... */
+                /** Unlike {@link io.github.pictory4j.images.simulator.SimulatedJobTable}, this ... */
                 class X {
-                    // io.github.pictory4j.images.simulator.JobStore
+                    // io.github.pictory4j.images.simulator.SimulatedJobTable
                     String excluded = "io.github.pictory4j.images.simulator";
-                    String quoted = "\\"io.github.pictory4j.images.simulator.JobStore\\"";
+                    String quoted = "\\"io.github.pictory4j.images.simulator.SimulatedJobTable\\"";
                     char c = '"'; /* io.github.pictory4j.images.simulator.A */ String text = \"""
                         io.github.pictory4j.images.simulator.B
                         \""";

@@ -1,13 +1,12 @@
 package io.github.pictory4j.images.client.internal.http;
 
-import io.github.pictory4j.images.client.JobStatus;
 import jakarta.json.bind.annotation.JsonbProperty;
 
 import java.math.BigDecimal;
 
 /** The {@code data} object of a job: its status and, once finished, its result or error. */
 public record JobData(
-        JobStatus status,
+        String status,
         String url,
         Integer width,
         Integer height,

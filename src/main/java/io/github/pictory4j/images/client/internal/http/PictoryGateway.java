@@ -41,7 +41,7 @@ public final class PictoryGateway {
     /** {@code POST /v1/aistudio/images}: the new job's id. Not re-sent when Pictory may have received it. */
     public CompletableFuture<String> create(ImageRequest request, Start start) {
         String key = apiKey.get();
-        return retries.run(CREATE, false, () -> decoder.jobId(api.createImageJob(key, request)), start);
+        return retries.run(CREATE, false, () -> decoder.jobId(api.createImageJob(key, ImageJobBody.of(request))), start);
     }
 
     /** {@code GET /v1/jobs/{jobId}}: the job's state now. */

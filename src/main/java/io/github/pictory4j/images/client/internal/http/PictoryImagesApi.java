@@ -1,7 +1,5 @@
 package io.github.pictory4j.images.client.internal.http;
 
-import io.github.pictory4j.images.client.ImagePage;
-import io.github.pictory4j.images.client.ImageRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -37,7 +35,7 @@ public interface PictoryImagesApi {
     /** {@code POST /v1/aistudio/images}: starts a job and answers its id. */
     @POST
     @Path("/aistudio/images")
-    CreateJobResponse createImageJob(@HeaderParam(HttpHeaders.AUTHORIZATION) String apiKey, ImageRequest request);
+    CreateJobResponse createImageJob(@HeaderParam(HttpHeaders.AUTHORIZATION) String apiKey, ImageJobBody body);
 
     /** {@code GET /v1/jobs/{jobId}}: the job's state (200 in every state). */
     @GET
@@ -52,6 +50,6 @@ public interface PictoryImagesApi {
     /** {@code GET /v1/aistudio/images}: past images, newest first; {@code nextPageKey} null for the first page. */
     @GET
     @Path("/aistudio/images")
-    ImagePage listImages(@HeaderParam(HttpHeaders.AUTHORIZATION) String apiKey,
+    ImagesPageBody listImages(@HeaderParam(HttpHeaders.AUTHORIZATION) String apiKey,
                          @QueryParam("nextPageKey") String nextPageKey);
 }

@@ -7,9 +7,10 @@ import io.github.pictory4j.images.client.JobStatus;
 import jakarta.json.bind.adapter.JsonbAdapter;
 
 /**
- * JSON-B's mapping of Pictory's open values to and from the plain strings on the wire ({@code "flux-schnell"},
- * {@code "16:9"}): the types name them in {@code @JsonbTypeAdapter}, so they map the same in the module's calls and
- * in an app's own JSON. Unknown values are kept, not refused.
+ * JSON-B's mapping of Pictory's open values to and from plain strings ({@code "flux-schnell"}, {@code "16:9"})
+ * in an application's own JSON (the sample's API returns jobs and records): the public types name these in
+ * {@code @JsonbTypeAdapter}. The module's own calls do not rely on them: its wire types
+ * ({@link ImageJobBody}, {@link ImagesPageBody}, {@link JobData}) carry plain strings. Unknown values are kept.
  */
 public final class PlainStrings {
 

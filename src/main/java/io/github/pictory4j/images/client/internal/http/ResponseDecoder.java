@@ -3,6 +3,7 @@ package io.github.pictory4j.images.client.internal.http;
 import io.github.pictory4j.images.client.FieldError;
 import io.github.pictory4j.images.client.ImageJob;
 import io.github.pictory4j.images.client.ImagePage;
+import io.github.pictory4j.images.client.JobStatus;
 import io.github.pictory4j.images.client.PictoryAuthenticationException;
 import io.github.pictory4j.images.client.PictoryBadRequestException;
 import io.github.pictory4j.images.client.PictoryNotFoundException;
@@ -93,7 +94,7 @@ public final class ResponseDecoder {
             throw new PictoryResponseFormatException("Reading job " + requestedId + ": Pictory's answer has no status", null);
         }
         String jobId = notBlank(response.jobId()) ? response.jobId() : requestedId;
-        return new ImageJob(jobId, data.status(), data.url(), data.width(), data.height(), data.aiCreditsUsed(),
+        return new ImageJob(jobId, JobStatus.of(data.status()), data.url(), data.width(), data.height(), data.aiCreditsUsed(),
                 data.errorCode(), data.errorMessage());
     }
 
@@ -105,11 +106,11 @@ public final class ResponseDecoder {
     }
 
     /** Checks a listing's answer: it has no envelope, but it must be there. */
-    public ImagePage page(ImagePage page) {
+    public ImagePage page(ImagesPageBody page) {
         if (page == null) {
             throw new PictoryResponseFormatException("Listing images: Pictory answered with an empty body", null);
         }
-        return page;
+        return page.toPage();
     }
 
     /** Pictory's helper reports an unknown job as {@code error_code "5000"}, {@code error_message "JOB_NOT_FOUND"}. */

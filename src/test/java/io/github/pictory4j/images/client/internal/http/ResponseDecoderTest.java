@@ -86,7 +86,7 @@ class ResponseDecoderTest {
     @Test
     void aReadWithoutJobIdKeepsTheIdAskedFor() {
         ImageJob job = decoder.job("job-1", new JobResponse(null, true,
-                new JobData(JobStatus.of("queued"), null, null, null, null, null, null), null));
+                new JobData("queued", null, null, null, null, null, null), null));
 
         assertEquals("job-1", job.jobId());
         assertEquals("queued", job.status().value());

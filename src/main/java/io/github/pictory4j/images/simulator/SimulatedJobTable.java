@@ -22,7 +22,7 @@ import java.util.function.UnaryOperator;
  * exhaust the heap.
  */
 @ApplicationScoped
-public class JobStore {
+public class SimulatedJobTable {
 
     /** In insertion order, oldest first, so that eviction takes the head. Guarded by {@code this}. */
     private final Map<String, Entry> jobs = new LinkedHashMap<>();

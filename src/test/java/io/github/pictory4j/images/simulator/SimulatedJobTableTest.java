@@ -14,9 +14,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-class JobStoreTest {
+class SimulatedJobTableTest {
 
-    private final JobStore store = new JobStore();
+    private final SimulatedJobTable store = new SimulatedJobTable();
 
     @Test
     void keepsAtMostTheLimitForgettingTheOldest() {
