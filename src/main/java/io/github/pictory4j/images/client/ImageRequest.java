@@ -38,7 +38,7 @@ public record ImageRequest(
         @HttpUrl
         String referenceImageUrl,
         @HttpUrl(maxLength = 500)
-        String webhook) {
+        String webhook) implements JobRequest {
 
     /** A builder for a prompt; everything else is optional. */
     public static Builder builder(String prompt) {

@@ -37,10 +37,10 @@ import java.util.concurrent.CompletionStage;
 public interface ImageService {
 
     /** Starts a job; answers its id. Nothing is sent when the request breaks one of Pictory's rules. */
-    String submit(@NotNull @Valid ImageRequest request);
+    String submit(@NotNull @Valid JobRequest request);
 
     /** {@link #submit} without blocking. */
-    CompletionStage<String> submitAsync(@NotNull @Valid ImageRequest request);
+    CompletionStage<String> submitAsync(@NotNull @Valid JobRequest request);
 
     /** The job's state now. */
     ImageJob getJob(@ValidJobId String jobId);
@@ -73,16 +73,16 @@ public interface ImageService {
     CompletionStage<ImageJob> awaitJobAsync(@ValidJobId String jobId, @NotNull Duration timeout);
 
     /** Submits and waits up to {@code pictory.poll.timeout}: the completed job, whose {@code url} is the PNG. */
-    ImageJob generate(@NotNull @Valid ImageRequest request);
+    ImageJob generate(@NotNull @Valid JobRequest request);
 
     /** Submits and waits up to {@code timeout}. */
-    ImageJob generate(@NotNull @Valid ImageRequest request, @NotNull Duration timeout);
+    ImageJob generate(@NotNull @Valid JobRequest request, @NotNull Duration timeout);
 
-    /** {@link #generate(ImageRequest)} without blocking. */
-    CompletionStage<ImageJob> generateAsync(@NotNull @Valid ImageRequest request);
+    /** {@link #generate(JobRequest)} without blocking. */
+    CompletionStage<ImageJob> generateAsync(@NotNull @Valid JobRequest request);
 
-    /** {@link #generate(ImageRequest, Duration)} without blocking. */
-    CompletionStage<ImageJob> generateAsync(@NotNull @Valid ImageRequest request, @NotNull Duration timeout);
+    /** {@link #generate(JobRequest, Duration)} without blocking. */
+    CompletionStage<ImageJob> generateAsync(@NotNull @Valid JobRequest request, @NotNull Duration timeout);
 
     /** What the store knows of a job (with a durable store, across restarts and instances). */
     Optional<JobRecord> job(@ValidJobId String jobId);

@@ -18,7 +18,7 @@ import java.util.Optional;
  * @param endedAt          when the end was recorded, or null while it runs
  * @param image            whether the job's PNG is kept in the store
  */
-public record JobRecord(String jobId, ImageRequest request, BigDecimal estimatedCredits, ImageJob lastSeen,
+public record JobRecord(String jobId, JobRequest request, BigDecimal estimatedCredits, ImageJob lastSeen,
                         Instant createdAt, Instant updatedAt, Instant endedAt, KeptImageState image) {
 
     /** Whether the job has ended (completed, failed or cleaned). */
@@ -26,7 +26,7 @@ public record JobRecord(String jobId, ImageRequest request, BigDecimal estimated
         return endedAt != null;
     }
 
-    public Optional<ImageRequest> submittedRequest() {
+    public Optional<JobRequest> submittedRequest() {
         return Optional.ofNullable(request);
     }
 

@@ -46,7 +46,7 @@ public interface PictoryClient extends ImageService, AutoCloseable {
     }
 
     @Override
-    CompletableFuture<String> submitAsync(ImageRequest request);
+    CompletableFuture<String> submitAsync(JobRequest request);
 
     @Override
     CompletableFuture<ImageJob> awaitJobAsync(String jobId);
@@ -55,10 +55,10 @@ public interface PictoryClient extends ImageService, AutoCloseable {
     CompletableFuture<ImageJob> awaitJobAsync(String jobId, Duration timeout);
 
     @Override
-    CompletableFuture<ImageJob> generateAsync(ImageRequest request);
+    CompletableFuture<ImageJob> generateAsync(JobRequest request);
 
     @Override
-    CompletableFuture<ImageJob> generateAsync(ImageRequest request, Duration timeout);
+    CompletableFuture<ImageJob> generateAsync(JobRequest request, Duration timeout);
 
     /**
      * Ends every pending wait with a clear error (the jobs go on at Pictory), then stops the threads this

@@ -13,5 +13,5 @@ import java.time.Instant;
  * @param createdAt    when it was recorded
  * @param reason       what is known of why there is no job id
  */
-public record UnknownOutcome(String submissionId, ImageRequest request, Instant createdAt, String reason) {
+public record UnknownOutcome(String submissionId, JobRequest request, Instant createdAt, String reason) {
 }

@@ -2,6 +2,7 @@ package io.github.pictory4j.images.sample;
 
 import io.github.pictory4j.images.client.ImageJob;
 import io.github.pictory4j.images.client.ImageRequest;
+import io.github.pictory4j.images.client.JobRequest;
 import io.github.pictory4j.images.client.JobRecord;
 
 import java.math.BigDecimal;
@@ -35,13 +36,14 @@ public record JobView(
         String imageProblem) {
 
     static JobView of(JobRecord record) {
-        ImageRequest request = record.request();
+        JobRequest request = record.request();
+        ImageRequest image = request instanceof ImageRequest asked ? asked : null;
         ImageJob job = record.lastSeen();
         JobRecord.KeptImageState kept = record.image();
         return new JobView(record.jobId(), job.status().value(), job.url(), job.width(), job.height(),
                 job.aiCreditsUsed(), job.errorCode(), job.errorMessage(),
                 request == null ? null : request.prompt(), request == null ? null : valueOf(request.model()),
-                request == null ? null : valueOf(request.aspectRatio()), request == null ? null : valueOf(request.style()),
+                image == null ? null : valueOf(image.aspectRatio()), image == null ? null : valueOf(image.style()),
                 record.createdAt(), record.endedAt(),
                 kept.status() == JobRecord.KeptImageState.Status.KEPT ? "/api/images/" + record.jobId() + "/image" : null,
                 kept.status().name(), kept.problem());

@@ -121,7 +121,7 @@ class ApiContractTest {
         if (type == String.class) {
             return null;
         }
-        if (type == ImageRequest.class) {
+        if (type == ImageRequest.class || type == JobRequest.class) {
             return ImageRequest.builder("abc").build();
         }
         return null;
@@ -137,7 +137,7 @@ class ApiContractTest {
         if (type == Duration.class) {
             return Duration.ofSeconds(1);
         }
-        if (type == ImageRequest.class) {
+        if (type == ImageRequest.class || type == JobRequest.class) {
             return ImageRequest.builder("A lighthouse at dawn").build();
         }
         throw new AssertionError("no valid value of " + type);

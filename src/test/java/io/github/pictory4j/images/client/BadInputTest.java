@@ -44,7 +44,7 @@ class BadInputTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
     void eachCaseNamesItsField(BadInputs.Case badInput) throws NoSuchMethodException {
-        Method submit = ImageService.class.getMethod("submit", ImageRequest.class);
+        Method submit = ImageService.class.getMethod("submit", JobRequest.class);
 
         Set<ConstraintViolation<ImageService>> violations =
                 validator.validateParameters(unreachable(), submit, new Object[]{badInput.toRequest()});

@@ -133,6 +133,24 @@ class PictoryClientTest {
     }
 
     @Test
+    void aRequestOfAKindThisReleaseCannotSendIsRefusedBeforeAnythingIsRecordedOrSent() {
+        JobRequest unknownKind = new JobRequest() {
+            @Override public PictoryValue model() { return ImageModel.FLUX_SCHNELL; }
+            @Override public java.util.Optional<java.math.BigDecimal> estimatedCredits() { return ImageModel.FLUX_SCHNELL.creditsPerImage(); }
+            @Override public String prompt() { return "A lighthouse at dawn"; }
+            @Override public String webhook() { return null; }
+            @Override public JobRequest withWebhook(String webhookUrl) { return this; }
+        };
+        PictoryClient client = client();
+
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> client.submit(unknownKind));
+
+        assertTrue(e.getMessage().contains("cannot submit") && e.getMessage().contains("ImageRequest"), e.getMessage());
+        pictory.verify(0, postRequestedFor(urlEqualTo(IMAGES)));
+        assertTrue(client.jobs(10).isEmpty() && client.unknownOutcomes().isEmpty(), "nothing recorded");
+    }
+
+    @Test
     void serverErrorForeverGivesUpAfterOnePlusMaxRetries() {
         pictory.stubFor(post(IMAGES).willReturn(aResponse().withStatus(500).withBody("{\"message\":\"boom\"}")));
 

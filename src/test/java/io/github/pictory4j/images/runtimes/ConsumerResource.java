@@ -3,6 +3,7 @@ package io.github.pictory4j.images.runtimes;
 import io.github.pictory4j.images.client.CreditUsage;
 import io.github.pictory4j.images.client.ImageJob;
 import io.github.pictory4j.images.client.ImageRequest;
+import io.github.pictory4j.images.client.JobRequest;
 import io.github.pictory4j.images.client.ImageService;
 import io.github.pictory4j.images.client.JobRecord;
 import io.github.pictory4j.images.client.KeptImage;
@@ -98,7 +99,7 @@ public class ConsumerResource {
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("jobId", record.jobId());
         answer.put("ended", record.ended());
-        answer.put("prompt", record.submittedRequest().map(ImageRequest::prompt).orElse(""));
+        answer.put("prompt", record.submittedRequest().map(JobRequest::prompt).orElse(""));
         answer.put("status", record.lastSeen() == null ? "" : record.lastSeen().status().value());
         answer.put("keptImage", String.valueOf(record.image().status()));
         return answer;

@@ -4,6 +4,7 @@ import io.github.pictory4j.images.client.internal.budget.CreditBudget;
 import io.github.pictory4j.images.client.internal.following.JobFollower;
 import io.github.pictory4j.images.client.internal.following.JobPoller;
 import io.github.pictory4j.images.client.internal.following.JobWaiter;
+import io.github.pictory4j.images.client.internal.http.JobKinds;
 import io.github.pictory4j.images.client.internal.http.PictoryGateway;
 import io.github.pictory4j.images.client.internal.store.ImageVault;
 import io.github.pictory4j.images.client.internal.store.JobStore;
@@ -13,7 +14,7 @@ import io.github.pictory4j.images.client.BudgetSettings;
 import io.github.pictory4j.images.client.CreditUsage;
 import io.github.pictory4j.images.client.ImageJob;
 import io.github.pictory4j.images.client.ImagePage;
-import io.github.pictory4j.images.client.ImageRequest;
+import io.github.pictory4j.images.client.JobRequest;
 import io.github.pictory4j.images.client.JobRecord;
 import io.github.pictory4j.images.client.KeptImage;
 import io.github.pictory4j.images.client.PictoryClient;
@@ -51,12 +52,12 @@ final class DefaultPictoryClient implements PictoryClient {
     }
 
     @Override
-    public String submit(ImageRequest request) {
-        return Blocking.join(parts.submitter().submit(request, Start.INLINE), PictoryGateway.CREATE);
+    public String submit(JobRequest request) {
+        return Blocking.join(parts.submitter().submit(request, Start.INLINE), JobKinds.of(request).submitting());
     }
 
     @Override
-    public CompletableFuture<String> submitAsync(ImageRequest request) {
+    public CompletableFuture<String> submitAsync(JobRequest request) {
         return parts.submitter().submit(request, Start.SCHEDULED);
     }
 
@@ -101,22 +102,22 @@ final class DefaultPictoryClient implements PictoryClient {
     }
 
     @Override
-    public ImageJob generate(ImageRequest request) {
+    public ImageJob generate(JobRequest request) {
         return generate(request, settings().pollTimeout());
     }
 
     @Override
-    public ImageJob generate(ImageRequest request, Duration timeout) {
+    public ImageJob generate(JobRequest request, Duration timeout) {
         return awaitJob(submit(request), timeout);
     }
 
     @Override
-    public CompletableFuture<ImageJob> generateAsync(ImageRequest request) {
+    public CompletableFuture<ImageJob> generateAsync(JobRequest request) {
         return generateAsync(request, settings().pollTimeout());
     }
 
     @Override
-    public CompletableFuture<ImageJob> generateAsync(ImageRequest request, Duration timeout) {
+    public CompletableFuture<ImageJob> generateAsync(JobRequest request, Duration timeout) {
         return submitAsync(request).thenCompose(jobId -> awaitJobAsync(jobId, timeout));
     }
 

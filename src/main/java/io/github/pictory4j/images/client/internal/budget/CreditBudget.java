@@ -4,7 +4,7 @@ import io.github.pictory4j.images.client.internal.store.JobStore;
 import io.github.pictory4j.images.client.internal.config.ConfigValues;
 import io.github.pictory4j.images.client.BudgetSettings;
 import io.github.pictory4j.images.client.CreditUsage;
-import io.github.pictory4j.images.client.ImageRequest;
+import io.github.pictory4j.images.client.JobRequest;
 import io.github.pictory4j.images.client.PictoryBudgetException;
 import io.github.pictory4j.images.client.PictorySettings;
 
@@ -34,7 +34,7 @@ public record CreditBudget(BudgetSettings settings, Clock clock) {
      *
      * @throws PictoryBudgetException when its price is unknown and a limit is set: it cannot be checked
      */
-    public CreditReservation reservationFor(ImageRequest request) {
+    public CreditReservation reservationFor(JobRequest request) {
         BigDecimal price = request.estimatedCredits().orElse(null);
         if (price == null) {
             if (settings.limited()) {

@@ -5,9 +5,9 @@ import io.github.pictory4j.images.client.internal.Scheduling;
 import io.github.pictory4j.images.client.internal.http.PictoryGateway;
 import io.github.pictory4j.images.client.internal.store.JobStore;
 import io.github.pictory4j.images.client.ImageJob;
-import io.github.pictory4j.images.client.ImageModel;
-import io.github.pictory4j.images.client.ImageRequest;
 import io.github.pictory4j.images.client.JobRecord;
+import io.github.pictory4j.images.client.JobRequest;
+import io.github.pictory4j.images.client.PictoryValue;
 import io.github.pictory4j.images.client.PictoryException;
 import io.github.pictory4j.images.client.JobStatus;
 import io.github.pictory4j.images.client.PictoryNotFoundException;
@@ -79,7 +79,7 @@ public final class JobPoller {
         // The chain's span is named after the job's model, which is read from the store (a database, maybe):
         // read before the poller's lock is taken, so that no other chain waits for that read. (A chain that
         // stops between the check and the lock is started again without the model: its span is unnamed.)
-        Optional<ImageModel> model = telemetry.active() && !isFollowed(jobId) ? model(jobId) : Optional.empty();
+        Optional<String> model = telemetry.active() && !isFollowed(jobId) ? model(jobId) : Optional.empty();
         synchronized (this) {
             Chain chain = chains.get(jobId);
             if (chain == null) {
@@ -132,9 +132,9 @@ public final class JobPoller {
     }
 
     /** The model the job was submitted with, if this store knows (for the span's name). */
-    private Optional<ImageModel> model(String jobId) {
+    private Optional<String> model(String jobId) {
         try {
-            return store.find(jobId).flatMap(JobRecord::submittedRequest).map(ImageRequest::model);
+            return store.find(jobId).flatMap(JobRecord::submittedRequest).map(JobRequest::model).map(PictoryValue::value);
         } catch (PictoryException e) {
             return Optional.empty();
         }
@@ -234,7 +234,7 @@ public final class JobPoller {
         boolean stopped;
         Scheduling.Timer next;
 
-        Chain(String jobId, Duration interval, Optional<ImageModel> model) {
+        Chain(String jobId, Duration interval, Optional<String> model) {
             this.jobId = jobId;
             this.interval = interval;
             this.trace = telemetry.following(jobId, model);

@@ -2,7 +2,7 @@ package io.github.pictory4j.images.client.internal.http;
 
 import io.github.pictory4j.images.client.ImageJob;
 import io.github.pictory4j.images.client.ImagePage;
-import io.github.pictory4j.images.client.ImageRequest;
+import io.github.pictory4j.images.client.JobRequest;
 import io.github.pictory4j.images.client.internal.http.RetryExecutor.Start;
 import io.github.pictory4j.images.client.internal.telemetry.JobReads;
 
@@ -38,10 +38,11 @@ public final class PictoryGateway {
         apiKey.get();
     }
 
-    /** {@code POST /v1/aistudio/images}: the new job's id. Not re-sent when Pictory may have received it. */
-    public CompletableFuture<String> create(ImageRequest request, Start start) {
+    /** Starts a job of {@code kind}: the new job's id. Not re-sent when Pictory may have received it. */
+    public CompletableFuture<String> create(JobKind<?> kind, JobRequest request, Start start) {
         String key = apiKey.get();
-        return retries.run(CREATE, false, () -> decoder.jobId(api.createImageJob(key, ImageJobBody.of(request))), start);
+        return retries.run(kind.submitting(), false,
+                () -> decoder.jobId(kind.submitting(), kind.send(api, key, request)), start);
     }
 
     /** {@code GET /v1/jobs/{jobId}}: the job's state now. */
@@ -68,7 +69,6 @@ public final class PictoryGateway {
         return retries.run(LIST, true, () -> decoder.page(api.listImages(key, nextPageKey)), start);
     }
 
-    public static final String CREATE = "Submitting an image job";
     public static final String LIST = "Listing images";
 
     public static String reading(String jobId) {

@@ -69,15 +69,15 @@ public final class ResponseDecoder {
         return new PictoryServiceException(status, error.code, "Pictory answered " + status + detail);
     }
 
-    /** The id of the job a submission created. */
-    public String jobId(CreateJobResponse response) {
+    /** The id of the job a submission ({@code operation}, "Submitting an image job") created. */
+    public String jobId(String operation, CreateJobResponse response) {
         if (response != null && response.data() != null && notBlank(response.data().jobId())) {
             return response.data().jobId();
         }
         if (response != null && response.error() != null) {
-            throw refusal("Submitting an image job", response.error());
+            throw refusal(operation, response.error());
         }
-        throw new PictoryResponseFormatException("Submitting an image job: Pictory's answer has no data.jobId", null);
+        throw new PictoryResponseFormatException(operation + ": Pictory's answer has no data.jobId", null);
     }
 
     /** The job a read answered; {@code requestedId} stands in when the answer has no {@code job_id}. */

@@ -68,7 +68,7 @@ public final class JdbcJobStore implements JobStore {
     @Override
     public String submissionStarting(PendingSubmission pending) {
         String id = UUID.randomUUID().toString();
-        ImageRequest request = pending.request();
+        ImageRequest request = (ImageRequest) pending.request(); // the one kind this schema's columns hold
         CreditReservation reservation = pending.reservation();
         database.inTransaction("recording a submission before it is sent (nothing was sent to Pictory)", connection -> {
             if (reservation != null) {

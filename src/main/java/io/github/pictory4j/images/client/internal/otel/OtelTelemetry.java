@@ -4,6 +4,7 @@ import io.github.pictory4j.images.client.CreditUsage;
 import io.github.pictory4j.images.client.ImageJob;
 import io.github.pictory4j.images.client.ImageModel;
 import io.github.pictory4j.images.client.ImageRequest;
+import io.github.pictory4j.images.client.JobRequest;
 import io.github.pictory4j.images.client.PictoryException;
 import io.github.pictory4j.images.client.PictoryServiceException;
 import io.github.pictory4j.images.client.internal.http.UserAgent;
@@ -134,17 +135,17 @@ public final class OtelTelemetry implements Telemetry {
     }
 
     @Override
-    public Traced submission(ImageRequest request) {
+    public Traced submission(JobRequest request) {
         if (!active) {
             return Traced.NONE; // a disabled SDK: nothing to describe, nothing to look up
         }
         String model = request.model() == null ? null : request.model().value();
         SpanBuilder span = genAi(GENERATE, model, SpanKind.CLIENT);
-        if (request.aspectRatio() != null) {
-            span.setAttribute(ASPECT_RATIO, request.aspectRatio().value());
+        if (request instanceof ImageRequest image && image.aspectRatio() != null) {
+            span.setAttribute(ASPECT_RATIO, image.aspectRatio().value());
         }
-        if (request.style() != null) {
-            span.setAttribute(STYLE, request.style().value());
+        if (request instanceof ImageRequest image && image.style() != null) {
+            span.setAttribute(STYLE, image.style().value());
         }
         request.estimatedCredits().ifPresent(price -> span.setAttribute(CREDITS_ESTIMATED, price.doubleValue()));
         if (config.recordPrompt()) {
@@ -154,11 +155,11 @@ public final class OtelTelemetry implements Telemetry {
     }
 
     @Override
-    public Traced following(String jobId, Optional<ImageModel> model) {
+    public Traced following(String jobId, Optional<String> model) {
         if (!active) {
             return Traced.NONE;
         }
-        SpanBuilder span = genAi(FOLLOW, model.map(ImageModel::value).orElse(null), SpanKind.INTERNAL);
+        SpanBuilder span = genAi(FOLLOW, model.orElse(null), SpanKind.INTERNAL);
         span.setAttribute(RESPONSE_ID, jobId);
         return start(span, FOLLOW, true);
     }

@@ -1,7 +1,7 @@
 package io.github.pictory4j.images.client.internal.submission;
 
 import io.github.pictory4j.images.client.internal.budget.CreditReservation;
-import io.github.pictory4j.images.client.ImageRequest;
+import io.github.pictory4j.images.client.JobRequest;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -18,7 +18,7 @@ import java.util.Objects;
  * @param createdAt        when it was recorded
  * @param reservation      the credits it holds until its end is recorded, or null when it holds none
  */
-public record PendingSubmission(ImageRequest request, BigDecimal estimatedCredits, String webhookNonce,
+public record PendingSubmission(JobRequest request, BigDecimal estimatedCredits, String webhookNonce,
                                 Instant webhookExpiresAt, Instant createdAt, CreditReservation reservation) {
 
     public PendingSubmission {
@@ -27,7 +27,7 @@ public record PendingSubmission(ImageRequest request, BigDecimal estimatedCredit
     }
 
     /** A submission that reserves nothing. */
-    public PendingSubmission(ImageRequest request, BigDecimal estimatedCredits, String webhookNonce,
+    public PendingSubmission(JobRequest request, BigDecimal estimatedCredits, String webhookNonce,
                              Instant webhookExpiresAt, Instant createdAt) {
         this(request, estimatedCredits, webhookNonce, webhookExpiresAt, createdAt, null);
     }

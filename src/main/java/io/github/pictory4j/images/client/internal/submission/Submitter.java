@@ -5,7 +5,9 @@ import io.github.pictory4j.images.client.internal.http.Failures;
 import io.github.pictory4j.images.client.internal.budget.CreditBudget;
 import io.github.pictory4j.images.client.internal.http.PictoryGateway;
 import io.github.pictory4j.images.client.internal.store.JobStore;
-import io.github.pictory4j.images.client.ImageRequest;
+import io.github.pictory4j.images.client.JobRequest;
+import io.github.pictory4j.images.client.internal.http.JobKind;
+import io.github.pictory4j.images.client.internal.http.JobKinds;
 import io.github.pictory4j.images.client.PictoryConnectionException;
 import io.github.pictory4j.images.client.PictoryException;
 import io.github.pictory4j.images.client.PictoryResponseFormatException;
@@ -67,11 +69,12 @@ public final class Submitter {
      * @throws io.github.pictory4j.images.client.PictoryBudgetException when the budget refuses it: then
      *         nothing is sent
      */
-    public CompletableFuture<String> submit(ImageRequest request, Start start) {
+    public CompletableFuture<String> submit(JobRequest request, Start start) {
+        JobKind<?> kind = JobKinds.of(request); // a type this release cannot send fails before anything is done
         Traced trace = telemetry.submission(request);
         CompletableFuture<String> sent;
         try (Traced.Scope in = trace.enter()) {
-            sent = send(request, start, trace);
+            sent = send(kind, request, start, trace);
         } catch (RuntimeException refused) {
             trace.end(refused);
             throw refused;
@@ -79,10 +82,10 @@ public final class Submitter {
         return sent;
     }
 
-    private CompletableFuture<String> send(ImageRequest request, Start start, Traced trace) {
+    private CompletableFuture<String> send(JobKind<?> kind, JobRequest request, Start start, Traced trace) {
         gateway.checkKey(); // no key: nothing is reserved, nothing is recorded, nothing is sent
         CreditReservation reservation = budget.reservationFor(request);
-        ImageRequest sent = request;
+        JobRequest sent = request;
         WebhookTokens.Issued token = null;
         if (webhooks != null && request.webhook() == null) {
             token = webhooks.tokens().issue();
@@ -94,7 +97,7 @@ public final class Submitter {
         boolean callsBack = token != null;
         CompletableFuture<String> answer;
         try {
-            answer = gateway.create(sent, start);
+            answer = gateway.create(kind, sent, start);
         } catch (RuntimeException notSent) { // the key went missing meanwhile, say: release what was reserved
             store.submissionRefused(submissionId, clock.instant());
             throw notSent;

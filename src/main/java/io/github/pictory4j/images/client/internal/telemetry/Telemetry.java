@@ -1,8 +1,7 @@
 package io.github.pictory4j.images.client.internal.telemetry;
 
 import io.github.pictory4j.images.client.CreditUsage;
-import io.github.pictory4j.images.client.ImageModel;
-import io.github.pictory4j.images.client.ImageRequest;
+import io.github.pictory4j.images.client.JobRequest;
 import io.github.pictory4j.images.client.PictoryException;
 
 import java.util.Optional;
@@ -25,7 +24,7 @@ public interface Telemetry extends AutoCloseable {
     }
 
     /** The span of a submission, from the budget's check to Pictory's answer (its retries included). */
-    default Traced submission(ImageRequest request) {
+    default Traced submission(JobRequest request) {
         return Traced.NONE;
     }
 
@@ -33,7 +32,7 @@ public interface Telemetry extends AutoCloseable {
      * The span of following a job to its end (its polls, their retries, and how the end came), named
      * after the job's {@code model} when it is known. The caller reads the model only when {@link #active}.
      */
-    default Traced following(String jobId, Optional<ImageModel> model) {
+    default Traced following(String jobId, Optional<String> model) {
         return Traced.NONE;
     }
 

@@ -94,9 +94,9 @@ class ResponseDecoderTest {
 
     @Test
     void aSubmissionAnswerWithoutAJobIdIsAFormatErrorAndTheOlderEnvelopeARefusal() {
-        assertThrows(PictoryResponseFormatException.class, () -> decoder.jobId(new CreateJobResponse(true, null, null)));
+        assertThrows(PictoryResponseFormatException.class, () -> decoder.jobId("Submitting an image job", new CreateJobResponse(true, null, null)));
         PictoryServiceException refused = assertThrows(PictoryServiceException.class,
-                () -> decoder.jobId(new CreateJobResponse(false, null, new ErrorDetail("890", "Insufficient AI credits"))));
+                () -> decoder.jobId("Submitting an image job", new CreateJobResponse(false, null, new ErrorDetail("890", "Insufficient AI credits"))));
         assertEquals("890", refused.errorCode().orElseThrow());
     }
 }
