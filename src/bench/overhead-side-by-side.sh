@@ -10,13 +10,15 @@
 # summary gives each build's module/raw ratios (p50, p99) per round, their median and range.
 #
 # Env: RUNS (3 rounds), BENCH_ARGS (default: the pom's, 1 fork, 3 x 2 s warm-up, 5 x 2 s measured),
-# OUT (default target/overhead/<time>.tsv).
+# OUT (default target/overhead/<time>.tsv), MVN_OFFLINE (1: `mvn -o`; 0 the first time on a machine whose ~/.m2
+# lacks JMH and the bench profile's plugins).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 root=$PWD
 runs=${RUNS:-3}
 mkdir -p target/overhead
 out=${OUT:-$root/target/overhead/$(date -u +%Y%m%dT%H%M%SZ).tsv}
+mvn=(mvn -B -Dstyle.color=never); [[ ${MVN_OFFLINE:-1} == 0 ]] || mvn+=(-o)
 bench_args=${BENCH_ARGS:-ModuleOverheadBenchmark -foe true -f 1 -wi 3 -w 2s -i 5 -r 2s -t 1 -bm sample -tu us -prof gc -rf json -rff target/jmh-result.json}
 
 (( $# )) || set -- .
@@ -28,18 +30,19 @@ for build in "$@"; do
   else
     sha=$(git rev-parse --verify -q "$build^{commit}") || { echo "not a directory or commit: $build" >&2; exit 1; }
     dir=$root/target/start-ratio/$sha; label=${sha:0:7}
-    [[ -d $dir ]] || git worktree add -q --detach "$dir" "$sha"
+    # A worktree whose directory went with `mvn clean` is still registered: prune it, or `add` refuses.
+    [[ -d $dir ]] || { git worktree prune; git worktree add -q --detach "$dir" "$sha"; }
   fi
   echo "compiling the benchmark of $label in $dir" >&2
-  (cd "$dir" && mvn -o -B -q -Pbench -DskipTests test-compile) >&2
+  (cd "$dir" && "${mvn[@]}" -q -Pbench -DskipTests test-compile) >&2
   labels+=("$label") dirs+=("$dir")
 done
 
 printf 'round\tbuild\tmodule_p50_us\tmodule_p99_us\traw_p50_us\traw_p99_us\tratio_p50\tratio_p99\tclient_bytes_ratio\n' > "$out"
 for (( round = 1; round <= runs; round++ )); do
   for i in "${!dirs[@]}"; do
-    log=$root/target/overhead/run-$round-$i.log
-    (cd "${dirs[$i]}" && mvn -o -B -Pbench -DskipTests test-compile exec:exec "-Dbench.args=$bench_args") > "$log" 2>&1 \
+    log=${out%.tsv}-run-$round-$i.log
+    (cd "${dirs[$i]}" && "${mvn[@]}" -Pbench -DskipTests test-compile exec:exec "-Dbench.args=$bench_args") > "$log" 2>&1 \
       || { echo "the benchmark failed in ${dirs[$i]}: $log" >&2; exit 1; }
     # The rows of BenchReport's table: "module ...", "rawHttpClient ...", "module / raw ...".
     row=$(awk '$1 == "module" && $2 != "/" && NF >= 8 {m50 = $2; m99 = $3}
@@ -77,4 +80,4 @@ awk -F'\t' '
         median(m50[x]) " (" range(m50[x]) ")", median(r50[x]) " (" range(r50[x]) ")", median(cb[x])
     }
   }' "$out"
-echo "per run: $out (logs: target/overhead/run-*.log)"
+echo "per run: $out (logs: ${out%.tsv}-run-*.log)"

@@ -57,7 +57,8 @@ for arg in "$@"; do
   else
     sha=$(git rev-parse --verify -q "$build^{commit}") || { echo "not a directory or commit: $build" >&2; exit 1; }
     dir=$root/target/start-ratio/$sha; label=${sha:0:7}
-    [[ -d $dir ]] || git worktree add -q --detach "$dir" "$sha"
+    # A worktree whose directory went with `mvn clean` is still registered: prune it, or `add` refuses.
+    [[ -d $dir ]] || { git worktree prune; git worktree add -q --detach "$dir" "$sha"; }
   fi
   if [[ ${BUILD_SKIP:-0} != 1 || ! -f $dir/target/pictory-images.war || ! -d $dir/target/liberty/wlp/usr/servers/defaultServer ]]; then
     echo "building $label in $dir" >&2
