@@ -21,11 +21,15 @@ final class SchemaUpgrade {
 
     private static final String SCRIPT = "upgrade-v1-to-v2.sql";
     private static final String REQUESTS = "-- @requests";
+    private static final List<String> NEW_TABLES = List.of("pictory4j_claim", "pictory4j_image_keeping");
 
     private SchemaUpgrade() {
     }
 
     static void toVersion2(Connection connection) throws SQLException {
+        // The new tables exactly as version 2 creates them.
+        run(connection, Schema.statements().stream().filter(sql -> sql.startsWith("CREATE")
+                && NEW_TABLES.stream().anyMatch(sql::contains)).toList());
         String script = Schema.script(SCRIPT);
         int requests = script.indexOf(REQUESTS);
         run(connection, Schema.statements(script.substring(0, requests)));

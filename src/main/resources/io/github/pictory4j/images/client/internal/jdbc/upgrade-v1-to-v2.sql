@@ -1,23 +1,7 @@
 -- pictory4j job store: schema version 1 to 2, in one transaction, every job kept. The module runs it (with
--- pictory.store.create-schema=true) because the requests are rewritten as JSON in between: before the marker,
--- the new tables are made and the claims and image states copied; after it, the old columns go.
-CREATE TABLE pictory4j_claim (
-    job_id         VARCHAR(128)             NOT NULL,
-    kind           VARCHAR(8)               NOT NULL,
-    claimed_by     VARCHAR(64)              NOT NULL,
-    claimed_until  TIMESTAMP WITH TIME ZONE NOT NULL,
-    PRIMARY KEY (job_id, kind)
-);
-CREATE INDEX pictory4j_claim_owner ON pictory4j_claim (claimed_by);
-CREATE TABLE pictory4j_image_keeping (
-    job_id     VARCHAR(128)             NOT NULL PRIMARY KEY,
-    state      VARCHAR(16)              NOT NULL,
-    attempts   INTEGER                  DEFAULT 0 NOT NULL,
-    retry_at   TIMESTAMP WITH TIME ZONE,
-    problem    VARCHAR(1000),
-    due_since  TIMESTAMP WITH TIME ZONE NOT NULL
-);
-CREATE INDEX pictory4j_image_keeping_state ON pictory4j_image_keeping (state);
+-- pictory.store.create-schema=true) because the requests are rewritten as JSON in between. Before this script
+-- the new tables (pictory4j_claim, pictory4j_image_keeping) are made from schema-v2.sql; before the marker the
+-- claims and image states are copied; after it, the old columns go.
 INSERT INTO pictory4j_claim (job_id, kind, claimed_by, claimed_until) SELECT job_id, 'POLL', poll_owner, poll_lease_until
     FROM pictory4j_job WHERE job_id IS NOT NULL AND poll_owner IS NOT NULL AND poll_lease_until IS NOT NULL;
 INSERT INTO pictory4j_claim (job_id, kind, claimed_by, claimed_until) SELECT job_id, 'EVENT', event_owner, event_claim_until
