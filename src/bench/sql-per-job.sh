@@ -9,7 +9,7 @@
 # embedded simulator calls the webhook back; jobs last 3 s, fallback polls every 1 s), its job store on a
 # fresh PostgreSQL database (pictory_sqlbench), no budget limit (each submission still reserves its price).
 # Per run: 3 warm-up jobs, then the counters of that database are reset, `jobs` submissions are sent
-# (4 at once), and the counters are read as soon as every job's PNG is kept (image_state = KEPT). Only the
+# (4 at once), and the counters are read as soon as every job's PNG is kept (a row in pictory4j_image). Only the
 # app's role (pictory) is counted; the script's own checks run as postgres. Statements on the sample's own
 # table (sample_event, its event ledger) are shown apart from the module's.
 #
@@ -70,7 +70,7 @@ submit() {
 export -f submit
 export port
 
-kept() { psql_su "SELECT COUNT(*) FROM pictory4j_job WHERE image_state = 'KEPT'" "$database"; }
+kept() { psql_su "SELECT COUNT(*) FROM pictory4j_image" "$database"; } # a row per kept PNG, in every schema version
 
 wait_kept() {
   local want=$1

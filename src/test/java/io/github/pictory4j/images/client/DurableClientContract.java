@@ -194,10 +194,10 @@ abstract class DurableClientContract {
         assertEquals(List.of("job-seen"), ended.stream().map(ImageJob::jobId).toList());
         first.close();
         // Another run recorded job-orphan's end, then died before its event fired.
-        JdbcJobStore crashed = new JdbcJobStore(new Database(database, "test"), "dead-instance");
-        assertTrue(crashed.claimEnd(new ImageJob("job-orphan", JobStatus.FAILED, null, null, null, null, "E", "no"),
+        io.github.pictory4j.images.client.internal.store.JobStore crashed = JdbcJobStore.open(new Database(database, "test"), "dead-instance");
+        assertTrue(crashed.records().claimEnd(new ImageJob("job-orphan", JobStatus.FAILED, null, null, null, null, "E", "no"),
                 time.now()));
-        time.advance(io.github.pictory4j.images.client.internal.store.JobStore.ANNOUNCEMENT_CLAIM.plusSeconds(1));
+        time.advance(io.github.pictory4j.images.client.internal.store.Claims.ANNOUNCEMENT_CLAIM.plusSeconds(1));
         ended.clear();
 
         client("b");
@@ -307,7 +307,7 @@ abstract class DurableClientContract {
     void aSubmissionLeftSendingByADeadProcessIsReportedWithAWarningAtStart() {
         Database dead = new Database(database, "test");
         io.github.pictory4j.images.client.internal.jdbc.Schema.ensure(dead, true, time.now());
-        new JdbcJobStore(dead, "dead").submissionStarting(
+        JdbcJobStore.open(dead, "dead").submissions().submissionStarting(
                 new io.github.pictory4j.images.client.internal.submission.PendingSubmission(ImageRequest.builder("Lost in flight").build(),
                         null, null, null, time.now()));
         time.advance(Duration.ofMinutes(2));

@@ -8,13 +8,13 @@ import io.github.pictory4j.images.client.internal.following.JobFollower;
 import io.github.pictory4j.images.client.internal.following.JobObserver;
 import io.github.pictory4j.images.client.internal.following.JobPoller;
 import io.github.pictory4j.images.client.internal.following.JobWaiter;
+import io.github.pictory4j.images.client.internal.following.PollerRecords;
 import io.github.pictory4j.images.client.internal.following.JobWaits;
 import io.github.pictory4j.images.client.internal.http.PictoryGateway;
 import io.github.pictory4j.images.client.internal.http.RetryExecutor;
 import io.github.pictory4j.images.client.internal.images.ImageDownloader;
 import io.github.pictory4j.images.client.internal.images.ImageKeeper;
-import io.github.pictory4j.images.client.internal.store.ImageVault;
-import io.github.pictory4j.images.client.internal.store.InMemoryJobStore;
+import io.github.pictory4j.images.client.internal.store.CreditLedger;
 import io.github.pictory4j.images.client.internal.store.JobStore;
 import io.github.pictory4j.images.client.internal.submission.Submitter;
 import io.github.pictory4j.images.client.internal.webhooks.CallbackTokenGuard;
@@ -28,7 +28,6 @@ import io.github.pictory4j.images.client.internal.config.PictoryConfig;
 import io.github.pictory4j.images.client.internal.http.PictoryImagesApi;
 import io.github.pictory4j.images.client.internal.http.ResponseDecoder;
 import io.github.pictory4j.images.client.internal.jdbc.Database;
-import io.github.pictory4j.images.client.internal.jdbc.JdbcImageVault;
 import io.github.pictory4j.images.client.internal.jdbc.JdbcJobStore;
 import io.github.pictory4j.images.client.internal.jdbc.Schema;
 import io.github.pictory4j.images.client.internal.telemetry.JobReads;
@@ -69,15 +68,13 @@ public final class ClientAssembly {
         StoreSettings storeSettings = config.store();
         Deque<AutoCloseable> owned = new ArrayDeque<>();
         // The tables first: a store that cannot start leaves no thread behind.
-        JobStore store = new InMemoryJobStore();
-        ImageVault vault = ImageVault.NONE;
+        JobStore store = JobStore.inMemory();
         Database database = DataSources.database(options.dataSource(), storeSettings).orElse(null);
         if (database != null) {
             Schema.ensure(database, storeSettings.createSchema(), options.clock().instant());
             Duration slowest = config.webhooks().map(WebhookSupport::fallbackPollInterval)
                     .filter(fallback -> fallback.compareTo(settings.pollInterval()) > 0).orElse(settings.pollInterval());
-            store = new JdbcJobStore(database, options.owner(), JobPoller.lease(slowest));
-            vault = new JdbcImageVault(database);
+            store = JdbcJobStore.open(database, options.owner(), JobPoller.lease(slowest));
         }
         TelemetryConfig observing = TelemetryConfig.of(config.telemetry().recordPrompt(), config.baseUrl());
         Telemetry telemetry = options.telemetry().orElseGet(() -> TelemetryLoader.load(
@@ -98,32 +95,34 @@ public final class ClientAssembly {
         PictoryGateway gateway = new PictoryGateway(api, config.apiKey(), new ResponseDecoder(options.clock()), retries, reads);
         boolean durable = store.durable();
         ImageDownloader downloader = durable ? new ImageDownloader(storeSettings.imageTimeout()) : null;
-        ImageKeeper keeper = durable ? new ImageKeeper(vault, downloader, scheduling, storeSettings, options.owner(),
+        ImageKeeper keeper = durable ? new ImageKeeper(store.images(), downloader, scheduling, storeSettings, options.owner(),
                 telemetry) : null;
         JobWaits ends = new JobWaits();
         EndSeenNotifier sightings = new EndSeenNotifier(options.onJobEndSeen(), options.clock());
-        JobEndMetrics metrics = new JobEndMetrics(store, reads, telemetry);
+        JobEndMetrics metrics = new JobEndMetrics(store.records(), reads, telemetry);
         // One direction: the poller hands every read to the observer, which records it and tells the waits,
         // the announcement, the keeper and the metrics; the poller stops its own chain when a read of its ends it.
-        JobObserver observer = new JobObserver(store, ends, options.onJobEnd(), (job, source, first) -> {
+        JobObserver observer = new JobObserver(store.records(), store.claims(), ends, options.onJobEnd(), (job, source, first) -> {
             if (first && keeper != null && job.isCompleted()) {
                 keeper.keepSoon(job.jobId());
             }
             metrics.ended(job, source, first);
         }, sightings, options.clock(), options.owner());
-        JobPoller poller = new JobPoller(gateway, observer, ends, scheduling, store, options.owner(), telemetry);
+        JobPoller poller = new JobPoller(gateway, observer, ends, scheduling,
+                new PollerRecords(store.records(), store.claims(), durable, options.owner()), telemetry);
         Duration fallback = webhooks == null ? settings.pollInterval() : webhooks.fallbackPollInterval();
-        JobWaiter waiter = new JobWaiter(store, ends, poller, scheduling, settings.pollInterval(), fallback);
-        JobFollower follower = new JobFollower(store, poller, observer, scheduling, settings.pollInterval(), fallback,
-                options.owner());
+        JobWaiter waiter = new JobWaiter(store.records(), store.callbacks(), ends, poller, scheduling,
+                settings.pollInterval(), fallback);
+        JobFollower follower = new JobFollower(store.submissions(), store.records(), store.claims(), poller, observer,
+                scheduling, settings.pollInterval(), fallback, options.owner());
         Duration watch = storeSettings.watchInterval();
-        ClusterEndWatcher watcher = durable && !watch.isZero() ? new ClusterEndWatcher(store, ends, sightings, scheduling, watch) : null;
+        ClusterEndWatcher watcher = durable && !watch.isZero() ? new ClusterEndWatcher(store.records(), ends, sightings, scheduling, watch) : null;
         CreditBudget budget = new CreditBudget(config.budget(), options.clock());
-        JobStore records = store;
+        CreditLedger credits = store.credits();
         if (budget.settings().limited()) {
-            telemetry.watchBudget(() -> budget.usage(records));
+            telemetry.watchBudget(() -> budget.usage(credits));
         }
-        Submitter submitter = new Submitter(gateway, store, webhooks, options.clock(),
+        Submitter submitter = new Submitter(gateway, store.submissions(), webhooks, options.clock(),
                 durable ? follower::accepted : Submitter.AcceptedListener.NONE, budget, telemetry);
 
         if (downloader != null) {
@@ -136,7 +135,7 @@ public final class ClientAssembly {
         owned.push(telemetry::close);
         DefaultPictoryClient client = new DefaultPictoryClient(new DefaultPictoryClient.Parts(settings, config.apiKey(),
                 webhooks != null, gateway, submitter, poller, waiter,
-                new WebhookCallbacks(webhooks, store, poller, options.clock(), telemetry), store, vault, follower, budget),
+                new WebhookCallbacks(webhooks, store.callbacks(), poller, options.clock(), telemetry), store, follower, budget),
                 () -> closeAll(owned));
         if (durable) {
             follower.start();

@@ -6,7 +6,6 @@ import io.github.pictory4j.images.client.internal.following.JobPoller;
 import io.github.pictory4j.images.client.internal.following.JobWaiter;
 import io.github.pictory4j.images.client.internal.http.JobKinds;
 import io.github.pictory4j.images.client.internal.http.PictoryGateway;
-import io.github.pictory4j.images.client.internal.store.ImageVault;
 import io.github.pictory4j.images.client.internal.store.JobStore;
 import io.github.pictory4j.images.client.internal.submission.Submitter;
 import io.github.pictory4j.images.client.internal.webhooks.WebhookCallbacks;
@@ -40,7 +39,7 @@ final class DefaultPictoryClient implements PictoryClient {
     /** The parts the operations use, as {@link ClientAssembly} wired them. */
     record Parts(PictorySettings settings, Supplier<String> apiKey, boolean webhooks, PictoryGateway gateway,
                  Submitter submitter, JobPoller poller, JobWaiter waiter, WebhookCallbacks callbacks, JobStore store,
-                 ImageVault vault, JobFollower follower, CreditBudget budget) {
+                 JobFollower follower, CreditBudget budget) {
     }
 
     private final Parts parts;
@@ -123,22 +122,22 @@ final class DefaultPictoryClient implements PictoryClient {
 
     @Override
     public Optional<JobRecord> job(String jobId) {
-        return parts.store().find(jobId);
+        return parts.store().records().find(jobId);
     }
 
     @Override
     public List<JobRecord> jobs(int limit) {
-        return parts.store().newestFirst(limit);
+        return parts.store().records().newestFirst(limit);
     }
 
     @Override
     public Optional<KeptImage> keptImage(String jobId) {
-        return parts.vault().find(jobId);
+        return parts.store().images().find(jobId);
     }
 
     @Override
     public boolean deleteJob(String jobId) {
-        return parts.store().delete(jobId);
+        return parts.store().records().delete(jobId);
     }
 
     @Override
@@ -148,7 +147,7 @@ final class DefaultPictoryClient implements PictoryClient {
 
     @Override
     public CreditUsage usage() {
-        return parts.budget().usage(parts.store());
+        return parts.budget().usage(parts.store().credits());
     }
 
     @Override

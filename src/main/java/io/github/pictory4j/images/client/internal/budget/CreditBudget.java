@@ -1,6 +1,6 @@
 package io.github.pictory4j.images.client.internal.budget;
 
-import io.github.pictory4j.images.client.internal.store.JobStore;
+import io.github.pictory4j.images.client.internal.store.CreditLedger;
 import io.github.pictory4j.images.client.internal.config.ConfigValues;
 import io.github.pictory4j.images.client.BudgetSettings;
 import io.github.pictory4j.images.client.CreditUsage;
@@ -51,7 +51,7 @@ public record CreditBudget(BudgetSettings settings, Clock clock) {
     }
 
     /** Spent, reserved and left today and this month, and the last {@value CreditUsage#DAYS} days. */
-    public CreditUsage usage(JobStore store) {
+    public CreditUsage usage(CreditLedger credits) {
         Periods now = periods();
         List<LocalDate> days = new ArrayList<>();
         for (int back = CreditUsage.DAYS - 1; back >= 0; back--) {
@@ -59,7 +59,7 @@ public record CreditBudget(BudgetSettings settings, Clock clock) {
         }
         List<String> names = new ArrayList<>(days.stream().map(LocalDate::toString).toList());
         names.add(now.month().toString());
-        Map<String, PeriodTotals> totals = store.periodTotals(names).stream()
+        Map<String, PeriodTotals> totals = credits.periodTotals(names).stream()
                 .collect(Collectors.toMap(PeriodTotals::period, Function.identity()));
         Function<String, PeriodTotals> of = name -> totals.getOrDefault(name, PeriodTotals.empty(name));
         return new CreditUsage(settings.zone(),

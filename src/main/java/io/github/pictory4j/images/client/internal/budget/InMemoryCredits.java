@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The credit periods of the {@link InMemoryJobStore}, for one JVM: a budget kept here is per instance.
+ * The credit periods of the in-memory store, for one JVM: a budget kept here is per instance.
  * Not thread-safe on its own: the store calls it under its lock, which makes a check and its reservation
  * one step.
  */

@@ -1,7 +1,7 @@
 package io.github.pictory4j.images.client.internal.following;
 
 import io.github.pictory4j.images.client.internal.Scheduling;
-import io.github.pictory4j.images.client.internal.store.JobStore;
+import io.github.pictory4j.images.client.internal.store.JobRecords;
 import io.github.pictory4j.images.client.ImageJob;
 import io.github.pictory4j.images.client.PictoryException;
 
@@ -25,7 +25,7 @@ public final class ClusterEndWatcher {
     static final Duration CLOCK_SKEW = Duration.ofSeconds(5);
     private static final int BATCH = 500;
 
-    private final JobStore store;
+    private final JobRecords records;
     private final JobWaits ends;
     private final EndSeenNotifier sightings;
     private final Scheduling scheduling;
@@ -33,8 +33,8 @@ public final class ClusterEndWatcher {
     private final CompletableFuture<Void> lifetime = new CompletableFuture<>();
     private Instant lastLook;
 
-    public ClusterEndWatcher(JobStore store, JobWaits ends, EndSeenNotifier sightings, Scheduling scheduling, Duration interval) {
-        this.store = store;
+    public ClusterEndWatcher(JobRecords records, JobWaits ends, EndSeenNotifier sightings, Scheduling scheduling, Duration interval) {
+        this.records = records;
         this.ends = ends;
         this.sightings = sightings;
         this.scheduling = scheduling;
@@ -49,7 +49,7 @@ public final class ClusterEndWatcher {
     private void look() {
         Instant now = scheduling.clock().instant();
         try {
-            for (ImageJob ended : store.endedSince(lastLook.minus(CLOCK_SKEW), BATCH)) {
+            for (ImageJob ended : records.endedSince(lastLook.minus(CLOCK_SKEW), BATCH)) {
                 ends.ended(ended);
                 sightings.seen(ended);
             }

@@ -1,7 +1,7 @@
 package io.github.pictory4j.images.client.internal.following;
 
 import io.github.pictory4j.images.client.internal.budget.CreditReservation;
-import io.github.pictory4j.images.client.internal.store.JobStore;
+import io.github.pictory4j.images.client.internal.store.JobRecords;
 import io.github.pictory4j.images.client.ImageJob;
 import io.github.pictory4j.images.client.JobRecord;
 import io.github.pictory4j.images.client.PictoryException;
@@ -19,7 +19,7 @@ import java.util.Optional;
  * store knows of the job: its model, how long it took from its submission, what it was charged, and how
  * often this instance read it.
  */
-public record JobEndMetrics(JobStore store, JobReads reads, Telemetry telemetry) {
+public record JobEndMetrics(JobRecords records, JobReads reads, Telemetry telemetry) {
 
     /** {@code job} ended; {@code first}: this instance recorded it first. */
     public void ended(ImageJob job, EndSource source, boolean first) {
@@ -29,7 +29,7 @@ public record JobEndMetrics(JobStore store, JobReads reads, Telemetry telemetry)
         }
         Optional<JobRecord> record;
         try {
-            record = store.find(job.jobId());
+            record = records.find(job.jobId());
         } catch (PictoryException e) {
             record = Optional.empty(); // the end is still counted, without what the store would add
         }

@@ -1,7 +1,10 @@
 package io.github.pictory4j.images.client.internal.following;
 
 import io.github.pictory4j.images.client.internal.Scheduling;
-import io.github.pictory4j.images.client.internal.store.JobStore;
+import io.github.pictory4j.images.client.internal.store.Claims;
+import io.github.pictory4j.images.client.internal.store.JobRecords;
+import io.github.pictory4j.images.client.internal.store.OpenJob;
+import io.github.pictory4j.images.client.internal.store.Submissions;
 import io.github.pictory4j.images.client.ImageJob;
 import io.github.pictory4j.images.client.PictoryException;
 import io.github.pictory4j.images.client.UnknownOutcome;
@@ -30,7 +33,9 @@ public final class JobFollower {
      */
     static final Duration SENDING_TOO_LONG = Duration.ofSeconds(90);
 
-    private final JobStore store;
+    private final Submissions submissions;
+    private final JobRecords records;
+    private final Claims claims;
     private final JobPoller poller;
     private final JobObserver observer;
     private final Clock clock;
@@ -42,9 +47,11 @@ public final class JobFollower {
     private final CompletableFuture<Void> lifetime = new CompletableFuture<>();
 
     /** @param owner this instance, as it holds its poll leases */
-    public JobFollower(JobStore store, JobPoller poller, JobObserver observer, Scheduling scheduling,
-                       Duration pollInterval, Duration fallbackPollInterval, String owner) {
-        this.store = store;
+    public JobFollower(Submissions submissions, JobRecords records, Claims claims, JobPoller poller, JobObserver observer,
+                       Scheduling scheduling, Duration pollInterval, Duration fallbackPollInterval, String owner) {
+        this.submissions = submissions;
+        this.records = records;
+        this.claims = claims;
         this.poller = poller;
         this.observer = observer;
         this.scheduling = scheduling;
@@ -52,7 +59,7 @@ public final class JobFollower {
         this.pollInterval = pollInterval;
         this.fallbackPollInterval = fallbackPollInterval;
         this.owner = owner;
-        this.sweep = new TakeoverSweep(store, poller, scheduling, pollInterval, fallbackPollInterval, lifetime);
+        this.sweep = new TakeoverSweep(claims, poller, scheduling, pollInterval, fallbackPollInterval, lifetime);
     }
 
     /** Resumes what an earlier run left: unknown outcomes reported, ends announced, unfinished jobs followed. */
@@ -61,12 +68,12 @@ public final class JobFollower {
         scheduling.schedule(this::reportUnknownOutcomes, SENDING_TOO_LONG, lifetime);
         try {
             reportUnknownOutcomes();
-            for (ImageJob ended : store.unannouncedEnds(clock.instant())) {
+            for (ImageJob ended : claims.unannouncedEnds(clock.instant())) {
                 observer.announceLeftOver(ended);
             }
-            List<JobStore.OpenJob> open = store.unfinished();
+            List<OpenJob> open = records.unfinished();
             for (int i = 0; i < open.size(); i++) {
-                JobStore.OpenJob job = open.get(i);
+                OpenJob job = open.get(i);
                 Duration interval = interval(job.callsBack());
                 // Job i of n first polls at i/n of the interval: a steady trickle, not a burst.
                 poller.follow(job.jobId(), interval, interval.multipliedBy(i).dividedBy(open.size()));
@@ -91,7 +98,7 @@ public final class JobFollower {
     /** The application stops: its leases go, so that other instances take its jobs over at once. */
     public void stop() {
         try {
-            store.releasePollLeases(owner);
+            claims.releasePollLeases(owner);
         } catch (PictoryException e) {
             LOG.log(Level.FINE, "Releasing the poll leases failed; they expire by themselves: {0}", e.getMessage());
         }
@@ -103,7 +110,7 @@ public final class JobFollower {
 
     /** Submissions that may have created (and been charged for) a job whose id was never recorded. */
     public List<UnknownOutcome> unknownOutcomes() {
-        return store.unknownOutcomes(clock.instant().minus(SENDING_TOO_LONG));
+        return submissions.unknownOutcomes(clock.instant().minus(SENDING_TOO_LONG));
     }
 
     private void reportUnknownOutcomes() {

@@ -1,6 +1,7 @@
 package io.github.pictory4j.images.client.internal.following;
 
-import io.github.pictory4j.images.client.internal.store.JobStore;
+import io.github.pictory4j.images.client.internal.store.Claims;
+import io.github.pictory4j.images.client.internal.store.JobRecords;
 import io.github.pictory4j.images.client.ImageJob;
 import io.github.pictory4j.images.client.PictoryException;
 import io.github.pictory4j.images.client.internal.telemetry.EndSource;
@@ -13,7 +14,7 @@ import java.util.logging.Logger;
 
 /**
  * Where every state read from Pictory goes, whoever read it (a poll, a callback, a caller): it is
- * recorded in the {@link JobStore}; an end completes this JVM's waits and is announced once, to the
+ * recorded in the {@link JobRecords}; an end completes this JVM's waits and is announced once, to the
  * listener (the CDI bean fires its events there), as the store decides. When the store cannot record
  * a state (the database is down), the waits still end, and the job stays to be followed until its
  * end is recorded.
@@ -22,7 +23,8 @@ public final class JobObserver {
 
     private static final Logger LOG = Logger.getLogger(JobObserver.class.getName());
 
-    private final JobStore store;
+    private final JobRecords records;
+    private final Claims claims;
     private final JobWaits ends;
     private final Consumer<ImageJob> onEnd;
     private final EndListener onEndRecorded;
@@ -45,9 +47,10 @@ public final class JobObserver {
      * @param sightings     told of every end this instance sees, announced here or not
      * @param owner         this instance, as it signs its claims in the store
      */
-    public JobObserver(JobStore store, JobWaits ends, Consumer<ImageJob> onEnd, EndListener onEndRecorded,
+    public JobObserver(JobRecords records, Claims claims, JobWaits ends, Consumer<ImageJob> onEnd, EndListener onEndRecorded,
                        EndSeenNotifier sightings, Clock clock, String owner) {
-        this.store = store;
+        this.records = records;
+        this.claims = claims;
         this.ends = ends;
         this.onEnd = onEnd;
         this.onEndRecorded = onEndRecorded;
@@ -66,12 +69,12 @@ public final class JobObserver {
     public boolean observe(ImageJob job, EndSource source) {
         Instant now = clock.instant();
         if (!job.isTerminal()) {
-            return recorded(job, () -> store.stateSeen(job, now));
+            return recorded(job, () -> records.stateSeen(job, now));
         }
         // Recorded before the waits complete, so that a wait that starts meanwhile finds the end in the store.
         boolean first;
         try {
-            first = store.claimEnd(job, now);
+            first = records.claimEnd(job, now);
         } catch (PictoryException e) {
             LOG.log(Level.WARNING, "Job {0} ended, but the job store could not record it; it is read again until it"
                     + " can: {1}", new Object[]{job.jobId(), e.getMessage()});
@@ -97,7 +100,7 @@ public final class JobObserver {
      */
     public void announceLeftOver(ImageJob job) {
         Instant now = clock.instant();
-        if (store.claimAnnouncement(job.jobId(), owner, now, now.plus(JobStore.ANNOUNCEMENT_CLAIM))) {
+        if (claims.claimAnnouncement(job.jobId(), owner, now, now.plus(Claims.ANNOUNCEMENT_CLAIM))) {
             announce(job);
             sightings.seen(job);
         }
@@ -110,7 +113,7 @@ public final class JobObserver {
             // An observer's bug must not fail the poll or the callback that saw the job end.
             LOG.log(Level.WARNING, "An observer of the end of job " + job.jobId() + " failed", e);
         }
-        recorded(job, () -> store.endAnnounced(job.jobId(), clock.instant()));
+        recorded(job, () -> claims.endAnnounced(job.jobId(), clock.instant()));
     }
 
     private static boolean recorded(ImageJob job, Runnable write) {

@@ -3,11 +3,7 @@ package io.github.pictory4j.images.client.internal.following;
 import io.github.pictory4j.images.client.internal.http.Failures;
 import io.github.pictory4j.images.client.internal.Scheduling;
 import io.github.pictory4j.images.client.internal.http.PictoryGateway;
-import io.github.pictory4j.images.client.internal.store.JobStore;
 import io.github.pictory4j.images.client.ImageJob;
-import io.github.pictory4j.images.client.JobRecord;
-import io.github.pictory4j.images.client.JobRequest;
-import io.github.pictory4j.images.client.PictoryValue;
 import io.github.pictory4j.images.client.PictoryException;
 import io.github.pictory4j.images.client.JobStatus;
 import io.github.pictory4j.images.client.PictoryNotFoundException;
@@ -45,25 +41,19 @@ public final class JobPoller {
     private final JobObserver observer;
     private final JobWaits ends;
     private final Scheduling scheduling;
-    private final JobStore store;
-    private final String owner;
+    private final PollerRecords store;
     private final Telemetry telemetry;
     private final Map<String, Chain> chains = new HashMap<>();
 
-    /**
-     * @param store where the poll leases are: with instances sharing a database, each job is polled by
-     *              the one instance holding its lease; the others watch the store for its end
-     * @param owner this instance, as it holds its leases
-     */
-    public JobPoller(PictoryGateway gateway, JobObserver observer, JobWaits ends, Scheduling scheduling, JobStore store,
-                     String owner, Telemetry telemetry) {
+    /** @param store where the poll leases are, and the records another instance's poller writes */
+    public JobPoller(PictoryGateway gateway, JobObserver observer, JobWaits ends, Scheduling scheduling, PollerRecords store,
+                     Telemetry telemetry) {
         this.telemetry = telemetry;
         this.gateway = gateway;
         this.observer = observer;
         this.ends = ends;
         this.scheduling = scheduling;
         this.store = store;
-        this.owner = owner;
     }
 
     /** How long a poller holds a job it polls every {@code interval}. */
@@ -79,7 +69,7 @@ public final class JobPoller {
         // The chain's span is named after the job's model, which is read from the store (a database, maybe):
         // read before the poller's lock is taken, so that no other chain waits for that read. (A chain that
         // stops between the check and the lock is started again without the model: its span is unnamed.)
-        Optional<String> model = telemetry.active() && !isFollowed(jobId) ? model(jobId) : Optional.empty();
+        Optional<String> model = telemetry.active() && !isFollowed(jobId) ? store.model(jobId) : Optional.empty();
         synchronized (this) {
             Chain chain = chains.get(jobId);
             if (chain == null) {
@@ -129,15 +119,6 @@ public final class JobPoller {
     static ImageJob lost(String jobId) {
         return new ImageJob(jobId, JobStatus.FAILED, null, null, null, null, ResponseDecoder.JOB_NOT_FOUND,
                 "Pictory has no job with this id any more (it was purged, or never existed there)");
-    }
-
-    /** The model the job was submitted with, if this store knows (for the span's name). */
-    private Optional<String> model(String jobId) {
-        try {
-            return store.find(jobId).flatMap(JobRecord::submittedRequest).map(JobRequest::model).map(PictoryValue::value);
-        } catch (PictoryException e) {
-            return Optional.empty();
-        }
     }
 
     /** Jobs being followed. */
@@ -195,21 +176,12 @@ public final class JobPoller {
         /** Whether this instance may poll the job now (it holds, or just took, the job's lease). */
         private boolean leased() {
             Instant now = scheduling.clock().instant();
-            try {
-                return store.holdPollLease(jobId, owner, now, now.plus(lease(interval)));
-            } catch (PictoryException e) {
-                return true; // the store is down: better a second poller for a while than none
-            }
+            return store.leased(jobId, now, now.plus(lease(interval)));
         }
 
         /** Another instance polls the job: its end, once recorded, ends this instance's waits too. */
         private void watch() {
-            Optional<ImageJob> recorded;
-            try {
-                recorded = store.lastSeen(jobId).filter(ImageJob::isTerminal);
-            } catch (PictoryException e) {
-                recorded = Optional.empty();
-            }
+            Optional<ImageJob> recorded = store.recordedEnd(jobId);
             recorded.ifPresent(ends::ended);
             synchronized (JobPoller.this) {
                 if (stopped) {

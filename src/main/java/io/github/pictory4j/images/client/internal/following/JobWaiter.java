@@ -1,7 +1,8 @@
 package io.github.pictory4j.images.client.internal.following;
 
 import io.github.pictory4j.images.client.internal.Scheduling;
-import io.github.pictory4j.images.client.internal.store.JobStore;
+import io.github.pictory4j.images.client.internal.store.CallbackBindings;
+import io.github.pictory4j.images.client.internal.store.JobRecords;
 import io.github.pictory4j.images.client.internal.config.ConfigValues;
 import io.github.pictory4j.images.client.ImageJob;
 import io.github.pictory4j.images.client.ImageJobFailedException;
@@ -22,7 +23,8 @@ import java.util.concurrent.CompletableFuture;
  */
 public final class JobWaiter {
 
-    private final JobStore store;
+    private final JobRecords records;
+    private final CallbackBindings callbacks;
     private final JobWaits ends;
     private final JobPoller poller;
     private final Scheduling scheduling;
@@ -33,9 +35,10 @@ public final class JobWaiter {
      * @param pollInterval         between two polls of a job
      * @param fallbackPollInterval between two polls of a job that will call back
      */
-    public JobWaiter(JobStore store, JobWaits ends, JobPoller poller, Scheduling scheduling, Duration pollInterval,
+    public JobWaiter(JobRecords records, CallbackBindings callbacks, JobWaits ends, JobPoller poller, Scheduling scheduling, Duration pollInterval,
                      Duration fallbackPollInterval) {
-        this.store = store;
+        this.records = records;
+        this.callbacks = callbacks;
         this.ends = ends;
         this.poller = poller;
         this.scheduling = scheduling;
@@ -51,7 +54,7 @@ public final class JobWaiter {
         CompletableFuture<ImageJob> result = scheduling.track(new CompletableFuture<>());
         // Registered before the store is asked, so that an end recorded in between is not missed.
         CompletableFuture<ImageJob> end = ends.register(jobId);
-        Optional<ImageJob> known = store.lastSeen(jobId).filter(ImageJob::isTerminal);
+        Optional<ImageJob> known = records.lastSeen(jobId).filter(ImageJob::isTerminal);
         if (known.isPresent()) {
             end.cancel(false);
             settle(result, known.get());
@@ -64,7 +67,7 @@ public final class JobWaiter {
                 settle(result, job);
             }
         });
-        boolean callsBack = store.expectsCallback(jobId);
+        boolean callsBack = callbacks.expectsCallback(jobId);
         Duration interval = callsBack ? fallbackPollInterval : pollInterval;
         JobPoller.Interest interest = poller.follow(jobId, interval, callsBack ? interval : Duration.ZERO);
         Scheduling.Timer deadline = scheduling.schedule(() -> deadlinePassed(jobId, timeout, interval, interest, result),
@@ -86,7 +89,7 @@ public final class JobWaiter {
             return;
         }
         int polls = interest.polls();
-        Optional<ImageJob> lastSeen = polls == 0 ? Optional.empty() : store.lastSeen(jobId);
+        Optional<ImageJob> lastSeen = polls == 0 ? Optional.empty() : records.lastSeen(jobId);
         if (lastSeen.isPresent()) {
             result.completeExceptionally(timedOut(lastSeen.get(), polls, timeout, interval));
             return;

@@ -1,7 +1,8 @@
 package io.github.pictory4j.images.client.internal.following;
 
 import io.github.pictory4j.images.client.internal.Scheduling;
-import io.github.pictory4j.images.client.internal.store.JobStore;
+import io.github.pictory4j.images.client.internal.store.Claims;
+import io.github.pictory4j.images.client.internal.store.OpenJob;
 import io.github.pictory4j.images.client.PictoryException;
 
 import java.time.Duration;
@@ -20,7 +21,7 @@ final class TakeoverSweep {
 
     private static final Logger LOG = Logger.getLogger(TakeoverSweep.class.getName());
 
-    private final JobStore store;
+    private final Claims claims;
     private final JobPoller poller;
     private final Scheduling scheduling;
     private final Duration pollInterval;
@@ -28,9 +29,9 @@ final class TakeoverSweep {
     private final CompletableFuture<Void> lifetime;
 
     /** @param lifetime the sweep stops when this completes (the client closes) */
-    TakeoverSweep(JobStore store, JobPoller poller, Scheduling scheduling, Duration pollInterval,
+    TakeoverSweep(Claims claims, JobPoller poller, Scheduling scheduling, Duration pollInterval,
                   Duration fallbackPollInterval, CompletableFuture<Void> lifetime) {
-        this.store = store;
+        this.claims = claims;
         this.poller = poller;
         this.scheduling = scheduling;
         this.pollInterval = pollInterval;
@@ -44,8 +45,8 @@ final class TakeoverSweep {
 
     private void takeOver() {
         try {
-            List<JobStore.OpenJob> orphans = store.unleased(scheduling.clock().instant());
-            for (JobStore.OpenJob job : orphans) {
+            List<OpenJob> orphans = claims.unleased(scheduling.clock().instant());
+            for (OpenJob job : orphans) {
                 poller.follow(job.jobId(), job.callsBack() ? fallbackPollInterval : pollInterval, Duration.ZERO);
             }
             if (!orphans.isEmpty()) {

@@ -4,6 +4,7 @@ import io.github.pictory4j.images.client.KeptImage;
 import io.github.pictory4j.images.client.PictoryStoreException;
 import io.github.pictory4j.images.client.internal.store.ImageVault;
 import io.github.pictory4j.images.client.internal.images.PngCheck;
+import io.github.pictory4j.images.client.internal.jdbc.JobRows.ImageState;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -14,6 +15,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
@@ -22,38 +24,51 @@ import java.util.Optional;
  * arrives and an image is read back chunk by chunk, so neither ever sits whole in memory. A kept image
  * replaces any earlier attempt in one transaction: it is there whole, or not at all.
  */
-public final class JdbcImageVault implements ImageVault {
+final class JdbcImageVault implements ImageVault {
 
     static final int CHUNK_BYTES = 64 * 1024;
     static final String PNG = "image/png";
 
     private final Database database;
 
-    public JdbcImageVault(Database database) {
+    JdbcImageVault(Database database) {
         this.database = database;
     }
 
     @Override
     public List<String> due(Instant now, int limit) {
-        return database.query("finding images to keep", "SELECT job_id FROM pictory4j_job WHERE image_state = ?"
-                        + " AND (image_retry_at IS NULL OR image_retry_at <= ?)"
-                        + " AND (image_claim_until IS NULL OR image_claim_until < ?) ORDER BY ended_at FETCH FIRST "
+        return database.query("finding images to keep", "SELECT k.job_id FROM pictory4j_image_keeping k"
+                        + " LEFT JOIN pictory4j_claim c ON c.job_id = k.job_id AND c.kind = '" + Claim.IMAGE.name() + "'"
+                        + " WHERE k.state = ? AND (k.retry_at IS NULL OR k.retry_at <= ?)"
+                        + " AND (c.claimed_until IS NULL OR c.claimed_until < ?) ORDER BY k.due_since FETCH FIRST "
                         + Math.max(1, limit) + " ROWS ONLY",
-                row -> row.getString(1), JdbcJobStore.ImageState.PENDING.name(), now, now);
+                row -> row.getString(1), ImageState.PENDING.name(), now, now);
     }
 
     @Override
     public Optional<Download> claim(String jobId, String owner, Instant now, Instant until) {
-        // One statement: the claim answers what the download needs (PostgreSQL's RETURNING, H2's FINAL TABLE).
-        return database.run("claiming the download of job " + jobId + "'s image", connection -> {
-            String claim = "UPDATE pictory4j_job SET image_owner = ?, image_claim_until = ?"
-                    + " WHERE job_id = ? AND image_state = ? AND (image_claim_until IS NULL OR image_claim_until < ?)";
-            return Database.first(connection, Database.isPostgres(connection)
-                            ? claim + " RETURNING image_url, image_attempts"
-                            : "SELECT image_url, image_attempts FROM FINAL TABLE (" + claim + ")",
-                    row -> new Download(jobId, row.getString("image_url"), row.getInt("image_attempts")),
-                    owner, until, jobId, JdbcJobStore.ImageState.PENDING.name(), now);
+        // PostgreSQL: one statement, the claim answering what the download needs; H2: the claim, then a read.
+        String doing = "claiming the download of job " + jobId + "'s image";
+        String download = " SELECT j.image_url, k.attempts FROM pictory4j_job j JOIN pictory4j_image_keeping k"
+                + " ON k.job_id = j.job_id WHERE j.job_id = ?";
+        return database.run(doing, connection -> {
+            Object[] claim = Claim.parameters(jobId, owner, until, now, jobId);
+            if (Database.isPostgres(connection)) {
+                Object[] parameters = Arrays.copyOf(claim, claim.length + 1);
+                parameters[claim.length] = jobId;
+                return Database.first(connection, "WITH taken AS (" + Claim.IMAGE.taking(true, false, DUE)
+                        + " RETURNING job_id)" + download + " AND EXISTS (SELECT 1 FROM taken)", download(jobId), parameters);
+            }
+            return Claim.IMAGE.take(connection, jobId, owner, until, now, false, DUE, jobId)
+                    ? Database.first(connection, download, download(jobId), jobId) : Optional.empty();
         });
+    }
+
+    private static final String DUE = "SELECT 1 FROM pictory4j_image_keeping WHERE job_id = ? AND state = '"
+            + ImageState.PENDING.name() + "'";
+
+    private static Database.Row<Download> download(String jobId) {
+        return row -> new Download(jobId, row.getString("image_url"), row.getInt("attempts"));
     }
 
     @Override
@@ -76,11 +91,7 @@ public final class JdbcImageVault implements ImageVault {
                                 : "MERGE INTO pictory4j_image (job_id, content_type, size_bytes, width, height, chunks, kept_at)"
                                         + " KEY (job_id) VALUES (?, ?, ?, ?, ?, ?, ?)",
                         jobId, PNG, png.size(), png.width(), png.height(), chunks, now);
-                Database.update(connection, "UPDATE pictory4j_job SET image_state = ?, image_problem = NULL,"
-                                + " image_retry_at = NULL, image_owner = NULL, image_claim_until = NULL,"
-                                + " image_attempts = image_attempts + 1, updated_at = ? WHERE job_id = ?",
-                        JdbcJobStore.ImageState.KEPT.name(), now, jobId);
-                return null;
+                return settled(connection, jobId, ImageState.KEPT, null, null, now);
             });
         } catch (PictoryStoreException e) {
             if (e.getCause() instanceof SQLException sql && sql.getCause() instanceof IOException io) {
@@ -124,12 +135,22 @@ public final class JdbcImageVault implements ImageVault {
 
     @Override
     public void failed(String jobId, String problem, Instant retryAt, Instant now) {
-        database.update("recording a failed download of job " + jobId + "'s image",
-                "UPDATE pictory4j_job SET image_state = ?, image_problem = ?, image_retry_at = ?, image_owner = NULL,"
-                        + " image_claim_until = NULL, image_attempts = image_attempts + 1, updated_at = ? WHERE job_id = ?",
-                retryAt == null ? JdbcJobStore.ImageState.FAILED.name() : JdbcJobStore.ImageState.PENDING.name(),
-                problem == null ? null : problem.substring(0, Math.min(problem.length(), 1000)),
-                Database.orNull(retryAt, Database.Null.TIMESTAMP), now, jobId);
+        database.run("recording a failed download of job " + jobId + "'s image", connection -> settled(connection, jobId,
+                retryAt == null ? ImageState.FAILED : ImageState.PENDING, JobRows.truncate(problem, 1000), retryAt, now));
+    }
+
+    /**
+     * An attempt is over: the image's keeping state, its claim given up, the job's record touched (on
+     * PostgreSQL one statement).
+     */
+    private static Void settled(Connection connection, String jobId, ImageState state, String problem, Instant retryAt,
+                                Instant now) throws SQLException {
+        Sql.together(connection, Claim.IMAGE.release(jobId),
+                new Sql("UPDATE pictory4j_job SET updated_at = ? WHERE job_id = ?", now, jobId),
+                new Sql("UPDATE pictory4j_image_keeping SET state = ?, problem = ?, retry_at = ?, attempts = attempts + 1"
+                        + " WHERE job_id = ?", state.name(), problem, Database.orNull(retryAt, Database.Null.TIMESTAMP),
+                        jobId));
+        return null;
     }
 
     @Override

@@ -19,13 +19,14 @@ import java.util.logging.Logger;
 
 /**
  * The store's tables, versioned in {@code pictory4j_schema} so that a later release can migrate them.
- * Created when missing if allowed ({@code pictory.store.create-schema}, default true); a database with a
- * newer version than this release knows is refused rather than misread.
+ * Created when missing, and upgraded from an older version (see {@link SchemaUpgrade}), if allowed
+ * ({@code pictory.store.create-schema}, default true); a database with a newer version than this release
+ * knows is refused rather than misread.
  */
 public final class Schema {
 
     /** The version this release writes and reads. */
-    public static final int VERSION = 1;
+    public static final int VERSION = 2;
 
     private static final Logger LOG = Logger.getLogger(Schema.class.getName());
     private static final String VERSION_TABLE = "pictory4j_schema";
@@ -35,9 +36,14 @@ public final class Schema {
 
     /** The DDL of {@link #VERSION}, as published in src/docs/durable-jobs.md. */
     public static String ddl() {
-        try (InputStream in = Schema.class.getResourceAsStream("schema-v" + VERSION + ".sql")) {
+        return script("schema-v" + VERSION + ".sql");
+    }
+
+    /** A script shipped next to this class. */
+    static String script(String name) {
+        try (InputStream in = Schema.class.getResourceAsStream(name)) {
             if (in == null) {
-                throw new IllegalStateException("schema-v" + VERSION + ".sql is missing from the client jar");
+                throw new IllegalStateException(name + " is missing from the client jar");
             }
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
@@ -61,8 +67,9 @@ public final class Schema {
     /**
      * Makes sure the tables are there at {@link #VERSION}.
      *
-     * @param create whether missing tables may be created
-     * @throws PictoryStoreException when they are missing and may not be created, or are of a newer version
+     * @param create whether missing tables may be created and older ones upgraded
+     * @throws PictoryStoreException when they are missing or older and may not be created or upgraded, or are
+     *         of a newer version
      */
     public static void ensure(Database database, boolean create, Instant now) {
         int found = database.run("reading the schema version", Schema::version);
@@ -72,6 +79,10 @@ public final class Schema {
         if (found > VERSION) {
             throw new PictoryStoreException("The Pictory job store's tables are at schema version " + found
                     + ", newer than this release of pictory4j knows (" + VERSION + "): upgrade pictory4j", null);
+        }
+        if (found > 0) {
+            upgrade(database, create, found, now);
+            return;
         }
         if (!create) {
             throw new PictoryStoreException("The Pictory job store's tables are missing and "
@@ -92,6 +103,31 @@ public final class Schema {
             LOG.info("Created the Pictory job store's tables (schema version " + VERSION + ")");
         } catch (PictoryStoreException raced) {
             // Another instance may have created them at the same moment.
+            if (database.run("reading the schema version", Schema::version) != VERSION) {
+                throw raced;
+            }
+        }
+    }
+
+    /** Upgrades the tables from version {@code found}, in one transaction, keeping every job. */
+    private static void upgrade(Database database, boolean allowed, int found, Instant now) {
+        if (!allowed) {
+            throw new PictoryStoreException("The Pictory job store's tables are at schema version " + found
+                    + ", older than this release of pictory4j needs (" + VERSION + "), and pictory.store.create-schema"
+                    + " is false, so the module may not upgrade them: set pictory.store.create-schema=true for one start"
+                    + " (with a database user allowed to alter the tables) and the module upgrades them in one"
+                    + " transaction, keeping every job (see src/docs/durable-jobs.md)", null);
+        }
+        try {
+            database.inTransaction("upgrading the job store's tables from schema version " + found, connection -> {
+                SchemaUpgrade.toVersion2(connection);
+                Database.update(connection, "INSERT INTO " + VERSION_TABLE + " (version, applied_at) VALUES (?, ?)",
+                        VERSION, now);
+                return null;
+            });
+            LOG.info("Upgraded the Pictory job store's tables from schema version " + found + " to " + VERSION);
+        } catch (PictoryStoreException raced) {
+            // Another instance may have upgraded them at the same moment.
             if (database.run("reading the schema version", Schema::version) != VERSION) {
                 throw raced;
             }

@@ -10,7 +10,7 @@ import java.util.Optional;
 
 /**
  * Where completed jobs' PNGs are kept, whether or not Pictory still has them. A job whose end the
- * {@link JobStore} recorded as completed is due for keeping; the {@code ImageKeeper} downloads it.
+ * {@link JobRecords} recorded as completed is due for keeping; the {@code ImageKeeper} downloads it.
  */
 public interface ImageVault {
 

@@ -22,12 +22,12 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * The {@link JobStore} of one JVM, in memory: what the service knows is lost when the application
+ * Every role of the {@link JobStore} for one JVM, in memory: what the service knows is lost when the application
  * stops, so there is nothing to resume. Bounded: at most {@link #LIMIT} submissions and jobs are
  * remembered, the oldest forgotten first, so a long-running app cannot fill its heap. Its credit budget
  * is this instance's alone.
  */
-public final class InMemoryJobStore implements JobStore {
+final class InMemoryJobStore implements Submissions, JobRecords, CallbackBindings, Claims, CreditLedger {
 
     static final int LIMIT = 10_000;
 
@@ -35,11 +35,6 @@ public final class InMemoryJobStore implements JobStore {
     private final Map<String, String> submissionByNonce = new LinkedHashMap<>();
     private final Map<String, Job> jobs = new LinkedHashMap<>();
     private final InMemoryCredits credits = new InMemoryCredits();
-
-    @Override
-    public boolean durable() {
-        return false;
-    }
 
     @Override
     public synchronized String submissionStarting(PendingSubmission pending) {

@@ -8,7 +8,7 @@ import java.time.Instant;
 import java.util.Objects;
 
 /**
- * A submission about to be sent to Pictory, as the {@link JobStore} records it first.
+ * A submission about to be sent to Pictory, as the {@link io.github.pictory4j.images.client.internal.store.Submissions} records it first.
  *
  * @param request          the request as the caller made it (a webhook URL the service adds is not in it:
  *                         it carries a token)

@@ -4,7 +4,7 @@ import io.github.pictory4j.images.client.internal.budget.CreditReservation;
 import io.github.pictory4j.images.client.internal.http.Failures;
 import io.github.pictory4j.images.client.internal.budget.CreditBudget;
 import io.github.pictory4j.images.client.internal.http.PictoryGateway;
-import io.github.pictory4j.images.client.internal.store.JobStore;
+import io.github.pictory4j.images.client.internal.store.Submissions;
 import io.github.pictory4j.images.client.JobRequest;
 import io.github.pictory4j.images.client.internal.http.JobKind;
 import io.github.pictory4j.images.client.internal.http.JobKinds;
@@ -24,7 +24,7 @@ import java.util.logging.Logger;
 
 /**
  * Starts jobs. Each submission first reserves its price in the credit budget and is recorded in the
- * {@link JobStore}, in one step, before it is sent (if the budget has no room or the store cannot take
+ * {@link Submissions}, in one step, before it is sent (if the budget has no room or the store cannot take
  * it, nothing is sent); it carries its own webhook token when webhooks are on (unless the caller chose a
  * webhook), and ends recorded as accepted with its job id, refused (its credits released), or "outcome
  * unknown" when the connection broke after Pictory may have received it (its credits stay reserved).
@@ -42,7 +42,7 @@ public final class Submitter {
     }
 
     private final PictoryGateway gateway;
-    private final JobStore store;
+    private final Submissions submissions;
     private final WebhookSupport webhooks;
     private final Clock clock;
     private final AcceptedListener onAccepted;
@@ -50,10 +50,10 @@ public final class Submitter {
     private final Telemetry telemetry;
 
     /** @param webhooks null for polling only */
-    public Submitter(PictoryGateway gateway, JobStore store, WebhookSupport webhooks, Clock clock,
+    public Submitter(PictoryGateway gateway, Submissions submissions, WebhookSupport webhooks, Clock clock,
                      AcceptedListener onAccepted, CreditBudget budget, Telemetry telemetry) {
         this.gateway = gateway;
-        this.store = store;
+        this.submissions = submissions;
         this.webhooks = webhooks;
         this.clock = clock;
         this.onAccepted = onAccepted;
@@ -92,14 +92,14 @@ public final class Submitter {
             sent = request.withWebhook(webhooks.urlFor(token));
         }
         // The caller's request is recorded, not the one sent: the webhook URL sent carries a token.
-        String submissionId = store.submissionStarting(new PendingSubmission(request, request.estimatedCredits().orElse(null),
+        String submissionId = submissions.submissionStarting(new PendingSubmission(request, request.estimatedCredits().orElse(null),
                 token == null ? null : token.nonce(), token == null ? null : token.expiresAt(), clock.instant(), reservation));
         boolean callsBack = token != null;
         CompletableFuture<String> answer;
         try {
             answer = gateway.create(kind, sent, start);
         } catch (RuntimeException notSent) { // the key went missing meanwhile, say: release what was reserved
-            store.submissionRefused(submissionId, clock.instant());
+            submissions.submissionRefused(submissionId, clock.instant());
             throw notSent;
         }
         return answer.whenComplete((jobId, failure) -> {
@@ -117,12 +117,12 @@ public final class Submitter {
     private void recordAnswer(String submissionId, String jobId, Throwable failure, boolean callsBack) {
         try {
             if (failure == null) {
-                store.submissionAccepted(submissionId, jobId, clock.instant());
+                submissions.submissionAccepted(submissionId, jobId, clock.instant());
                 onAccepted.accepted(jobId, callsBack);
             } else if (mayHaveBeenProcessed(failure)) {
-                store.submissionOutcomeUnknown(submissionId, Failures.unwrap(failure).getMessage(), clock.instant());
+                submissions.submissionOutcomeUnknown(submissionId, Failures.unwrap(failure).getMessage(), clock.instant());
             } else {
-                store.submissionRefused(submissionId, clock.instant());
+                submissions.submissionRefused(submissionId, clock.instant());
             }
         } catch (PictoryException e) {
             // The caller still gets the job id (or Pictory's error); the record says "outcome unknown".

@@ -2,7 +2,7 @@ package io.github.pictory4j.images.client.internal.webhooks;
 
 import io.github.pictory4j.images.client.internal.following.JobPoller;
 import io.github.pictory4j.images.client.internal.http.Failures;
-import io.github.pictory4j.images.client.internal.store.JobStore;
+import io.github.pictory4j.images.client.internal.store.CallbackBindings;
 import io.github.pictory4j.images.client.internal.telemetry.EndSource;
 import io.github.pictory4j.images.client.internal.telemetry.Telemetry;
 import io.github.pictory4j.images.client.internal.telemetry.Traced;
@@ -24,15 +24,15 @@ public final class WebhookCallbacks {
     private static final Logger LOG = Logger.getLogger(WebhookCallbacks.class.getName());
 
     private final WebhookSupport webhooks;
-    private final JobStore store;
+    private final CallbackBindings callbacks;
     private final JobPoller poller;
     private final Clock clock;
     private final Telemetry telemetry;
 
     /** @param webhooks null when webhooks are off: every callback is refused */
-    public WebhookCallbacks(WebhookSupport webhooks, JobStore store, JobPoller poller, Clock clock, Telemetry telemetry) {
+    public WebhookCallbacks(WebhookSupport webhooks, CallbackBindings callbacks, JobPoller poller, Clock clock, Telemetry telemetry) {
         this.webhooks = webhooks;
-        this.store = store;
+        this.callbacks = callbacks;
         this.poller = poller;
         this.clock = clock;
         this.telemetry = telemetry;
@@ -77,7 +77,7 @@ public final class WebhookCallbacks {
             return Optional.empty();
         }
         Optional<String> jobId = webhooks.tokens().verify(token)
-                .flatMap(nonce -> store.jobForCallback(nonce, claimedJobId, clock.instant()));
+                .flatMap(nonce -> callbacks.jobForCallback(nonce, claimedJobId, clock.instant()));
         if (jobId.isEmpty() || (claimedJobId != null && !claimedJobId.equals(jobId.get()))) {
             return Optional.empty();
         }

@@ -1,7 +1,7 @@
 package io.github.pictory4j.images.client.internal.following;
 
 import io.github.pictory4j.images.client.internal.Scheduling;
-import io.github.pictory4j.images.client.internal.store.InMemoryJobStore;
+import io.github.pictory4j.images.client.internal.store.JobRecords;
 import io.github.pictory4j.images.client.internal.store.JobStore;
 import io.github.pictory4j.images.client.internal.telemetry.Telemetry;
 import org.junit.jupiter.api.AfterEach;
@@ -43,9 +43,10 @@ class JobPollerTest {
     }
 
     /** The in-memory store, whose reads of a job's record wait until the test releases them. */
-    private JobStore slowStore() {
-        JobStore store = new InMemoryJobStore();
-        return (JobStore) Proxy.newProxyInstance(JobStore.class.getClassLoader(), new Class<?>[]{JobStore.class},
+    private PollerRecords slowStore() {
+        JobStore memory = JobStore.inMemory();
+        JobRecords store = memory.records();
+        JobRecords slow = (JobRecords) Proxy.newProxyInstance(JobRecords.class.getClassLoader(), new Class<?>[]{JobRecords.class},
                 (proxy, method, args) -> {
                     if (method.getName().equals("find")) {
                         reads.add((String) args[0]);
@@ -58,6 +59,7 @@ class JobPollerTest {
                         throw e.getCause();
                     }
                 });
+        return new PollerRecords(slow, memory.claims(), false, "instance-1");
     }
 
     /** Telemetry that records: following a job then reads its model, to name the chain's span. */
@@ -70,9 +72,9 @@ class JobPollerTest {
         };
     }
 
-    private JobPoller poller(JobStore store, Telemetry telemetry) {
+    private JobPoller poller(PollerRecords store, Telemetry telemetry) {
         Scheduling scheduling = new Scheduling(threads, Clock.systemUTC(), Telemetry.NONE, 16);
-        return new JobPoller(null, null, new JobWaits(), scheduling, store, "instance-1", telemetry);
+        return new JobPoller(null, null, new JobWaits(), scheduling, store, telemetry);
     }
 
     @Test

@@ -11,7 +11,9 @@ import io.github.pictory4j.images.client.UnknownOutcome;
 import io.github.pictory4j.images.client.internal.budget.CreditReservation;
 import io.github.pictory4j.images.client.internal.budget.PeriodTotals;
 import io.github.pictory4j.images.client.internal.store.ImageVault;
+import io.github.pictory4j.images.client.internal.store.Claims;
 import io.github.pictory4j.images.client.internal.store.JobStore;
+import io.github.pictory4j.images.client.internal.store.OpenJob;
 import io.github.pictory4j.images.client.internal.submission.PendingSubmission;
 import io.github.pictory4j.images.client.internal.images.PngCheck;
 import org.junit.jupiter.api.AfterEach;
@@ -62,8 +64,8 @@ abstract class JdbcStoreContract {
 
     private TestDatabases.TestDatabase db;
     private Database database;
-    private JdbcJobStore store;
-    private JdbcImageVault vault;
+    private JobStore store;
+    private ImageVault vault;
 
     abstract TestDatabases.Kind kind();
 
@@ -72,8 +74,8 @@ abstract class JdbcStoreContract {
         db = TestDatabases.create(kind());
         database = new Database(db.dataSource(), "test " + kind());
         Schema.ensure(database, true, T0);
-        store = new JdbcJobStore(database, "instance-a");
-        vault = new JdbcImageVault(database);
+        store = JdbcJobStore.open(database, "instance-a");
+        vault = store.images();
     }
 
     @AfterEach
@@ -94,8 +96,8 @@ abstract class JdbcStoreContract {
     }
 
     private String accepted(String jobId) {
-        String submission = store.submissionStarting(pending(null));
-        store.submissionAccepted(submission, jobId, T0.plusSeconds(1));
+        String submission = store.submissions().submissionStarting(pending(null));
+        store.submissions().submissionAccepted(submission, jobId, T0.plusSeconds(1));
         return submission;
     }
 
@@ -137,90 +139,107 @@ abstract class JdbcStoreContract {
                 return null;
             });
             Instant now = Instant.parse("2026-11-20T09:35:00Z");
-            Schema.ensure(written, false, now); // opened, not refused, with no DDL allowed
-            JdbcJobStore opened = new JdbcJobStore(written, "instance-a");
-            JdbcImageVault keptBy = new JdbcImageVault(written);
+            // With no DDL allowed, it is refused with the setting and the fix, and left as it is.
+            PictoryStoreException refused = assertThrows(PictoryStoreException.class, () -> Schema.ensure(written, false, now));
+            assertTrue(refused.getMessage().contains("schema version 1"), refused.getMessage());
+            assertTrue(refused.getMessage().contains("set pictory.store.create-schema=true for one start"),
+                    refused.getMessage());
+            assertEquals(1, written.run("version", Schema::version));
+            Schema.ensure(written, true, now); // upgraded, not refused
+            assertEquals(Schema.VERSION, written.run("version", Schema::version));
+            Schema.ensure(written, false, now); // and opened as it is from then on
+            JobStore opened = JdbcJobStore.open(written, "instance-a");
+            ImageVault keptBy = opened.images();
 
-            assertEquals(List.of(new JobStore.OpenJob("job-running", true)), opened.unfinished());
-            assertEquals(Optional.of("job-running"), opened.jobForCallback("nonce-running", "job-running", now));
-            assertTrue(opened.holdPollLease("job-running", "instance-a", now, now.plusSeconds(30)),
+            assertEquals(List.of(new OpenJob("job-running", true)), opened.records().unfinished());
+            assertEquals(Optional.of("job-running"), opened.callbacks().jobForCallback("nonce-running", "job-running", now));
+            Instant beforeExpiry = Instant.parse("2026-11-20T09:30:30Z");
+            assertFalse(opened.claims().holdPollLease("job-running", "instance-b", beforeExpiry, beforeExpiry.plusSeconds(30)),
+                    "the lease carried over: held by its instance until it expires");
+            assertTrue(opened.claims().holdPollLease("job-running", "instance-a", now, now.plusSeconds(30)),
                     "the lease of the instance that is gone expired");
-            assertTrue(opened.claimEnd(job("job-running", JobStatus.COMPLETED), now));
-            for (PeriodTotals period : opened.periodTotals(List.of("2026-11-20", "2026-11"))) {
+            assertTrue(opened.records().claimEnd(job("job-running", JobStatus.COMPLETED), now));
+            for (PeriodTotals period : opened.credits().periodTotals(List.of("2026-11-20", "2026-11"))) {
                 assertEquals(0, period.spent().compareTo(new BigDecimal("1.2")), period + ": spent what Pictory reported");
                 assertEquals(0, period.reserved().signum(), period + ": the reservation made before is settled");
             }
             assertEquals(List.of("job-ended", "job-running"), keptBy.due(now, 10));
-            JobRecord ended = opened.find("job-ended").orElseThrow();
+            JobRecord ended = opened.records().find("job-ended").orElseThrow();
             assertEquals(JobStatus.COMPLETED, ended.lastSeen().status());
             assertEquals("A harbour at noon", ended.submittedRequest().orElseThrow().prompt());
+            assertEquals(JobRecord.KeptImageState.Status.PENDING, ended.image().status());
+            io.github.pictory4j.images.client.JobRequest running = opened.records().find("job-running").orElseThrow().submittedRequest().orElseThrow();
+            assertEquals(ImageRequest.builder("A lighthouse at dawn").model(io.github.pictory4j.images.client.ImageModel.of(
+                    "seedream-3.0")).aspectRatio(io.github.pictory4j.images.client.AspectRatio.of("16:9")).build(), running,
+                    "its request, from its six columns to its JSON");
+            assertTrue(opened.claims().unannouncedEnds(now).isEmpty(), "the end just recorded is claimed for its announcement");
         }
     }
 
     @Test
     void aSubmissionIsRecordedBeforeItIsSentThenGetsItsJobId() {
-        String submission = store.submissionStarting(pending(null));
-        assertEquals(List.of(), store.newestFirst(10), "no job id yet: not a job");
+        String submission = store.submissions().submissionStarting(pending(null));
+        assertEquals(List.of(), store.records().newestFirst(10), "no job id yet: not a job");
 
-        store.submissionAccepted(submission, "job-1", T0.plusSeconds(1));
+        store.submissions().submissionAccepted(submission, "job-1", T0.plusSeconds(1));
 
-        JobRecord record = store.find("job-1").orElseThrow();
+        JobRecord record = store.records().find("job-1").orElseThrow();
         assertEquals("A lighthouse at dawn", record.request().prompt());
         assertEquals("flux-schnell", record.request().model().value());
         assertEquals(0, new BigDecimal("0.6").compareTo(record.estimatedCredits()));
         assertEquals(JobStatus.IN_PROGRESS, record.lastSeen().status());
         assertEquals(T0, record.createdAt());
         assertFalse(record.ended());
-        assertEquals(List.of(new JobStore.OpenJob("job-1", false)), store.unfinished());
+        assertEquals(List.of(new OpenJob("job-1", false)), store.records().unfinished());
     }
 
     @Test
     void refusedSubmissionsAreNotJobsAndUnknownOutcomesAreReported() {
-        store.submissionRefused(store.submissionStarting(pending(null)), T0);
-        String unknown = store.submissionStarting(pending(null));
-        store.submissionOutcomeUnknown(unknown, "read timed out", T0.plusSeconds(60));
-        String leftOver = store.submissionStarting(pending(null)); // the process died while sending it
+        store.submissions().submissionRefused(store.submissions().submissionStarting(pending(null)), T0);
+        String unknown = store.submissions().submissionStarting(pending(null));
+        store.submissions().submissionOutcomeUnknown(unknown, "read timed out", T0.plusSeconds(60));
+        String leftOver = store.submissions().submissionStarting(pending(null)); // the process died while sending it
 
-        List<UnknownOutcome> outcomes = store.unknownOutcomes(T0.plusSeconds(1));
+        List<UnknownOutcome> outcomes = store.submissions().unknownOutcomes(T0.plusSeconds(1));
 
         assertEquals(java.util.Set.of(unknown, leftOver),
                 outcomes.stream().map(UnknownOutcome::submissionId).collect(java.util.stream.Collectors.toSet()));
         assertEquals("read timed out", outcomes.stream().filter(o -> o.submissionId().equals(unknown)).findFirst()
                 .orElseThrow().reason());
         assertEquals("A lighthouse at dawn", outcomes.get(0).request().prompt());
-        assertEquals(List.of(unknown), store.unknownOutcomes(T0).stream().map(UnknownOutcome::submissionId).toList(),
+        assertEquals(List.of(unknown), store.submissions().unknownOutcomes(T0).stream().map(UnknownOutcome::submissionId).toList(),
                 "one still being sent right now is not a leftover");
-        assertTrue(store.newestFirst(10).isEmpty());
+        assertTrue(store.records().newestFirst(10).isEmpty());
     }
 
     @Test
     void aCallbackTokenFindsItsJobAndMayBindOneThatOutranItsAnswer() {
-        String bound = store.submissionStarting(pending("nonce-bound"));
-        store.submissionAccepted(bound, "job-bound", T0);
-        store.submissionStarting(pending("nonce-early"));
+        String bound = store.submissions().submissionStarting(pending("nonce-bound"));
+        store.submissions().submissionAccepted(bound, "job-bound", T0);
+        store.submissions().submissionStarting(pending("nonce-early"));
 
-        assertEquals(Optional.of("job-bound"), store.jobForCallback("nonce-bound", null, T0));
-        assertEquals(Optional.of("job-bound"), store.jobForCallback("nonce-bound", "job-other", T0), "bound stays bound");
-        assertEquals(Optional.empty(), store.jobForCallback("nonce-early", null, T0), "nothing to bind to");
-        assertEquals(Optional.empty(), store.jobForCallback("nonce-early", "job-early", T0.plus(Duration.ofHours(2))),
+        assertEquals(Optional.of("job-bound"), store.callbacks().jobForCallback("nonce-bound", null, T0));
+        assertEquals(Optional.of("job-bound"), store.callbacks().jobForCallback("nonce-bound", "job-other", T0), "bound stays bound");
+        assertEquals(Optional.empty(), store.callbacks().jobForCallback("nonce-early", null, T0), "nothing to bind to");
+        assertEquals(Optional.empty(), store.callbacks().jobForCallback("nonce-early", "job-early", T0.plus(Duration.ofHours(2))),
                 "the token has expired");
-        assertEquals(Optional.of("job-early"), store.jobForCallback("nonce-early", "job-early", T0));
-        assertEquals(Optional.of("job-early"), store.jobForCallback("nonce-early", null, T0));
-        assertEquals(Optional.empty(), store.jobForCallback("never-issued", "job-bound", T0));
-        assertTrue(store.expectsCallback("job-bound"));
+        assertEquals(Optional.of("job-early"), store.callbacks().jobForCallback("nonce-early", "job-early", T0));
+        assertEquals(Optional.of("job-early"), store.callbacks().jobForCallback("nonce-early", null, T0));
+        assertEquals(Optional.empty(), store.callbacks().jobForCallback("never-issued", "job-bound", T0));
+        assertTrue(store.callbacks().expectsCallback("job-bound"));
     }
 
     @Test
     void statesAreRecordedAndAJobOnlyWaitedForIsAdopted() {
         accepted("job-1");
-        store.stateSeen(new ImageJob("job-1", JobStatus.of("queued"), null, null, null, null, null, null), T0.plusSeconds(2));
-        store.stateSeen(job("job-external", JobStatus.IN_PROGRESS), T0.plusSeconds(3));
+        store.records().stateSeen(new ImageJob("job-1", JobStatus.of("queued"), null, null, null, null, null, null), T0.plusSeconds(2));
+        store.records().stateSeen(job("job-external", JobStatus.IN_PROGRESS), T0.plusSeconds(3));
 
-        assertEquals("queued", store.lastSeen("job-1").orElseThrow().status().value());
-        JobRecord external = store.find("job-external").orElseThrow();
+        assertEquals("queued", store.records().lastSeen("job-1").orElseThrow().status().value());
+        JobRecord external = store.records().find("job-external").orElseThrow();
         assertEquals(null, external.request(), "not submitted here");
-        assertEquals(List.of("job-external", "job-1"), store.newestFirst(10).stream().map(JobRecord::jobId).toList());
-        assertEquals(List.of("job-external"), store.newestFirst(1).stream().map(JobRecord::jobId).toList());
+        assertEquals(List.of("job-external", "job-1"), store.records().newestFirst(10).stream().map(JobRecord::jobId).toList());
+        assertEquals(List.of("job-external"), store.records().newestFirst(1).stream().map(JobRecord::jobId).toList());
     }
 
     @Test
@@ -232,10 +251,10 @@ abstract class JdbcStoreContract {
         List<Future<Boolean>> claims = new ArrayList<>();
         try {
             for (int i = 0; i < racers; i++) {
-                JdbcJobStore instance = new JdbcJobStore(database, "instance-" + i);
+                JobStore instance = JdbcJobStore.open(database, "instance-" + i);
                 Callable<Boolean> claim = () -> {
                     go.await();
-                    return instance.claimEnd(job("job-1", JobStatus.COMPLETED), T0.plusSeconds(5));
+                    return instance.records().claimEnd(job("job-1", JobStatus.COMPLETED), T0.plusSeconds(5));
                 };
                 claims.add(threads.submit(claim));
             }
@@ -248,46 +267,46 @@ abstract class JdbcStoreContract {
         } finally {
             threads.shutdownNow();
         }
-        JobRecord ended = store.find("job-1").orElseThrow();
+        JobRecord ended = store.records().find("job-1").orElseThrow();
         assertTrue(ended.ended());
         assertEquals(JobRecord.KeptImageState.Status.PENDING, ended.image().status(), "a completed job's image is due");
-        assertTrue(store.unfinished().isEmpty());
-        assertFalse(store.claimEnd(job("job-1", JobStatus.CLEANED), T0.plusSeconds(9)));
+        assertTrue(store.records().unfinished().isEmpty());
+        assertFalse(store.records().claimEnd(job("job-1", JobStatus.CLEANED), T0.plusSeconds(9)));
     }
 
     @Test
     void anEndWhoseEventWasNotRecordedIsLeftToAnnounceOnceItsClaimExpires() {
         accepted("job-1");
         accepted("job-2");
-        assertTrue(store.claimEnd(job("job-1", JobStatus.COMPLETED), T0));
-        assertTrue(store.claimEnd(job("job-2", JobStatus.FAILED), T0));
-        store.endAnnounced("job-2", T0);
+        assertTrue(store.records().claimEnd(job("job-1", JobStatus.COMPLETED), T0));
+        assertTrue(store.records().claimEnd(job("job-2", JobStatus.FAILED), T0));
+        store.claims().endAnnounced("job-2", T0);
         // job-1's announcer died before recording the event.
 
-        assertTrue(store.unannouncedEnds(T0.plusSeconds(10)).isEmpty(), "its claim still runs");
-        Instant later = T0.plus(JobStore.ANNOUNCEMENT_CLAIM).plusSeconds(1);
-        assertEquals(List.of("job-1"), store.unannouncedEnds(later).stream().map(ImageJob::jobId).toList());
-        assertTrue(store.claimAnnouncement("job-1", "instance-b", later, later.plusSeconds(60)));
-        assertFalse(store.claimAnnouncement("job-1", "instance-c", later, later.plusSeconds(60)), "claimed already");
-        store.endAnnounced("job-1", later);
-        assertTrue(store.unannouncedEnds(later.plus(Duration.ofHours(1))).isEmpty());
+        assertTrue(store.claims().unannouncedEnds(T0.plusSeconds(10)).isEmpty(), "its claim still runs");
+        Instant later = T0.plus(Claims.ANNOUNCEMENT_CLAIM).plusSeconds(1);
+        assertEquals(List.of("job-1"), store.claims().unannouncedEnds(later).stream().map(ImageJob::jobId).toList());
+        assertTrue(store.claims().claimAnnouncement("job-1", "instance-b", later, later.plusSeconds(60)));
+        assertFalse(store.claims().claimAnnouncement("job-1", "instance-c", later, later.plusSeconds(60)), "claimed already");
+        store.claims().endAnnounced("job-1", later);
+        assertTrue(store.claims().unannouncedEnds(later.plus(Duration.ofHours(1))).isEmpty());
     }
 
     @Test
     void anAcceptanceWrittenLateJoinsTheJobReadMeanwhile() {
-        String submission = store.submissionStarting(pending(null));
-        store.stateSeen(job("job-1", JobStatus.IN_PROGRESS), T0.plusSeconds(2)); // the id could not be written in time
+        String submission = store.submissions().submissionStarting(pending(null));
+        store.records().stateSeen(job("job-1", JobStatus.IN_PROGRESS), T0.plusSeconds(2)); // the id could not be written in time
 
-        store.submissionAccepted(submission, "job-1", T0.plusSeconds(3));
+        store.submissions().submissionAccepted(submission, "job-1", T0.plusSeconds(3));
 
-        assertEquals(1, store.newestFirst(10).size());
-        assertEquals("A lighthouse at dawn", store.find("job-1").orElseThrow().request().prompt());
+        assertEquals(1, store.records().newestFirst(10).size());
+        assertEquals("A lighthouse at dawn", store.records().find("job-1").orElseThrow().request().prompt());
     }
 
     @Test
     void aKeptImageStreamsBackWholeWithItsRealSize() throws Exception {
         accepted("job-1");
-        store.claimEnd(job("job-1", JobStatus.COMPLETED), T0);
+        store.records().claimEnd(job("job-1", JobStatus.COMPLETED), T0);
         byte[] png = png(700, 300);
         assertTrue(png.length > 3 * JdbcImageVault.CHUNK_BYTES, "several chunks: " + png.length);
         assertEquals(List.of("job-1"), vault.due(T0, 10));
@@ -308,14 +327,14 @@ abstract class JdbcStoreContract {
         try (InputStream stream = kept.openStream()) {
             assertArrayEquals(png, stream.readAllBytes());
         }
-        assertEquals(JobRecord.KeptImageState.Status.KEPT, store.find("job-1").orElseThrow().image().status());
+        assertEquals(JobRecord.KeptImageState.Status.KEPT, store.records().find("job-1").orElseThrow().image().status());
         assertTrue(vault.due(T0.plus(Duration.ofDays(1)), 10).isEmpty());
     }
 
     @Test
     void aDownloadThatBreaksOffKeepsNothing() throws Exception {
         accepted("job-1");
-        store.claimEnd(job("job-1", JobStatus.COMPLETED), T0);
+        store.records().claimEnd(job("job-1", JobStatus.COMPLETED), T0);
         byte[] png = png(700, 300);
         InputStream breaksOff = new InputStream() {
             private int served;
@@ -339,8 +358,8 @@ abstract class JdbcStoreContract {
         assertEquals(List.of("job-1"), vault.due(T0.plusSeconds(5), 10));
         assertEquals(1, vault.claim("job-1", "instance-a", T0.plusSeconds(5), T0.plusSeconds(60)).orElseThrow().attempts());
         vault.failed("job-1", "not a PNG", null, T0.plusSeconds(6));
-        assertEquals(JobRecord.KeptImageState.Status.FAILED, store.find("job-1").orElseThrow().image().status());
-        assertEquals("not a PNG", store.find("job-1").orElseThrow().image().problem());
+        assertEquals(JobRecord.KeptImageState.Status.FAILED, store.records().find("job-1").orElseThrow().image().status());
+        assertEquals("not a PNG", store.records().find("job-1").orElseThrow().image().problem());
         assertTrue(vault.due(T0.plus(Duration.ofDays(1)), 10).isEmpty(), "given up");
     }
 
@@ -356,15 +375,15 @@ abstract class JdbcStoreContract {
     @Test
     void deletingAJobForgetsItsImageToo() throws Exception {
         accepted("job-1");
-        store.claimEnd(job("job-1", JobStatus.COMPLETED), T0);
+        store.records().claimEnd(job("job-1", JobStatus.COMPLETED), T0);
         vault.claim("job-1", "instance-a", T0, T0.plusSeconds(120));
         vault.keep("job-1", new PngCheck(new ByteArrayInputStream(png(64, 64)), 1_000_000).readHeader(), T0);
 
-        assertTrue(store.delete("job-1"));
+        assertTrue(store.records().delete("job-1"));
 
-        assertTrue(store.find("job-1").isEmpty());
+        assertTrue(store.records().find("job-1").isEmpty());
         assertTrue(vault.find("job-1").isEmpty());
-        assertFalse(store.delete("job-1"));
+        assertFalse(store.records().delete("job-1"));
     }
 
     @Test
@@ -373,7 +392,7 @@ abstract class JdbcStoreContract {
             statement.execute("DROP TABLE pictory4j_job");
         }
 
-        PictoryStoreException e = assertThrows(PictoryStoreException.class, () -> store.submissionStarting(pending(null)));
+        PictoryStoreException e = assertThrows(PictoryStoreException.class, () -> store.submissions().submissionStarting(pending(null)));
 
         assertTrue(e.getMessage().contains("recording a submission before it is sent (nothing was sent to Pictory)"),
                 e.getMessage());
@@ -389,11 +408,11 @@ abstract class JdbcStoreContract {
         try (Connection connection = recordingFailures(db.dataSource().getConnection(), failed)) {
             connection.setAutoCommit(false);
             for (int i = 0; i < 3; i++) {
-                CreditLedger.reserve(connection, reservation);
+                JdbcCreditLedger.reserve(connection, reservation);
             }
             connection.commit();
             assertEquals(List.of(), failed.stream().map(SQLException::getMessage).toList());
-            for (PeriodTotals period : CreditLedger.totals(connection, List.of("2026-11-25", "2026-11"))) {
+            for (PeriodTotals period : JdbcCreditLedger.totals(connection, List.of("2026-11-25", "2026-11"))) {
                 assertEquals(0, new BigDecimal("1.8").compareTo(period.reserved()), period.toString());
             }
         }

@@ -4,6 +4,7 @@ import io.github.pictory4j.images.client.ImageJob;
 import io.github.pictory4j.images.client.PictoryBudgetExceededException.Period;
 import io.github.pictory4j.images.client.internal.budget.CreditReservation;
 import io.github.pictory4j.images.client.internal.budget.PeriodTotals;
+import io.github.pictory4j.images.client.internal.store.CreditLedger;
 
 import java.math.BigDecimal;
 import java.sql.Connection;
@@ -14,15 +15,23 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The credit periods in the database ({@code pictory4j_credit_period}), worked on inside the job store's
- * transactions. A reservation is a conditional update that only succeeds while the period has room
+ * The credit periods in the database ({@code pictory4j_credit_period}), worked on inside the other roles'
+ * transactions (the reservation with the submission's record, the settlement with the job's end). A reservation is a conditional update that only succeeds while the period has room
  * ({@code … WHERE spent + reserved + ? <= limit}): the database serialises concurrent ones on the period's
  * row, so instances sharing it can never reserve past a limit together. The day's row is always updated
  * before the month's, so two transactions never wait for each other in a circle.
  */
-final class CreditLedger {
+final class JdbcCreditLedger implements CreditLedger {
 
-    private CreditLedger() {
+    private final Database database;
+
+    JdbcCreditLedger(Database database) {
+        this.database = database;
+    }
+
+    @Override
+    public List<PeriodTotals> periodTotals(Collection<String> periods) {
+        return database.run("reading the credits spent and reserved", connection -> totals(connection, periods));
     }
 
     /** Takes {@code reservation} in its day and month, or throws (and the caller's transaction rolls back). */
@@ -115,17 +124,15 @@ final class CreditLedger {
     }
 
     /**
-     * PostgreSQL: a job row's update {@code end} (which ends it and clears its reservation, or changes nothing)
-     * and, only when it ended the row, the settlement of the reservation in its day and month, as one statement
-     * (atomic without a transaction). The day's row is updated before the month's (the month's reads the
-     * day's result), as reservations take them, so that no two statements wait for each other in a circle.
-     * Answers the rows ended; its parameters are {@code end}'s, then {@link #settleParameters}.
+     * PostgreSQL: the {@code WITH} parts that settle a reservation in its day and month only when the part
+     * {@code gate} (which ends the job's row and clears its reservation) changed a row, so that the end and
+     * the settlement are one statement (atomic without a transaction). The day's row is updated before the
+     * month's (the month's reads the day's result), as reservations take them, so that no two statements
+     * wait for each other in a circle. Their parameters are {@link #settleParameters}.
      */
-    static String endAndSettle(String end) {
-        return "WITH ended AS (" + end + " RETURNING 1),"
-                + " day AS (" + SETTLE + " AND EXISTS (SELECT 1 FROM ended) RETURNING 1),"
-                + " month AS (" + SETTLE + " AND EXISTS (SELECT 1 FROM ended) AND (SELECT COUNT(*) FROM day) >= 0)"
-                + " SELECT COUNT(*) FROM ended";
+    static String settlingAfter(String gate) {
+        return ", day AS (" + SETTLE + " AND EXISTS (SELECT 1 FROM " + gate + ") RETURNING 1),"
+                + " month AS (" + SETTLE + " AND EXISTS (SELECT 1 FROM " + gate + ") AND (SELECT COUNT(*) FROM day) >= 0)";
     }
 
     /** What a job row is charged at its end, from what it reserved. */

@@ -1,4 +1,4 @@
--- pictory4j job store, schema version 1. The same SQL runs on H2 (2.x) and PostgreSQL (13 and later).
+-- pictory4j job store, schema version 2. The same SQL runs on H2 (2.x) and PostgreSQL (13 and later).
 -- Times are UTC, written from the application's clock.
 
 CREATE TABLE pictory4j_schema (
@@ -12,12 +12,8 @@ CREATE TABLE pictory4j_job (
     job_id               VARCHAR(128)             UNIQUE,         -- Pictory's id, once known
     phase                VARCHAR(16)              NOT NULL,       -- SENDING, OUTCOME_UNKNOWN, REFUSED, RUNNING, ENDED
     status               VARCHAR(64),                             -- Pictory's status as last read
-    prompt               VARCHAR(5000),                           -- the request (null: a job only waited for)
-    model                VARCHAR(64),
-    aspect_ratio         VARCHAR(16),
-    style                VARCHAR(64),
-    reference_image_url  VARCHAR(2048),
-    own_webhook          VARCHAR(500),                            -- a webhook the caller chose (the service's own is not kept)
+    request_kind         VARCHAR(16),                             -- what was submitted: image (null: a job only waited for)
+    request_json         VARCHAR(20000),                          -- the request as JSON (a webhook the caller chose; not the service's own)
     estimated_credits    NUMERIC(12, 3),
     reserved_credits     NUMERIC(12, 3),                          -- held in pictory4j_credit_period until the end settles it
     credit_day           VARCHAR(10),                             -- the day and month it counts in (2026-01-31, 2026-01)
@@ -34,22 +30,33 @@ CREATE TABLE pictory4j_job (
     created_at           TIMESTAMP WITH TIME ZONE NOT NULL,
     updated_at           TIMESTAMP WITH TIME ZONE NOT NULL,
     ended_at             TIMESTAMP WITH TIME ZONE,                -- set once, by the one that announces the end
-    event_fired_at       TIMESTAMP WITH TIME ZONE,
-    event_owner          VARCHAR(64),                             -- the instance announcing the end, until event_claim_until
-    event_claim_until    TIMESTAMP WITH TIME ZONE,
-    poll_owner           VARCHAR(64),                             -- the instance polling the job, until poll_lease_until
-    poll_lease_until     TIMESTAMP WITH TIME ZONE,
-    image_state          VARCHAR(16),                             -- PENDING, KEPT, FAILED (null: no image to keep)
-    image_attempts       INTEGER                  DEFAULT 0 NOT NULL,
-    image_retry_at       TIMESTAMP WITH TIME ZONE,
-    image_owner          VARCHAR(64),
-    image_claim_until    TIMESTAMP WITH TIME ZONE,
-    image_problem        VARCHAR(1000)
+    event_fired_at       TIMESTAMP WITH TIME ZONE
 );
 CREATE INDEX pictory4j_job_phase ON pictory4j_job (phase);
 CREATE INDEX pictory4j_job_created ON pictory4j_job (created_at);
-CREATE INDEX pictory4j_job_image ON pictory4j_job (image_state);
 CREATE INDEX pictory4j_job_ended ON pictory4j_job (ended_at);
+
+-- Who works on a job, until when: POLL (the instance polling it), EVENT (the instance announcing its end),
+-- IMAGE (the instance downloading its image). A claim is free when it has no row or its time has passed.
+CREATE TABLE pictory4j_claim (
+    job_id         VARCHAR(128)             NOT NULL,
+    kind           VARCHAR(8)               NOT NULL,
+    claimed_by     VARCHAR(64)              NOT NULL,
+    claimed_until  TIMESTAMP WITH TIME ZONE NOT NULL,
+    PRIMARY KEY (job_id, kind)
+);
+CREATE INDEX pictory4j_claim_owner ON pictory4j_claim (claimed_by);
+
+-- A completed job's image on its way to pictory4j_image: due since the job ended, tried until kept or given up.
+CREATE TABLE pictory4j_image_keeping (
+    job_id     VARCHAR(128)             NOT NULL PRIMARY KEY,
+    state      VARCHAR(16)              NOT NULL,                 -- PENDING, KEPT, FAILED
+    attempts   INTEGER                  DEFAULT 0 NOT NULL,
+    retry_at   TIMESTAMP WITH TIME ZONE,
+    problem    VARCHAR(1000),
+    due_since  TIMESTAMP WITH TIME ZONE NOT NULL
+);
+CREATE INDEX pictory4j_image_keeping_state ON pictory4j_image_keeping (state);
 
 -- Credits per day (2026-01-31) and per month (2026-01), in pictory.budget.time-zone: spent is what Pictory
 -- charged the jobs that ended; reserved is held by submissions not settled yet. A submission reserves its
