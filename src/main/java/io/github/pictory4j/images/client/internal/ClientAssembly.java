@@ -45,6 +45,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.Optional;
 import java.util.ServiceConfigurationError;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
@@ -68,18 +69,12 @@ public final class ClientAssembly {
         StoreSettings storeSettings = config.store();
         Deque<AutoCloseable> owned = new ArrayDeque<>();
         // The tables first: a store that cannot start leaves no thread behind.
-        JobStore store = JobStore.inMemory();
-        Database database = DataSources.database(options.dataSource(), storeSettings).orElse(null);
-        if (database != null) {
-            Schema.ensure(database, storeSettings.createSchema(), options.clock().instant());
-            Duration slowest = config.webhooks().map(WebhookSupport::fallbackPollInterval)
-                    .filter(fallback -> fallback.compareTo(settings.pollInterval()) > 0).orElse(settings.pollInterval());
-            store = JdbcJobStore.open(database, options.owner(), JobPoller.lease(slowest));
-        }
+        JobStore store = DataSources.database(options.dataSource(), storeSettings)
+                .map(database -> durableStore(database, options)).orElseGet(JobStore::inMemory);
         TelemetryConfig observing = TelemetryConfig.of(config.telemetry().recordPrompt(), config.baseUrl());
         Telemetry telemetry = options.telemetry().orElseGet(() -> TelemetryLoader.load(
                 config.webhooks().map(hooks -> observing.withCallback(hooks.callbackUrl())).orElse(observing)));
-        WebhookSupport webhooks = CallbackTokenGuard.webhooksUnlessExposed(config.webhooks().orElse(null), telemetry,
+        Optional<WebhookSupport> webhooks = CallbackTokenGuard.webhooksUnlessExposed(config.webhooks(), telemetry,
                 config.telemetry());
         Validator validator = options.validator().orElseGet(() -> defaultValidator(owned));
         ScheduledExecutorService scheduler = options.scheduler().orElseGet(() -> ownScheduler(owned));
@@ -94,29 +89,32 @@ public final class ClientAssembly {
         JobReads reads = new JobReads();
         PictoryGateway gateway = new PictoryGateway(api, config.apiKey(), new ResponseDecoder(options.clock()), retries, reads);
         boolean durable = store.durable();
-        ImageDownloader downloader = durable ? new ImageDownloader(storeSettings.imageTimeout()) : null;
-        ImageKeeper keeper = durable ? new ImageKeeper(store.images(), downloader, scheduling, storeSettings, options.owner(),
-                telemetry) : null;
+        // Absent collaborators are empty Optionals here; those called on every path have a NONE object instead.
+        Optional<ImageDownloader> downloader = durable ? Optional.of(new ImageDownloader(storeSettings.imageTimeout()))
+                : Optional.empty();
+        Optional<ImageKeeper> keeper = downloader.map(download -> new ImageKeeper(store.images(), download, scheduling,
+                storeSettings, options.owner(), telemetry));
         JobWaits ends = new JobWaits();
         EndSeenNotifier sightings = new EndSeenNotifier(options.onJobEndSeen(), options.clock());
         JobEndMetrics metrics = new JobEndMetrics(store.records(), reads, telemetry);
         // One direction: the poller hands every read to the observer, which records it and tells the waits,
         // the announcement, the keeper and the metrics; the poller stops its own chain when a read of its ends it.
         JobObserver observer = new JobObserver(store.records(), store.claims(), ends, options.onJobEnd(), (job, source, first) -> {
-            if (first && keeper != null && job.isCompleted()) {
-                keeper.keepSoon(job.jobId());
+            if (first && job.isCompleted()) {
+                keeper.ifPresent(keeping -> keeping.keepSoon(job.jobId()));
             }
             metrics.ended(job, source, first);
         }, sightings, options.clock(), options.owner());
         JobPoller poller = new JobPoller(gateway, observer, ends, scheduling,
                 new PollerRecords(store.records(), store.claims(), durable, options.owner()), telemetry);
-        Duration fallback = webhooks == null ? settings.pollInterval() : webhooks.fallbackPollInterval();
+        Duration fallback = webhooks.map(WebhookSupport::fallbackPollInterval).orElse(settings.pollInterval());
         JobWaiter waiter = new JobWaiter(store.records(), store.callbacks(), ends, poller, scheduling,
                 settings.pollInterval(), fallback);
         JobFollower follower = new JobFollower(store.submissions(), store.records(), store.claims(), poller, observer,
                 scheduling, settings.pollInterval(), fallback, options.owner());
         Duration watch = storeSettings.watchInterval();
-        ClusterEndWatcher watcher = durable && !watch.isZero() ? new ClusterEndWatcher(store.records(), ends, sightings, scheduling, watch) : null;
+        Optional<ClusterEndWatcher> watcher = durable && !watch.isZero()
+                ? Optional.of(new ClusterEndWatcher(store.records(), ends, sightings, scheduling, watch)) : Optional.empty();
         CreditBudget budget = new CreditBudget(config.budget(), options.clock());
         CreditLedger credits = store.credits();
         if (budget.settings().limited()) {
@@ -125,26 +123,32 @@ public final class ClientAssembly {
         Submitter submitter = new Submitter(gateway, store.submissions(), webhooks, options.clock(),
                 durable ? follower::accepted : Submitter.AcceptedListener.NONE, budget, telemetry);
 
-        if (downloader != null) {
-            owned.push(downloader);
-        }
+        downloader.ifPresent(owned::push);
         if (durable) {
             owned.push(follower::stop);
         }
         owned.push(scheduling::close);
         owned.push(telemetry::close);
         DefaultPictoryClient client = new DefaultPictoryClient(new DefaultPictoryClient.Parts(settings, config.apiKey(),
-                webhooks != null, gateway, submitter, poller, waiter,
+                webhooks.isPresent(), gateway, submitter, poller, waiter,
                 new WebhookCallbacks(webhooks, store.callbacks(), poller, options.clock(), telemetry), store, follower, budget),
                 () -> closeAll(owned));
         if (durable) {
             follower.start();
-            keeper.start();
-            if (watcher != null) {
-                watcher.start();
-            }
         }
+        keeper.ifPresent(ImageKeeper::start);
+        watcher.ifPresent(ClusterEndWatcher::start);
         return ContractValidation.of(client, validator.forExecutables());
+    }
+
+    /** The store on {@code database}, its tables made or upgraded first. */
+    private static JobStore durableStore(Database database, ClientOptions options) {
+        PictoryConfig config = options.config();
+        Schema.ensure(database, config.store().createSchema(), options.clock().instant());
+        Duration poll = config.settings().pollInterval();
+        Duration slowest = config.webhooks().map(WebhookSupport::fallbackPollInterval)
+                .filter(fallback -> fallback.compareTo(poll) > 0).orElse(poll);
+        return JdbcJobStore.open(database, options.owner(), JobPoller.lease(slowest));
     }
 
     private static void closeAll(Deque<AutoCloseable> owned) throws Exception {

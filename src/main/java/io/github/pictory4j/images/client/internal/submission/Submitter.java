@@ -18,6 +18,7 @@ import io.github.pictory4j.images.client.webhook.WebhookSupport;
 import io.github.pictory4j.images.client.webhook.WebhookTokens;
 
 import java.time.Clock;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -43,14 +44,14 @@ public final class Submitter {
 
     private final PictoryGateway gateway;
     private final Submissions submissions;
-    private final WebhookSupport webhooks;
+    private final Optional<WebhookSupport> webhooks;
     private final Clock clock;
     private final AcceptedListener onAccepted;
     private final CreditBudget budget;
     private final Telemetry telemetry;
 
-    /** @param webhooks null for polling only */
-    public Submitter(PictoryGateway gateway, Submissions submissions, WebhookSupport webhooks, Clock clock,
+    /** @param webhooks none for polling only */
+    public Submitter(PictoryGateway gateway, Submissions submissions, Optional<WebhookSupport> webhooks, Clock clock,
                      AcceptedListener onAccepted, CreditBudget budget, Telemetry telemetry) {
         this.gateway = gateway;
         this.submissions = submissions;
@@ -87,9 +88,9 @@ public final class Submitter {
         CreditReservation reservation = budget.reservationFor(request);
         JobRequest sent = request;
         WebhookTokens.Issued token = null;
-        if (webhooks != null && request.webhook() == null) {
-            token = webhooks.tokens().issue();
-            sent = request.withWebhook(webhooks.urlFor(token));
+        if (webhooks.isPresent() && request.webhook() == null) {
+            token = webhooks.get().tokens().issue();
+            sent = request.withWebhook(webhooks.get().urlFor(token));
         }
         // The caller's request is recorded, not the one sent: the webhook URL sent carries a token.
         String submissionId = submissions.submissionStarting(new PendingSubmission(request, request.estimatedCredits().orElse(null),

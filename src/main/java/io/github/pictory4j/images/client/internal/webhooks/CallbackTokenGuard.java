@@ -4,6 +4,7 @@ import io.github.pictory4j.images.client.TelemetrySettings;
 import io.github.pictory4j.images.client.internal.telemetry.Telemetry;
 import io.github.pictory4j.images.client.webhook.WebhookSupport;
 
+import java.util.Optional;
 import java.util.logging.Logger;
 
 /**
@@ -26,11 +27,12 @@ public final class CallbackTokenGuard {
     private CallbackTokenGuard() {
     }
 
-    /** {@code hooks}, or null (with the warning) where their tokens would be exported. */
-    public static WebhookSupport webhooksUnlessExposed(WebhookSupport hooks, Telemetry observed, TelemetrySettings settings) {
-        if (hooks != null && observed == Telemetry.NONE && settings.runtimeExports()) {
+    /** {@code hooks}, or none (with the warning) where their tokens would be exported. */
+    public static Optional<WebhookSupport> webhooksUnlessExposed(Optional<WebhookSupport> hooks, Telemetry observed,
+                                                                 TelemetrySettings settings) {
+        if (hooks.isPresent() && observed == Telemetry.NONE && settings.runtimeExports()) {
             LOG.warning(WARNING);
-            return null;
+            return Optional.empty();
         }
         return hooks;
     }

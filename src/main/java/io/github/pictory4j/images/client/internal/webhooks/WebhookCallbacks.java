@@ -23,14 +23,14 @@ public final class WebhookCallbacks {
 
     private static final Logger LOG = Logger.getLogger(WebhookCallbacks.class.getName());
 
-    private final WebhookSupport webhooks;
+    private final Optional<WebhookSupport> webhooks;
     private final CallbackBindings callbacks;
     private final JobPoller poller;
     private final Clock clock;
     private final Telemetry telemetry;
 
-    /** @param webhooks null when webhooks are off: every callback is refused */
-    public WebhookCallbacks(WebhookSupport webhooks, CallbackBindings callbacks, JobPoller poller, Clock clock, Telemetry telemetry) {
+    /** @param webhooks none when webhooks are off: every callback is refused */
+    public WebhookCallbacks(Optional<WebhookSupport> webhooks, CallbackBindings callbacks, JobPoller poller, Clock clock, Telemetry telemetry) {
         this.webhooks = webhooks;
         this.callbacks = callbacks;
         this.poller = poller;
@@ -73,10 +73,7 @@ public final class WebhookCallbacks {
 
     /** The job of a genuine callback: a valid token of this secret, bound to the job the body names (if any). */
     private Optional<String> genuine(String token, String claimedJobId) {
-        if (webhooks == null) {
-            return Optional.empty();
-        }
-        Optional<String> jobId = webhooks.tokens().verify(token)
+        Optional<String> jobId = webhooks.flatMap(hooks -> hooks.tokens().verify(token))
                 .flatMap(nonce -> callbacks.jobForCallback(nonce, claimedJobId, clock.instant()));
         if (jobId.isEmpty() || (claimedJobId != null && !claimedJobId.equals(jobId.get()))) {
             return Optional.empty();
