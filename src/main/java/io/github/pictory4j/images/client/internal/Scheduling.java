@@ -5,8 +5,6 @@ import io.github.pictory4j.images.client.internal.telemetry.Telemetry;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -48,22 +46,15 @@ public final class Scheduling implements AutoCloseable {
     private volatile boolean closed;
     /** The scheduling whose task this thread runs now, if any: a wait on this thread gives its turn back. */
     private static final ThreadLocal<Scheduling> RUNNING_ON_THIS_THREAD = new ThreadLocal<>();
-    private final int maxRunning;
-    /** Tasks whose time has come, waiting for a turn. Guarded by {@code turns}. */
-    private final Deque<Runnable> waiting = new ArrayDeque<>();
-    /** Tasks holding a thread now. Guarded by {@code turns}. */
-    private int running;
-    private final Object turns = new Object();
+    /** Tasks holding a thread now, and those whose time has come waiting for a turn. */
+    private final Turns turns;
 
     /** @param maxRunning how many of its tasks may hold a thread at once */
     public Scheduling(ScheduledExecutorService scheduler, Clock clock, Telemetry telemetry, int maxRunning) {
         this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.telemetry = Objects.requireNonNull(telemetry, "telemetry");
-        if (maxRunning < 1) {
-            throw new IllegalArgumentException("maxRunning must be at least 1");
-        }
-        this.maxRunning = maxRunning;
+        this.turns = new Turns(maxRunning);
     }
 
     public Clock clock() {
@@ -109,9 +100,8 @@ public final class Scheduling implements AutoCloseable {
 
     /** Tasks holding a thread now and waiting for a turn, for tests and diagnostics. */
     public Load load() {
-        synchronized (turns) {
-            return new Load(running, waiting.size());
-        }
+        Turns.Load load = turns.load();
+        return new Load(load.running(), load.waiting());
     }
 
     public record Load(int running, int waiting) {
@@ -119,14 +109,9 @@ public final class Scheduling implements AutoCloseable {
 
     /** Runs {@code task} now if fewer than the limit run, else queues it. */
     private void admit(Runnable task) {
-        synchronized (turns) {
-            if (running >= maxRunning) {
-                waiting.add(task);
-                return;
-            }
-            running++;
+        if (turns.take(task)) {
+            runTurns(task);
         }
-        runTurns(task);
     }
 
     /**
@@ -136,30 +121,14 @@ public final class Scheduling implements AutoCloseable {
     private void runTurns(Runnable first) {
         boolean holding = true;
         try {
-            for (Runnable next = first; next != null; next = nextTurn()) {
+            for (Runnable next = first; next != null; next = turns.next()) {
                 runHoldingTurn(next);
             }
-            holding = false; // nextTurn found none and gave the turn back
+            holding = false; // next() found none and gave the turn back
         } finally {
             if (holding) {
-                synchronized (turns) {
-                    running--;
-                }
+                turns.giveBack();
             }
-        }
-    }
-
-    /**
-     * The next queued task, keeping this thread's turn for it; or null, giving the turn back: when none
-     * waits, or when more run than the limit (a task came back from a wait while its turn was lent).
-     */
-    private Runnable nextTurn() {
-        synchronized (turns) {
-            if (running > maxRunning || waiting.isEmpty()) {
-                running--;
-                return null;
-            }
-            return waiting.poll();
         }
     }
 
@@ -195,9 +164,7 @@ public final class Scheduling implements AutoCloseable {
         try {
             return wait.get();
         } finally {
-            synchronized (holder.turns) {
-                holder.running++; // back, even past the limit for a moment: this task was already running
-            }
+            holder.turns.takeBack();
         }
     }
 
@@ -207,20 +174,14 @@ public final class Scheduling implements AutoCloseable {
      * that waits never add up to more threads than the limit plus the tasks waiting now.
      */
     private void lend() {
-        Runnable next;
-        synchronized (turns) {
-            if (running > maxRunning || waiting.isEmpty()) {
-                running--;
-                return;
-            }
-            next = waiting.poll();
+        Runnable next = turns.next();
+        if (next == null) {
+            return;
         }
         try {
             scheduler.execute(() -> runTurns(next));
         } catch (RejectedExecutionException stopping) {
-            synchronized (turns) {
-                running--; // the application is stopping; close() ends what waits
-            }
+            turns.giveBack(); // the application is stopping; close() ends what waits
         }
     }
 

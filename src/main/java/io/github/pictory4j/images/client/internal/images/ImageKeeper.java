@@ -1,6 +1,7 @@
 package io.github.pictory4j.images.client.internal.images;
 
 import io.github.pictory4j.images.client.internal.Scheduling;
+import io.github.pictory4j.images.client.internal.Turns;
 import io.github.pictory4j.images.client.internal.store.ImageVault;
 import io.github.pictory4j.images.client.PictoryException;
 import io.github.pictory4j.images.client.StoreSettings;
@@ -13,12 +14,10 @@ import java.io.InputStream;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashSet;
-import java.util.Iterator;
-import java.util.LinkedHashSet;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -49,10 +48,10 @@ public final class ImageKeeper {
     private final String owner;
     private final Telemetry telemetry;
     private final CompletableFuture<Void> lifetime = new CompletableFuture<>();
-    /** Jobs whose download waits for its turn, in order, each once. Guarded by {@code this}. */
-    private final Set<String> waiting = new LinkedHashSet<>();
-    /** Jobs whose download holds a thread now. Guarded by {@code this}. */
-    private final Set<String> running = new HashSet<>();
+    /** Jobs whose download waits for its turn or holds one, each once. */
+    private final Set<String> queued = ConcurrentHashMap.newKeySet();
+    /** At most {@code pictory.store.image-downloads} downloads at once. */
+    private final Turns downloads;
 
     public ImageKeeper(ImageVault vault, ImageDownloader downloader, Scheduling scheduling, StoreSettings settings,
                        String owner, Telemetry telemetry) {
@@ -62,6 +61,7 @@ public final class ImageKeeper {
         this.scheduling = scheduling;
         this.settings = settings;
         this.owner = owner;
+        this.downloads = new Turns(settings.imageDownloads());
     }
 
     /** Looks for images due now, then every {@code pictory.store.sweep-interval}. */
@@ -75,8 +75,9 @@ public final class ImageKeeper {
     }
 
     /** Downloads running now and waiting for their turn, for tests and diagnostics. */
-    synchronized Load load() {
-        return new Load(running.size(), waiting.size());
+    Load load() {
+        Turns.Load load = downloads.load();
+        return new Load(load.running(), load.waiting());
     }
 
     record Load(int running, int waiting) {
@@ -84,44 +85,40 @@ public final class ImageKeeper {
 
     /** Queues the job's download, unless it is queued or running already. */
     private void enqueue(String jobId) {
-        synchronized (this) {
-            if (!running.contains(jobId)) {
-                waiting.add(jobId);
-            }
+        if (!queued.add(jobId)) {
+            return;
         }
-        startDue();
-    }
-
-    /** Starts waiting downloads while fewer than the limit run. */
-    private void startDue() {
-        while (true) {
-            String next;
-            synchronized (this) {
-                Iterator<String> first = waiting.iterator();
-                if (running.size() >= settings.imageDownloads() || !first.hasNext()) {
-                    return;
-                }
-                next = first.next();
-                first.remove();
-                running.add(next);
-            }
-            if (scheduling.schedule(() -> takeTurn(next), Duration.ZERO, lifetime) == null) {
-                synchronized (this) { // refused: the application is stopping; the sweep finds it after the restart
-                    running.remove(next);
-                }
-                return;
-            }
+        DownloadTurn turn = new DownloadTurn(this, jobId);
+        if (downloads.take(turn)) {
+            start(turn);
         }
     }
 
-    private void takeTurn(String jobId) {
+    /** A download's turn, on the scheduler (never on the thread that queued it). */
+    private record DownloadTurn(ImageKeeper keeper, String jobId) implements Runnable {
+        @Override
+        public void run() {
+            keeper.takeTurn(this);
+        }
+    }
+
+    private void start(DownloadTurn turn) {
+        if (scheduling.schedule(turn, Duration.ZERO, lifetime) == null) {
+            // Refused: the application is stopping; the sweep finds the image after the restart.
+            queued.remove(turn.jobId());
+            downloads.giveBack();
+        }
+    }
+
+    private void takeTurn(DownloadTurn turn) {
         try {
-            attempt(jobId);
+            attempt(turn.jobId());
         } finally {
-            synchronized (this) {
-                running.remove(jobId);
+            queued.remove(turn.jobId());
+            Runnable next = downloads.next();
+            if (next != null) {
+                start((DownloadTurn) next);
             }
-            startDue();
         }
     }
 
