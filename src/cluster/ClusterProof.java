@@ -198,9 +198,9 @@ public class ClusterProof {
 
     /** The poll-lease owner that instance 1 writes (the module's id for that instance). */
     private String pollOwnerOf(String instance) throws SQLException {
-        try (Connection db = connect(); PreparedStatement query = db.prepareStatement("SELECT j.poll_owner FROM pictory4j_job j"
-                + " JOIN sample_event e ON e.job_id = j.job_id AND e.kind = 'submitted' AND e.instance = ?"
-                + " WHERE j.poll_owner IS NOT NULL FETCH FIRST 1 ROWS ONLY")) {
+        try (Connection db = connect(); PreparedStatement query = db.prepareStatement("SELECT c.claimed_by FROM pictory4j_claim c"
+                + " JOIN sample_event e ON e.job_id = c.job_id AND e.kind = 'submitted' AND e.instance = ?"
+                + " WHERE c.kind = 'POLL' FETCH FIRST 1 ROWS ONLY")) {
             query.setString(1, instance);
             try (ResultSet row = query.executeQuery()) {
                 if (!row.next()) {
@@ -216,7 +216,8 @@ public class ClusterProof {
         long deadline = killedAt + within.toNanos();
         while (System.nanoTime() < deadline) {
             try (Connection db = connect(); PreparedStatement query = db.prepareStatement(
-                    "SELECT COUNT(*) FROM pictory4j_job WHERE phase = 'RUNNING' AND poll_owner = ?")) {
+                    "SELECT COUNT(*) FROM pictory4j_job j JOIN pictory4j_claim c ON c.job_id = j.job_id AND c.kind = 'POLL'"
+                            + " WHERE j.phase = 'RUNNING' AND c.claimed_by = ?")) {
                 query.setString(1, deadOwner);
                 try (ResultSet row = query.executeQuery()) {
                     row.next();
@@ -240,7 +241,8 @@ public class ClusterProof {
             Map<String, Row> rows = new HashMap<>();
             int running = 0;
             try (Connection db = connect(); PreparedStatement query = db.prepareStatement(
-                    "SELECT job_id, status, phase, image_state FROM pictory4j_job WHERE job_id IS NOT NULL");
+                    "SELECT j.job_id, j.status, j.phase, k.state FROM pictory4j_job j"
+                            + " LEFT JOIN pictory4j_image_keeping k ON k.job_id = j.job_id WHERE j.job_id IS NOT NULL");
                  ResultSet row = query.executeQuery()) {
                 while (row.next()) {
                     rows.put(row.getString(1), new Row(row.getString(2), row.getString(4)));
