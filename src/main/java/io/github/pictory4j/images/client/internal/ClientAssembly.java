@@ -25,6 +25,7 @@ import io.github.pictory4j.images.client.PictorySettings;
 import io.github.pictory4j.images.client.StoreSettings;
 import io.github.pictory4j.images.client.internal.config.ConfigValues;
 import io.github.pictory4j.images.client.internal.config.PictoryConfig;
+import io.github.pictory4j.images.client.internal.http.LazyRestClient;
 import io.github.pictory4j.images.client.internal.http.PictoryImagesApi;
 import io.github.pictory4j.images.client.internal.http.ResponseDecoder;
 import io.github.pictory4j.images.client.internal.jdbc.Database;
@@ -208,12 +209,8 @@ public final class ClientAssembly {
             RestClientBuilder builder = RestClientBuilder.newBuilder().baseUri(uri);
             config.connectTimeout().ifPresent(timeout -> builder.connectTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS));
             config.readTimeout().ifPresent(timeout -> builder.readTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS));
-            PictoryImagesApi api = builder.build(PictoryImagesApi.class);
-            // The client made it, so the client closes it (MicroProfile REST Client proxies are AutoCloseable).
-            if (api instanceof AutoCloseable closeable) {
-                owned.push(closeable);
-            }
-            return api;
+            // Built at its first call; the client made it, so the client closes it.
+            return LazyRestClient.of(() -> builder.build(PictoryImagesApi.class), owned::push);
         } catch (IllegalStateException | ServiceConfigurationError e) {
             throw new PictoryConfigurationException("No MicroProfile REST Client implementation is on the class"
                     + " path: add one, such as org.jboss.resteasy.microprofile:microprofile-rest-client with a JSON-B"
