@@ -21,4 +21,9 @@ public class PictoryJsonb implements ContextResolver<Jsonb> {
     public Jsonb getContext(Class<?> type) {
         return Holder.JSONB;
     }
+
+    /** The module's one {@code Jsonb}, also for the requests the job store keeps as JSON. */
+    public static Jsonb shared() {
+        return Holder.JSONB;
+    }
 }

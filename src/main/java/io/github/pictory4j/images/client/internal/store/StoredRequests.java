@@ -3,8 +3,7 @@ package io.github.pictory4j.images.client.internal.store;
 import io.github.pictory4j.images.client.JobRequest;
 import io.github.pictory4j.images.client.internal.http.JobKind;
 import io.github.pictory4j.images.client.internal.http.JobKinds;
-import jakarta.json.bind.Jsonb;
-import jakarta.json.bind.JsonbBuilder;
+import io.github.pictory4j.images.client.internal.http.PictoryJsonb;
 
 /**
  * A submitted request as a store keeps it: its kind's name ({@link JobKind#name()}, "image") and the request as
@@ -14,8 +13,6 @@ import jakarta.json.bind.JsonbBuilder;
  */
 public final class StoredRequests {
 
-    private static final Jsonb JSONB = JsonbBuilder.create();
-
     private StoredRequests() {
     }
 
@@ -24,7 +21,7 @@ public final class StoredRequests {
     }
 
     public static Stored encode(JobRequest request) {
-        return new Stored(JobKinds.of(request).name(), JSONB.toJson(request));
+        return new Stored(JobKinds.of(request).name(), PictoryJsonb.shared().toJson(request));
     }
 
     /** The request a row holds; null when it holds none (a job only waited for). */
@@ -35,6 +32,6 @@ public final class StoredRequests {
         JobKind<?> known = JobKinds.named(kind).orElseThrow(() -> new IllegalStateException("A stored request is of kind '"
                 + kind + "', which this release of pictory4j does not know: the database was written by a newer release;"
                 + " upgrade pictory4j"));
-        return JSONB.fromJson(json, known.requestType());
+        return PictoryJsonb.shared().fromJson(json, known.requestType());
     }
 }
