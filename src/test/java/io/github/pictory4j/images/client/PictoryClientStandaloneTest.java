@@ -5,9 +5,12 @@ import io.smallrye.config.SmallRyeConfigBuilder;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.rest.client.RestClientBuilder;
+import org.eclipse.microprofile.rest.client.spi.RestClientBuilderResolver;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+import java.lang.reflect.Proxy;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
@@ -137,6 +140,35 @@ class PictoryClientStandaloneTest {
                 () -> PictoryClient.builder().build());
 
         assertTrue(e.getMessage().contains("pictory.api-key"), e.getMessage());
+    }
+
+    @Test
+    void aRestClientThatCannotBeBuiltIsReportedAtTheFirstCallWithTheFix() {
+        // The REST client is built at its first call: an implementation found at start that cannot build one
+        // (no JSON-B provider, say) must still fail with the module's message, not RESTEasy's bare exception.
+        RestClientBuilderResolver.setInstance(new RestClientBuilderResolver() {
+            @Override
+            public RestClientBuilder newBuilder() {
+                return (RestClientBuilder) Proxy.newProxyInstance(getClass().getClassLoader(),
+                        new Class<?>[]{RestClientBuilder.class}, (proxy, method, args) -> {
+                            if (method.getName().equals("build")) {
+                                throw new IllegalStateException("no JSON-B provider");
+                            }
+                            return proxy;
+                        });
+            }
+        });
+        try (PictoryClient client = PictoryClient.builder().apiKey(RestClients.KEY)
+                .baseUrl(pictory.baseUrl() + "/pictoryapis").build()) {
+            PictoryConfigurationException e = assertThrows(PictoryConfigurationException.class,
+                    () -> client.submit(ImageRequest.builder("A lighthouse at dawn").build()));
+
+            assertTrue(e.getMessage().contains("No MicroProfile REST Client implementation"), e.getMessage());
+            assertTrue(e.getMessage().contains("no JSON-B provider"), e.getMessage());
+        } finally {
+            RestClientBuilderResolver.setInstance(null);
+        }
+        pictory.verify(0, anyRequestedFor(anyUrl()));
     }
 
     private static Config config(Map<String, String> values) {

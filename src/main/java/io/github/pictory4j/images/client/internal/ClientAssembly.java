@@ -209,12 +209,23 @@ public final class ClientAssembly {
             RestClientBuilder builder = RestClientBuilder.newBuilder().baseUri(uri);
             config.connectTimeout().ifPresent(timeout -> builder.connectTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS));
             config.readTimeout().ifPresent(timeout -> builder.readTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS));
-            // Built at its first call; the client made it, so the client closes it.
-            return LazyRestClient.of(() -> builder.build(PictoryImagesApi.class), owned::push);
+            // Built at its first call; the client made it, so the client closes it. An implementation found at
+            // start can still fail to build (a missing JSON-B provider, say): that call gets the same message.
+            return LazyRestClient.of(() -> {
+                try {
+                    return builder.build(PictoryImagesApi.class);
+                } catch (IllegalStateException | ServiceConfigurationError e) {
+                    throw noRestClient(e);
+                }
+            }, owned::push);
         } catch (IllegalStateException | ServiceConfigurationError e) {
-            throw new PictoryConfigurationException("No MicroProfile REST Client implementation is on the class"
-                    + " path: add one, such as org.jboss.resteasy.microprofile:microprofile-rest-client with a JSON-B"
-                    + " provider (" + e.getMessage() + ")");
+            throw noRestClient(e);
         }
+    }
+
+    private static PictoryConfigurationException noRestClient(Throwable e) {
+        return new PictoryConfigurationException("No MicroProfile REST Client implementation is on the class path: add"
+                + " one, such as org.jboss.resteasy.microprofile:microprofile-rest-client with a JSON-B provider ("
+                + e.getMessage() + ")");
     }
 }
