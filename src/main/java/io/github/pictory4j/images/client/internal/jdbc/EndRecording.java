@@ -23,7 +23,7 @@ import static io.github.pictory4j.images.client.internal.jdbc.Database.orNull;
  * job's image due for keeping, and settles the row's reservation (exactly once, as only the winner clears it).
  * On PostgreSQL all of it is one statement; on H2 one transaction.
  */
-final class JobEnds {
+final class EndRecording {
 
     private static final String END = "UPDATE pictory4j_job SET phase = ?, status = ?, image_url = ?, width = ?, height = ?,"
             + " credits_used = ?, error_code = ?, error_message = ?, updated_at = ?, ended_at = ?, reserved_credits = NULL"
@@ -32,7 +32,7 @@ final class JobEnds {
     private final Database database;
     private final String owner;
 
-    JobEnds(Database database, String owner) {
+    EndRecording(Database database, String owner) {
         this.database = database;
         this.owner = owner;
     }

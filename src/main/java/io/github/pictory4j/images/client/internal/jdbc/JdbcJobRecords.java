@@ -10,15 +10,15 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
-/** The jobs of {@code pictory4j_job}: their states, their ends (see {@link JobEnds}) and their records. */
+/** The jobs of {@code pictory4j_job}: their states, their ends (see {@link EndRecording}) and their records. */
 final class JdbcJobRecords implements JobRecords {
 
     private final Database database;
-    private final JobEnds ends;
+    private final EndRecording ends;
 
     JdbcJobRecords(Database database, String owner) {
         this.database = database;
-        this.ends = new JobEnds(database, owner);
+        this.ends = new EndRecording(database, owner);
     }
 
     @Override

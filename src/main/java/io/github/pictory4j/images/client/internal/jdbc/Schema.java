@@ -109,8 +109,8 @@ public final class Schema {
         }
     }
 
-    /** Upgrades the tables from version {@code found}, in one transaction, keeping every job. */
-    private static void upgrade(Database database, boolean allowed, int found, Instant now) {
+    /** Upgrades the tables from version {@code found}, in one transaction where DDL is transactional, keeping every job. */
+    private static synchronized void upgrade(Database database, boolean allowed, int found, Instant now) {
         if (!allowed) {
             throw new PictoryStoreException("The Pictory job store's tables are at schema version " + found
                     + ", older than this release of pictory4j needs (" + VERSION + "), and pictory.store.create-schema"
@@ -119,13 +119,24 @@ public final class Schema {
                     + " transaction, keeping every job (see src/docs/durable-jobs.md)", null);
         }
         try {
-            database.inTransaction("upgrading the job store's tables from schema version " + found, connection -> {
+            boolean upgraded = database.inTransaction("upgrading the job store's tables from schema version " + found,
+                    connection -> {
+                // Instances starting together take turns: the first holds the old version's row until it commits,
+                // and the others then find the new version. (H2, embedded in one JVM, commits at each DDL
+                // statement and so releases the row early; its upgrade can run again, see SchemaUpgrade.)
+                Database.query(connection, "SELECT version FROM " + VERSION_TABLE + " WHERE version = ? FOR UPDATE",
+                        row -> row.getInt(1), found);
+                if (version(connection) == VERSION) {
+                    return false;
+                }
                 SchemaUpgrade.toVersion2(connection);
                 Database.update(connection, "INSERT INTO " + VERSION_TABLE + " (version, applied_at) VALUES (?, ?)",
                         VERSION, now);
-                return null;
+                return true;
             });
-            LOG.info("Upgraded the Pictory job store's tables from schema version " + found + " to " + VERSION);
+            if (upgraded) {
+                LOG.info("Upgraded the Pictory job store's tables from schema version " + found + " to " + VERSION);
+            }
         } catch (PictoryStoreException raced) {
             // Another instance may have upgraded them at the same moment.
             if (database.run("reading the schema version", Schema::version) != VERSION) {

@@ -7,48 +7,116 @@ import io.github.pictory4j.images.client.ImageStyle;
 import io.github.pictory4j.images.client.internal.store.StoredRequests;
 
 import java.sql.Connection;
+import java.sql.DatabaseMetaData;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
- * Version 1 of the tables (the release of 4369dfe and before) to version 2, on the caller's transaction
- * ({@code upgrade-v1-to-v2.sql}): the claims and the image's keeping move to their own tables, and each
- * request's six columns become its kind and JSON, which only Java writes (JSON-B), between the script's parts.
+ * Version 1 of the tables (the release of 4369dfe and before) to version 2 ({@code upgrade-v1-to-v2.sql}): the
+ * claims and the image's keeping move to their own tables, and each request's six columns become its kind and
+ * JSON, which only Java writes (JSON-B), between the script's parts.
+ *
+ * <p>On PostgreSQL the steps run in one transaction. H2 commits at each DDL statement, so there an upgrade cut
+ * short (a killed JVM) leaves some steps done: every step can therefore run again, and the copies and the
+ * rewrite run only while none of the old columns has been dropped, which happens only after they committed.
  */
 final class SchemaUpgrade {
 
     private static final String SCRIPT = "upgrade-v1-to-v2.sql";
     private static final String REQUESTS = "-- @requests";
     private static final List<String> NEW_TABLES = List.of("pictory4j_claim", "pictory4j_image_keeping");
+    private static final Pattern DROPPED = Pattern.compile("DROP COLUMN IF EXISTS (\\w+)");
+    private static final Pattern CREATE = Pattern.compile("^CREATE (TABLE|INDEX) ");
+
+    /** One step of the upgrade; {@link #run} does nothing when the step has been done. */
+    record Step(String sql, boolean whileOldColumnsRemain) {
+        void run(Connection connection, List<String> oldColumns) throws SQLException {
+            if (whileOldColumnsRemain && !allExist(connection, oldColumns)) {
+                return; // the drops have begun, so this step committed before them
+            }
+            if (sql == null) {
+                convertRequests(connection);
+            } else {
+                try (Statement statement = connection.createStatement()) {
+                    statement.execute(sql);
+                }
+            }
+        }
+
+        @Override
+        public String toString() {
+            return sql == null ? "rewrite the requests as JSON" : sql;
+        }
+    }
 
     private SchemaUpgrade() {
     }
 
     static void toVersion2(Connection connection) throws SQLException {
-        // The new tables exactly as version 2 creates them.
-        run(connection, Schema.statements().stream().filter(sql -> sql.startsWith("CREATE")
-                && NEW_TABLES.stream().anyMatch(sql::contains)).toList());
-        String script = Schema.script(SCRIPT);
-        int requests = script.indexOf(REQUESTS);
-        run(connection, Schema.statements(script.substring(0, requests)));
-        convertRequests(connection);
-        run(connection, Schema.statements(script.substring(requests)));
-    }
-
-    private static void run(Connection connection, List<String> statements) throws SQLException {
-        try (Statement statement = connection.createStatement()) {
-            for (String sql : statements) {
-                statement.execute(sql);
-            }
+        List<String> oldColumns = oldColumns();
+        for (Step step : steps()) {
+            step.run(connection, oldColumns);
         }
     }
 
-    /** Each submitted request's columns as its {@link StoredRequests} JSON. */
+    /** The steps in their order. */
+    static List<Step> steps() {
+        List<Step> steps = new ArrayList<>();
+        // The new tables exactly as version 2 creates them.
+        Schema.statements().stream()
+                .filter(sql -> sql.startsWith("CREATE") && NEW_TABLES.stream().anyMatch(sql::contains))
+                .map(sql -> new Step(CREATE.matcher(sql).replaceFirst("CREATE $1 IF NOT EXISTS "), false))
+                .forEach(steps::add);
+        String script = Schema.script(SCRIPT);
+        int requests = script.indexOf(REQUESTS);
+        for (String sql : Schema.statements(script.substring(0, requests))) {
+            steps.add(new Step(sql, sql.startsWith("INSERT")));
+        }
+        steps.add(new Step(null, true));
+        for (String sql : Schema.statements(script.substring(requests))) {
+            steps.add(new Step(sql, false));
+        }
+        return List.copyOf(steps);
+    }
+
+    /** The columns of version 1 that version 2 drops, named by the script. */
+    static List<String> oldColumns() {
+        List<String> columns = new ArrayList<>();
+        Matcher dropped = DROPPED.matcher(Schema.script(SCRIPT));
+        while (dropped.find()) {
+            columns.add(dropped.group(1));
+        }
+        return List.copyOf(columns);
+    }
+
+    private static boolean allExist(Connection connection, List<String> columns) throws SQLException {
+        DatabaseMetaData meta = connection.getMetaData();
+        int found = 0;
+        // H2 keeps unquoted names in upper case, PostgreSQL in lower case.
+        for (String table : List.of("PICTORY4J_JOB", "pictory4j_job")) {
+            try (ResultSet rows = meta.getColumns(connection.getCatalog(), connection.getSchema(), table, null)) {
+                while (rows.next()) {
+                    if (columns.contains(rows.getString("COLUMN_NAME").toLowerCase(Locale.ROOT))) {
+                        found++;
+                    }
+                }
+            }
+        }
+        return found == columns.size();
+    }
+
+    /** Each submitted request's columns as its {@link StoredRequests} JSON, unless it has been rewritten. */
     private static void convertRequests(Connection connection) throws SQLException {
         List<Converted> rows = Database.query(connection, "SELECT submission_id, prompt, model, aspect_ratio, style,"
-                + " reference_image_url, own_webhook FROM pictory4j_job WHERE prompt IS NOT NULL", row -> {
+                + " reference_image_url, own_webhook FROM pictory4j_job WHERE prompt IS NOT NULL AND request_json IS NULL",
+                row -> {
                     String model = row.getString("model");
                     String ratio = row.getString("aspect_ratio");
                     String style = row.getString("style");

@@ -122,58 +122,128 @@ abstract class JdbcStoreContract {
         }
     }
 
-    @Test
-    void aDatabaseWrittenByTheReleaseOf4369dfeIsOpenedAndItsJobsCarryOn() throws Exception {
+    private static final Instant RELEASE_NOW = Instant.parse("2026-11-20T09:35:00Z");
+
+    /** A database as the release of 4369dfe wrote it (schema version 1), from its frozen script. */
+    private static Database writtenBy4369dfe(TestDatabases.TestDatabase release) throws Exception {
         String script;
         try (InputStream in = JdbcStoreContract.class.getResourceAsStream("release-4369dfe.sql")) {
             script = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
         }
-        try (TestDatabases.TestDatabase release = TestDatabases.create(kind())) {
-            Database written = new Database(release.dataSource(), "written by 4369dfe");
-            written.run("writing the release's database", connection -> {
-                try (Statement statement = connection.createStatement()) {
-                    for (String sql : Schema.statements(script)) {
-                        statement.execute(sql);
-                    }
+        Database written = new Database(release.dataSource(), "written by 4369dfe");
+        written.run("writing the release's database", connection -> {
+            try (Statement statement = connection.createStatement()) {
+                for (String sql : Schema.statements(script)) {
+                    statement.execute(sql);
                 }
-                return null;
-            });
-            Instant now = Instant.parse("2026-11-20T09:35:00Z");
+            }
+            return null;
+        });
+        return written;
+    }
+
+    @Test
+    void aDatabaseWrittenByTheReleaseOf4369dfeIsOpenedAndItsJobsCarryOn() throws Exception {
+        try (TestDatabases.TestDatabase release = TestDatabases.create(kind())) {
+            Database written = writtenBy4369dfe(release);
             // With no DDL allowed, it is refused with the setting and the fix, and left as it is.
-            PictoryStoreException refused = assertThrows(PictoryStoreException.class, () -> Schema.ensure(written, false, now));
+            PictoryStoreException refused = assertThrows(PictoryStoreException.class,
+                    () -> Schema.ensure(written, false, RELEASE_NOW));
             assertTrue(refused.getMessage().contains("schema version 1"), refused.getMessage());
             assertTrue(refused.getMessage().contains("set pictory.store.create-schema=true for one start"),
                     refused.getMessage());
             assertEquals(1, written.run("version", Schema::version));
-            Schema.ensure(written, true, now); // upgraded, not refused
+            Schema.ensure(written, true, RELEASE_NOW); // upgraded, not refused
             assertEquals(Schema.VERSION, written.run("version", Schema::version));
-            Schema.ensure(written, false, now); // and opened as it is from then on
-            JobStore opened = JdbcJobStore.open(written, "instance-a");
-            ImageVault keptBy = opened.images();
-
-            assertEquals(List.of(new OpenJob("job-running", true)), opened.records().unfinished());
-            assertEquals(Optional.of("job-running"), opened.callbacks().jobForCallback("nonce-running", "job-running", now));
-            Instant beforeExpiry = Instant.parse("2026-11-20T09:30:30Z");
-            assertFalse(opened.claims().holdPollLease("job-running", "instance-b", beforeExpiry, beforeExpiry.plusSeconds(30)),
-                    "the lease carried over: held by its instance until it expires");
-            assertTrue(opened.claims().holdPollLease("job-running", "instance-a", now, now.plusSeconds(30)),
-                    "the lease of the instance that is gone expired");
-            assertTrue(opened.records().claimEnd(job("job-running", JobStatus.COMPLETED), now));
-            for (PeriodTotals period : opened.credits().periodTotals(List.of("2026-11-20", "2026-11"))) {
-                assertEquals(0, period.spent().compareTo(new BigDecimal("1.2")), period + ": spent what Pictory reported");
-                assertEquals(0, period.reserved().signum(), period + ": the reservation made before is settled");
-            }
-            assertEquals(List.of("job-ended", "job-running"), keptBy.due(now, 10));
-            JobRecord ended = opened.records().find("job-ended").orElseThrow();
-            assertEquals(JobStatus.COMPLETED, ended.lastSeen().status());
-            assertEquals("A harbour at noon", ended.submittedRequest().orElseThrow().prompt());
-            assertEquals(JobRecord.KeptImageState.Status.PENDING, ended.image().status());
-            io.github.pictory4j.images.client.JobRequest running = opened.records().find("job-running").orElseThrow().submittedRequest().orElseThrow();
-            assertEquals(ImageRequest.builder("A lighthouse at dawn").model(io.github.pictory4j.images.client.ImageModel.of(
-                    "seedream-3.0")).aspectRatio(io.github.pictory4j.images.client.AspectRatio.of("16:9")).build(), running,
-                    "its request, from its six columns to its JSON");
-            assertTrue(opened.claims().unannouncedEnds(now).isEmpty(), "the end just recorded is claimed for its announcement");
+            Schema.ensure(written, false, RELEASE_NOW); // and opened as it is from then on
+            assertTheReleasesJobsCarryOn(written);
         }
+    }
+
+    @Test
+    void anUpgradeCutShortAfterAnyStepIsFinishedByTheNextStart() throws Exception {
+        // H2 commits at each DDL statement: a JVM killed during the upgrade leaves the steps before it done.
+        List<SchemaUpgrade.Step> steps = SchemaUpgrade.steps();
+        assertTrue(steps.size() > 20, steps.toString());
+        for (int done = 1; done <= steps.size(); done++) {
+            try (TestDatabases.TestDatabase release = TestDatabases.create(kind())) {
+                Database written = writtenBy4369dfe(release);
+                List<String> oldColumns = SchemaUpgrade.oldColumns();
+                for (SchemaUpgrade.Step step : steps.subList(0, done)) {
+                    written.inTransaction("step " + step, connection -> {
+                        step.run(connection, oldColumns);
+                        return null;
+                    });
+                }
+                assertEquals(1, written.run("version", Schema::version));
+
+                Schema.ensure(written, true, RELEASE_NOW);
+
+                assertEquals(Schema.VERSION, written.run("version", Schema::version), "cut after " + steps.get(done - 1));
+                assertTheReleasesJobsCarryOn(written);
+            }
+        }
+    }
+
+    @Test
+    void instancesStartingTogetherOnTheReleasesDatabaseUpgradeItOnce() throws Exception {
+        try (TestDatabases.TestDatabase release = TestDatabases.create(kind())) {
+            writtenBy4369dfe(release);
+            int instances = 4;
+            CountDownLatch go = new CountDownLatch(1);
+            ExecutorService pool = Executors.newFixedThreadPool(instances);
+            try {
+                List<Future<?>> starts = new java.util.ArrayList<>();
+                for (int i = 0; i < instances; i++) {
+                    Database own = new Database(release.dataSource(), "instance " + i);
+                    starts.add(pool.submit(() -> {
+                        go.await();
+                        Schema.ensure(own, true, RELEASE_NOW);
+                        return null;
+                    }));
+                }
+                go.countDown();
+                for (Future<?> start : starts) {
+                    start.get(); // none of them fails
+                }
+            } finally {
+                pool.shutdownNow();
+            }
+            Database written = new Database(release.dataSource(), "after the starts");
+            assertEquals(List.of(1, 2), written.query("versions", "SELECT version FROM pictory4j_schema ORDER BY version",
+                    row -> row.getInt(1)));
+            assertTheReleasesJobsCarryOn(written);
+        }
+    }
+
+    /** The jobs of release-4369dfe.sql, read and carried on through the upgraded tables. */
+    private static void assertTheReleasesJobsCarryOn(Database written) {
+        Instant now = RELEASE_NOW;
+        JobStore opened = JdbcJobStore.open(written, "instance-a");
+        ImageVault keptBy = opened.images();
+
+        assertEquals(List.of(new OpenJob("job-running", true)), opened.records().unfinished());
+        assertEquals(Optional.of("job-running"), opened.callbacks().jobForCallback("nonce-running", "job-running", now));
+        Instant beforeExpiry = Instant.parse("2026-11-20T09:30:30Z");
+        assertFalse(opened.claims().holdPollLease("job-running", "instance-b", beforeExpiry, beforeExpiry.plusSeconds(30)),
+                "the lease carried over: held by its instance until it expires");
+        assertTrue(opened.claims().holdPollLease("job-running", "instance-a", now, now.plusSeconds(30)),
+                "the lease of the instance that is gone expired");
+        assertTrue(opened.records().claimEnd(job("job-running", JobStatus.COMPLETED), now));
+        for (PeriodTotals period : opened.credits().periodTotals(List.of("2026-11-20", "2026-11"))) {
+            assertEquals(0, period.spent().compareTo(new BigDecimal("1.2")), period + ": spent what Pictory reported");
+            assertEquals(0, period.reserved().signum(), period + ": the reservation made before is settled");
+        }
+        assertEquals(List.of("job-ended", "job-running"), keptBy.due(now, 10));
+        JobRecord ended = opened.records().find("job-ended").orElseThrow();
+        assertEquals(JobStatus.COMPLETED, ended.lastSeen().status());
+        assertEquals("A harbour at noon", ended.submittedRequest().orElseThrow().prompt());
+        assertEquals(JobRecord.KeptImageState.Status.PENDING, ended.image().status());
+        io.github.pictory4j.images.client.JobRequest running = opened.records().find("job-running").orElseThrow().submittedRequest().orElseThrow();
+        assertEquals(ImageRequest.builder("A lighthouse at dawn").model(io.github.pictory4j.images.client.ImageModel.of(
+                "seedream-3.0")).aspectRatio(io.github.pictory4j.images.client.AspectRatio.of("16:9")).build(), running,
+                "its request, from its six columns to its JSON");
+        assertTrue(opened.claims().unannouncedEnds(now).isEmpty(), "the end just recorded is claimed for its announcement");
     }
 
     @Test
