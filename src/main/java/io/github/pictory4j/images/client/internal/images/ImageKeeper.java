@@ -88,17 +88,27 @@ public final class ImageKeeper {
         if (!queued.add(jobId)) {
             return;
         }
-        DownloadTurn turn = new DownloadTurn(this, jobId);
+        DownloadTurn turn = new DownloadTurn(jobId);
         if (downloads.take(turn)) {
             start(turn);
         }
     }
 
     /** A download's turn, on the scheduler (never on the thread that queued it). */
-    private record DownloadTurn(ImageKeeper keeper, String jobId) implements Runnable {
+    private final class DownloadTurn implements Runnable {
+        private final String jobId;
+
+        DownloadTurn(String jobId) {
+            this.jobId = jobId;
+        }
+
+        String jobId() {
+            return jobId;
+        }
+
         @Override
         public void run() {
-            keeper.takeTurn(this);
+            takeTurn(this);
         }
     }
 
