@@ -27,7 +27,8 @@
 # and the 1-minute load average before the start.
 #
 # A LEVER is given to both servers of its argument: lines separated by `|`, each a JVM option (`-...`, added to
-# jvm.options) or server.xml elements (`<...>`, in configDropins/overrides/lever.xml). Each argument has its
+# jvm.options) or server.xml elements (`<...>`, in configDropins/overrides/lever.xml); or `war=PATH`, a WAR
+# installed instead of the build's (src/bench/floor-app.sh builds the floor application for it). Each argument has its
 # own pair of servers (ratio-app-N, ratio-bare-N), so that a lever and its baseline alternate in one run.
 #
 # Env: STARTS (5), HTTP_PORT (9580), IDLE_SECONDS (5), POLL_MS (50), OUT (results file; default
@@ -70,7 +71,7 @@ done
 
 # The two servers of argument $2 (build directory $1, lever $3), made afresh from the build's defaultServer.
 make_servers() {
-  local servers=$1/target/liberty/wlp/usr/servers n=$2 lever=$3 name line
+  local servers=$1/target/liberty/wlp/usr/servers n=$2 lever=$3 name line war=$1/target/pictory-images.war
   for name in ratio-app-$n ratio-bare-$n; do
     rm -rf "${servers:?}/$name"; mkdir -p "$servers/$name/apps" "$servers/$name/dropins" "$servers/$name/configDropins/overrides"
     (cd "$servers/defaultServer" && cp -- *.xml jvm.options "$servers/$name/" && { cp server.env bootstrap.properties "$servers/$name/" 2>/dev/null || true; })
@@ -80,16 +81,17 @@ make_servers() {
         case $line in
           -*) echo "$line" >> "$servers/$name/jvm.options" ;;
           '<'*) echo "$line" >> "$servers/$name/configDropins/overrides/lever.xml" ;;
-          *) echo "a lever line is a JVM option (-...) or XML (<...>): $line" >&2; exit 1 ;;
+          war=*) war=${line#war=}; [[ -f $war ]] || { echo "no WAR at $war" >&2; exit 1; } ;;
+          *) echo "a lever line is a JVM option (-...), XML (<...>) or war=PATH: $line" >&2; exit 1 ;;
         esac
       done < <(tr '|' '\n' <<<"$lever")
       echo '</server>' >> "$servers/$name/configDropins/overrides/lever.xml"
     fi
   done
   if grep -q '<webApplication' "$servers/ratio-app-$n/server.xml"; then
-    cp "$1/target/pictory-images.war" "$servers/ratio-app-$n/apps/"
+    cp "$war" "$servers/ratio-app-$n/apps/pictory-images.war"
   else
-    cp "$1/target/pictory-images.war" "$servers/ratio-app-$n/dropins/"
+    cp "$war" "$servers/ratio-app-$n/dropins/pictory-images.war"
   fi
   # Remove the <webApplication ...>...</webApplication> (or self-closed) element from the bare server.
   perl -0pi -e 's{<webApplication\b[^>]*?/>|<webApplication\b.*?</webApplication>}{}gs' "$servers/ratio-bare-$n/server.xml"
