@@ -2,6 +2,8 @@ package io.github.pictory4j.images.client;
 
 import io.github.pictory4j.images.client.internal.config.ConfigValues;
 
+import jakarta.validation.constraints.PositiveOrZero;
+
 import java.math.BigDecimal;
 import java.time.ZoneId;
 import java.util.Optional;
@@ -42,10 +44,16 @@ public record BudgetSettings(BigDecimal dailyCredits, BigDecimal monthlyCredits,
      * @param dailyCredits   the most credits a day, or null
      * @param monthlyCredits the most credits a calendar month, or null
      */
-    public record Limits(BigDecimal dailyCredits, BigDecimal monthlyCredits) {
+    public record Limits(@PositiveOrZero BigDecimal dailyCredits, @PositiveOrZero BigDecimal monthlyCredits) {
 
         /** No limit. */
         public static final Limits NONE = new Limits(null, null);
+
+        public Limits {
+            // 6 and 6.000 (as a database returns it) are the same limit.
+            dailyCredits = dailyCredits == null ? null : dailyCredits.stripTrailingZeros();
+            monthlyCredits = monthlyCredits == null ? null : monthlyCredits.stripTrailingZeros();
+        }
 
         /** Whether either period has a limit. */
         public boolean any() {

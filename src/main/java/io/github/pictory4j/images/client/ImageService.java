@@ -8,6 +8,7 @@ import jakarta.validation.constraints.NotNull;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletionStage;
 
@@ -124,6 +125,22 @@ public interface ImageService {
      * the application's (as {@link #usage()}), one user's, or one team's.
      */
     CreditUsage usage(@NotNull BudgetScope scope);
+
+    /**
+     * Sets a user's or a team's own limits, in place of the defaults ({@code pictory.budget.user.*},
+     * {@code pictory.budget.team.*}) from the next submission on; a null limit is no limit. With a durable store
+     * they are kept in the database and hold on every instance; in memory, on this instance until it stops.
+     *
+     * @throws IllegalArgumentException for the application's scope: its limits are {@code pictory.budget.daily-credits}
+     *         and {@code pictory.budget.monthly-credits}
+     */
+    void setLimits(@NotNull BudgetScope scope, @NotNull @Valid BudgetSettings.Limits limits);
+
+    /** Removes a scope's own limits: the defaults apply again. False when it had none. */
+    boolean removeLimits(@NotNull BudgetScope scope);
+
+    /** The users' and teams' own limits (see {@link #setLimits}), by scope. */
+    Map<BudgetScope, BudgetSettings.Limits> limitOverrides();
 
     /** The credit budget in force ({@code pictory.budget.*}). */
     BudgetSettings budget();

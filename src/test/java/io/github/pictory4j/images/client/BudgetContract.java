@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
@@ -293,6 +294,52 @@ abstract class BudgetContract {
         assertTrue(alice.toString().contains("charged to user 'alice'"), alice.toString());
         client.submit(TWO_CREDITS); // the client still works
         assertEquals(1, submissionsSent());
+    }
+
+    @Test
+    void aUsersOrTeamsOwnLimitsReplaceTheDefaultsFromTheNextSubmissionUntilRemoved() {
+        pictoryCreatesJobs();
+        PictoryClient client = client("a", BudgetSettings.NONE.perUser(credits("4"), null));
+        ImageService alice = client.chargedTo(ALICE);
+        alice.submit(TWO_CREDITS);
+        alice.submit(TWO_CREDITS);
+        assertThrows(PictoryBudgetExceededException.class, () -> alice.submit(TWO_CREDITS));
+
+        client.setLimits(BudgetScope.user("alice"), new BudgetSettings.Limits(credits("6"), null));
+        alice.submit(TWO_CREDITS); // no restart
+        PictoryBudgetExceededException refused = assertThrows(PictoryBudgetExceededException.class, () -> alice.submit(TWO_CREDITS));
+        assertCredits("6", refused.refusal().limit(), "alice's own limit");
+        assertCredits("6", client.usage(BudgetScope.user("alice")).today().limit(), "her usage shows it");
+        assertEquals(Map.of(BudgetScope.user("alice"), new BudgetSettings.Limits(credits("6"), null)), client.limitOverrides());
+
+        client.setLimits(BudgetScope.team("design"), new BudgetSettings.Limits(null, credits("7"))); // alice has 6
+        PictoryBudgetExceededException team = assertThrows(PictoryBudgetExceededException.class,
+                () -> client.chargedTo(BOB).submit(TWO_CREDITS));
+        assertEquals(BudgetScope.team("design"), team.refusal().scope());
+        assertTrue(client.removeLimits(BudgetScope.team("design")));
+        assertFalse(client.removeLimits(BudgetScope.team("design")), "nothing left to remove");
+        client.chargedTo(BOB).submit(TWO_CREDITS);
+        assertTrue(client.removeLimits(BudgetScope.user("alice")));
+        assertCredits("4", client.usage(BudgetScope.user("alice")).today().limit(), "the default again");
+        assertEquals(4, submissionsSent());
+    }
+
+    @Test
+    void limitsThatCannotBeKeptAreRefusedNamingTheFieldAndNothingIsStored() {
+        PictoryClient client = store(PictoryClient.builder().api(RestClients.api(pictory.baseUrl())).apiKey(RestClients.KEY)
+                .scheduler(time).clock(time.clock()).owner("a").budget(BudgetSettings.NONE)).build();
+        clients.add(client);
+        jakarta.validation.ConstraintViolationException negative = assertThrows(jakarta.validation.ConstraintViolationException.class,
+                () -> client.setLimits(BudgetScope.user("alice"), new BudgetSettings.Limits(credits("-1"), null)));
+        assertEquals("setLimits.limits.dailyCredits", negative.getConstraintViolations().iterator().next().getPropertyPath().toString());
+        IllegalArgumentException application = assertThrows(IllegalArgumentException.class,
+                () -> client.setLimits(BudgetScope.application(), new BudgetSettings.Limits(credits("1"), null)));
+        assertTrue(application.getMessage().contains("pictory.budget.daily-credits"), application.getMessage());
+        IllegalArgumentException tooLong = assertThrows(IllegalArgumentException.class,
+                () -> BudgetScope.user("x".repeat(Spender.MAX_USER + 1)));
+        assertTrue(tooLong.getMessage().contains("BudgetScope.name must be 1 to 128 characters"), tooLong.getMessage());
+        assertEquals(Map.of(), client.limitOverrides());
+        assertEquals(0, pictory.findAll(anyRequestedFor(anyUrl())).size());
     }
 
     @Test

@@ -225,4 +225,23 @@ abstract class DurableBudgetContract extends BudgetContract {
         assertEquals(11, submissionsSent());
         assertReserved(clients.get(1), BudgetScope.application(), 11);
     }
+
+    @Test
+    void ownLimitsSetOnOneInstanceHoldOnTheOtherFromItsNextSubmission() {
+        pictoryCreatesJobs();
+        BudgetSettings defaults = BudgetSettings.NONE.perUser(credits("10"), null);
+        PictoryClient a = client("a", defaults, VirtualScheduler.manual());
+        PictoryClient b = client("b", defaults, VirtualScheduler.manual());
+        Spender alice = Spender.user("alice");
+        b.chargedTo(alice).submit(TWO_CREDITS);
+
+        a.setLimits(alice.userScope(), new BudgetSettings.Limits(credits("4"), null));
+        b.chargedTo(alice).submit(TWO_CREDITS);
+        PictoryBudgetExceededException refused = assertThrows(PictoryBudgetExceededException.class,
+                () -> b.chargedTo(alice).submit(TWO_CREDITS));
+
+        assertCredits("4", refused.refusal().limit(), "the limit a set, as b applies it");
+        assertEquals(a.limitOverrides(), b.limitOverrides());
+        assertEquals(2, submissionsSent());
+    }
 }

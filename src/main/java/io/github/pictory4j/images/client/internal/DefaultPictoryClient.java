@@ -27,6 +27,7 @@ import io.github.pictory4j.images.client.internal.http.RetryExecutor.Start;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
@@ -168,6 +169,25 @@ final class DefaultPictoryClient implements PictoryClient {
     @Override
     public CreditUsage usage(BudgetScope scope) {
         return parts.budget().usage(parts.store().credits(), scope);
+    }
+
+    @Override
+    public void setLimits(BudgetScope scope, BudgetSettings.Limits limits) {
+        if (scope.kind() == BudgetScope.Kind.APPLICATION) {
+            throw new IllegalArgumentException("setLimits.scope: the application's limits are " + BudgetSettings.DAILY_CREDITS
+                    + " and " + BudgetSettings.MONTHLY_CREDITS + "; set limits of a user's or a team's scope here");
+        }
+        parts.store().credits().setLimits(scope, limits, parts.budget().clock().instant());
+    }
+
+    @Override
+    public boolean removeLimits(BudgetScope scope) {
+        return parts.store().credits().removeLimits(scope);
+    }
+
+    @Override
+    public Map<BudgetScope, BudgetSettings.Limits> limitOverrides() {
+        return parts.store().credits().limitOverrides();
     }
 
     @Override

@@ -85,7 +85,8 @@ public record CreditBudget(BudgetSettings settings, Clock clock) {
             PeriodTotals found = totals.getOrDefault(named.apply(period), PeriodTotals.empty(period));
             return new PeriodTotals(period, found.spent(), found.reserved()); // named as the application's are
         };
-        BudgetSettings.Limits limits = settings.limits(scope.kind());
+        BudgetSettings.Limits limits = scope.kind() == BudgetScope.Kind.APPLICATION ? settings.limits(scope.kind())
+                : credits.limitOverrides().getOrDefault(scope, settings.limits(scope.kind()));
         return new CreditUsage(settings.zone(),
                 period(of.apply(now.day().toString()), limits.dailyCredits(), now.dayEnds()),
                 period(of.apply(now.month().toString()), limits.monthlyCredits(), now.monthEnds()),

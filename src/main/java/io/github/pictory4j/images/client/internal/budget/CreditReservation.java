@@ -1,6 +1,7 @@
 package io.github.pictory4j.images.client.internal.budget;
 
 import io.github.pictory4j.images.client.BudgetScope;
+import io.github.pictory4j.images.client.BudgetSettings;
 import io.github.pictory4j.images.client.ImageJob;
 import io.github.pictory4j.images.client.PictoryBudgetExceededException;
 import io.github.pictory4j.images.client.PictoryBudgetExceededException.Period;
@@ -11,6 +12,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -100,6 +102,23 @@ public record CreditReservation(BigDecimal credits, String day, String month, In
             case USER -> "user/" + scope.name() + "/" + period;
             case TEAM -> "team/" + scope.name() + "/" + period;
         };
+    }
+
+    /** This reservation with the scopes' own limits (see {@link #overridable()}) in place of the defaults. */
+    public CreditReservation withOverrides(Map<BudgetScope, BudgetSettings.Limits> overrides) {
+        if (overrides.isEmpty()) {
+            return this;
+        }
+        List<ScopeLimits> applied = scopes.stream().map(limits -> {
+            BudgetSettings.Limits own = overrides.get(limits.scope());
+            return own == null ? limits : new ScopeLimits(limits.scope(), own.dailyCredits(), own.monthlyCredits());
+        }).toList();
+        return new CreditReservation(credits, day, month, dayEnds, monthEnds, spender, applied);
+    }
+
+    /** The scopes whose limits a user or team can have of its own: the spender's user and team. */
+    public List<BudgetScope> overridable() {
+        return scopes.stream().map(ScopeLimits::scope).filter(scope -> scope.kind() != BudgetScope.Kind.APPLICATION).toList();
     }
 
     /** The refusal when {@code hold} has no room: it has {@code spent} and {@code reserved} already. */

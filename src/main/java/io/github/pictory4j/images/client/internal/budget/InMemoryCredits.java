@@ -1,9 +1,12 @@
 package io.github.pictory4j.images.client.internal.budget;
 
+import io.github.pictory4j.images.client.BudgetScope;
+import io.github.pictory4j.images.client.BudgetSettings;
 import io.github.pictory4j.images.client.internal.BoundedMap;
 
 import java.math.BigDecimal;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -18,9 +21,14 @@ public final class InMemoryCredits {
     static final int PERIODS = 20_000;
 
     private final Map<String, PeriodTotals> periods = new BoundedMap<>(PERIODS);
+    private final Map<BudgetScope, BudgetSettings.Limits> overrides = new HashMap<>();
 
-    /** Takes {@code reservation} in every period of every scope, or throws without taking anything. */
-    public void reserve(CreditReservation reservation) {
+    /**
+     * Takes {@code reservation} in every period of every scope (with the scopes' own limits where they have
+     * some), or throws without taking anything.
+     */
+    public void reserve(CreditReservation asked) {
+        CreditReservation reservation = asked.withOverrides(overrides);
         List<CreditReservation.Hold> holds = reservation.holds();
         for (CreditReservation.Hold hold : holds) {
             PeriodTotals totals = totals(hold.name());
@@ -38,6 +46,18 @@ public final class InMemoryCredits {
         for (CreditReservation.Hold hold : reservation.holds()) {
             put(totals(hold.name()).settle(reservation.credits(), charged));
         }
+    }
+
+    public void setLimits(BudgetScope scope, BudgetSettings.Limits limits) {
+        overrides.put(scope, limits);
+    }
+
+    public boolean removeLimits(BudgetScope scope) {
+        return overrides.remove(scope) != null;
+    }
+
+    public Map<BudgetScope, BudgetSettings.Limits> limitOverrides() {
+        return Map.copyOf(overrides);
     }
 
     public List<PeriodTotals> totals(Collection<String> names) {

@@ -1,6 +1,9 @@
 package io.github.pictory4j.images.client.internal.jdbc;
 
+import io.github.pictory4j.images.client.BudgetScope;
+import io.github.pictory4j.images.client.BudgetSettings;
 import io.github.pictory4j.images.client.ImageJob;
+import io.github.pictory4j.images.client.internal.jdbc.Database.Null;
 import io.github.pictory4j.images.client.internal.budget.CreditReservation;
 import io.github.pictory4j.images.client.internal.budget.PeriodTotals;
 import io.github.pictory4j.images.client.internal.store.CreditLedger;
@@ -11,9 +14,15 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.time.Instant;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+
+import static io.github.pictory4j.images.client.internal.jdbc.Database.orNull;
 
 /**
  * The credit periods in the database ({@code pictory4j_credit_period}), worked on inside the other roles'
@@ -40,8 +49,11 @@ final class JdbcCreditLedger implements CreditLedger {
      * Takes {@code reservation} in every period of every scope, in the order of their names, or throws (and the
      * caller's transaction rolls back, so that nothing stays taken).
      */
-    static void reserve(Connection connection, CreditReservation reservation) throws SQLException {
+    static void reserve(Connection connection, CreditReservation asked) throws SQLException {
         boolean postgres = Database.isPostgres(connection);
+        // A user's or team's own limits, as committed now: one read, and only for a submission with a spender.
+        CreditReservation reservation = asked.overridable().isEmpty() ? asked
+                : asked.withOverrides(overrides(connection, asked.overridable()));
         for (CreditReservation.Hold hold : reservation.holds()) {
             take(connection, postgres, reservation, hold);
         }
@@ -92,6 +104,60 @@ final class JdbcCreditLedger implements CreditLedger {
                         credits, name)
                 : Database.update(connection, "UPDATE pictory4j_credit_period SET reserved = reserved + ?"
                         + " WHERE period = ? AND spent + reserved + ? <= ?", credits, name, credits, limit);
+    }
+
+    @Override
+    public void setLimits(BudgetScope scope, BudgetSettings.Limits limits, Instant at) {
+        database.run("keeping the own limits of " + scope.describe(), connection -> {
+            Object[] values = {key(scope), orNull(limits.dailyCredits(), Null.DECIMAL),
+                    orNull(limits.monthlyCredits(), Null.DECIMAL), at};
+            return Database.update(connection, Database.isPostgres(connection)
+                    ? "INSERT INTO pictory4j_budget_limit (scope, daily_credits, monthly_credits, updated_at) VALUES (?, ?, ?, ?)"
+                            + " ON CONFLICT (scope) DO UPDATE SET daily_credits = EXCLUDED.daily_credits,"
+                            + " monthly_credits = EXCLUDED.monthly_credits, updated_at = EXCLUDED.updated_at"
+                    : "MERGE INTO pictory4j_budget_limit (scope, daily_credits, monthly_credits, updated_at) KEY (scope)"
+                            + " VALUES (?, ?, ?, ?)", values);
+        });
+    }
+
+    @Override
+    public boolean removeLimits(BudgetScope scope) {
+        return database.update("forgetting the own limits of " + scope.describe(),
+                "DELETE FROM pictory4j_budget_limit WHERE scope = ?", key(scope)) > 0;
+    }
+
+    @Override
+    public Map<BudgetScope, BudgetSettings.Limits> limitOverrides() {
+        return database.run("reading the users' and teams' own limits", connection -> overrides(connection, null));
+    }
+
+    /** The own limits of {@code scopes} (null: of every scope). */
+    private static Map<BudgetScope, BudgetSettings.Limits> overrides(Connection connection, List<BudgetScope> scopes)
+            throws SQLException {
+        String sql = "SELECT scope, daily_credits, monthly_credits FROM pictory4j_budget_limit";
+        Object[] keys = {};
+        if (scopes != null) {
+            sql += " WHERE scope IN (" + String.join(", ", scopes.stream().map(scope -> "?").toList()) + ")";
+            keys = scopes.stream().map(JdbcCreditLedger::key).toArray();
+        }
+        Map<BudgetScope, BudgetSettings.Limits> found = new LinkedHashMap<>();
+        for (Map.Entry<BudgetScope, BudgetSettings.Limits> row : Database.query(connection, sql, limits -> Map.entry(
+                scope(limits.getString("scope")), new BudgetSettings.Limits(limits.getBigDecimal("daily_credits"),
+                        limits.getBigDecimal("monthly_credits"))), keys)) {
+            found.put(row.getKey(), row.getValue());
+        }
+        return found;
+    }
+
+    /** A scope's key in {@code pictory4j_budget_limit}: {@code user/alice}, {@code team/design}. */
+    private static String key(BudgetScope scope) {
+        return scope.kind().name().toLowerCase(Locale.ROOT) + "/" + scope.name();
+    }
+
+    private static BudgetScope scope(String key) {
+        int slash = key.indexOf('/');
+        return new BudgetScope(BudgetScope.Kind.valueOf(key.substring(0, slash).toUpperCase(Locale.ROOT)),
+                key.substring(slash + 1));
     }
 
     /** The columns of a job row that say what it holds, for {@link #held}. */

@@ -71,6 +71,15 @@ CREATE TABLE pictory4j_credit_period (
     reserved  NUMERIC(14, 3) DEFAULT 0 NOT NULL
 );
 
+-- A user's or team's own limits (user/alice, team/design), set while the application runs, in place of the
+-- defaults (pictory.budget.user.*, pictory.budget.team.*); a null limit is no limit.
+CREATE TABLE pictory4j_budget_limit (
+    scope            VARCHAR(140)             NOT NULL PRIMARY KEY,
+    daily_credits    NUMERIC(14, 3),
+    monthly_credits  NUMERIC(14, 3),
+    updated_at       TIMESTAMP WITH TIME ZONE NOT NULL
+);
+
 -- A kept PNG: its facts here, its bytes in 64 KiB chunks, so that it is written and read as a stream.
 CREATE TABLE pictory4j_image (
     job_id        VARCHAR(128)             NOT NULL PRIMARY KEY,

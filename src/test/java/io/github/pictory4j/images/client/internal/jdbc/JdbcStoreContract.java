@@ -168,6 +168,11 @@ abstract class JdbcStoreContract {
         List<SchemaUpgrade.Step> steps = SchemaUpgrade.steps(1);
         assertTrue(steps.size() > 20, steps.toString());
         for (int done = 1; done <= steps.size(); done++) {
+            // PostgreSQL upgrades in one transaction, so a cut there is only a check that the steps can run again:
+            // a few points do (each costs a schema, about a second); H2, which commits at each DDL, tries them all.
+            if (kind() == TestDatabases.Kind.POSTGRESQL && done % 6 != 0 && done != steps.size()) {
+                continue;
+            }
             try (TestDatabases.TestDatabase release = TestDatabases.create(kind())) {
                 Database written = writtenBy4369dfe(release);
                 List<String> oldColumns = SchemaUpgrade.oldColumns();
