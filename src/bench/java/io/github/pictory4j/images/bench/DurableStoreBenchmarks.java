@@ -8,6 +8,7 @@ import io.github.pictory4j.images.client.RetryPolicy;
 import io.github.pictory4j.images.client.internal.submission.PendingSubmission;
 import io.github.pictory4j.images.client.internal.jdbc.Database;
 import io.github.pictory4j.images.client.internal.jdbc.JdbcJobStore;
+import io.github.pictory4j.images.client.internal.store.JobStore;
 import io.github.pictory4j.images.client.internal.jdbc.Schema;
 import org.h2.jdbcx.JdbcConnectionPool;
 import org.postgresql.ds.PGConnectionPoolDataSource;
@@ -138,15 +139,15 @@ public final class DurableStoreBenchmarks {
                 threadsBefore = ManagementFactory.getThreadMXBean().getThreadCount();
                 heapBefore = usedHeapAfterGc();
             }
-            JdbcJobStore earlierRun = new JdbcJobStore(database, "earlier-run");
+            JobStore earlierRun = JdbcJobStore.open(database, "earlier-run");
             ImageRequest request = ImageRequest.builder("A job left unfinished").build();
             for (int i = 0; i < count; i++) {
-                String submission = earlierRun.submissionStarting(new PendingSubmission(request, null, null, null, Instant.now()));
-                earlierRun.submissionAccepted(submission, "resume-" + UUID.randomUUID(), Instant.now());
+                String submission = earlierRun.submissions().submissionStarting(new PendingSubmission(request, null, null, null, Instant.now()));
+                earlierRun.submissions().submissionAccepted(submission, "resume-" + UUID.randomUUID(), Instant.now());
             }
             // The earlier run stopped as an application stops: its poll leases went with it. (Without this,
             // each job's lease, taken with its id, keeps another instance away until it expires.)
-            earlierRun.releasePollLeases("earlier-run");
+            earlierRun.claims().releasePollLeases("earlier-run");
             long ready = System.nanoTime();
             try (PictoryClient client = client(pictory, dataSource, interval)) {
                 while (pictory.reads().size() < count) {

@@ -2,30 +2,64 @@ package io.github.pictory4j.images.client;
 
 import io.github.pictory4j.images.client.internal.config.ConfigValues;
 
+import jakarta.validation.constraints.PositiveOrZero;
+
 import java.math.BigDecimal;
 import java.time.ZoneId;
 import java.util.Optional;
 
 /**
  * The credit budget ({@code pictory.budget.*}): how many AI credits the app may spend per day and per
- * month, days and months counted in {@code zone}. A limit left unset is no limit; with neither set,
- * credits are still counted (for {@link ImageService#usage()}) but nothing is refused.
+ * month, and, for submissions charged to a {@link Spender}, how many each user and each team may; days and
+ * months counted in {@code zone}. A limit left unset is no limit; with none set, credits are still counted
+ * (for {@link ImageService#usage()}) but nothing is refused. A submission must fit every limit of every scope
+ * it belongs to (the application's, its user's, its team's), or nothing is reserved or sent.
  *
  * @param dailyCredits   the most credits a day ({@code pictory.budget.daily-credits}), or null for no limit
  * @param monthlyCredits the most credits a calendar month ({@code pictory.budget.monthly-credits}), or null
  * @param zone           where a day and a month begin and end ({@code pictory.budget.time-zone}, default UTC)
+ * @param perUser        each user's limits ({@code pictory.budget.user.daily-credits}, {@code …monthly-credits})
+ * @param perTeam        each team's limits ({@code pictory.budget.team.daily-credits}, {@code …monthly-credits})
  */
-public record BudgetSettings(BigDecimal dailyCredits, BigDecimal monthlyCredits, ZoneId zone) {
+public record BudgetSettings(BigDecimal dailyCredits, BigDecimal monthlyCredits, ZoneId zone, Limits perUser,
+                             Limits perTeam) {
 
     public static final String DAILY_CREDITS = "pictory.budget.daily-credits";
     public static final String MONTHLY_CREDITS = "pictory.budget.monthly-credits";
     public static final String TIME_ZONE = "pictory.budget.time-zone";
+    public static final String USER_DAILY_CREDITS = "pictory.budget.user.daily-credits";
+    public static final String USER_MONTHLY_CREDITS = "pictory.budget.user.monthly-credits";
+    public static final String TEAM_DAILY_CREDITS = "pictory.budget.team.daily-credits";
+    public static final String TEAM_MONTHLY_CREDITS = "pictory.budget.team.monthly-credits";
 
     /** Days and months in UTC (by that name, as reports show it). */
     public static final ZoneId UTC = ZoneId.of("UTC");
 
     /** No limit; days in UTC. */
     public static final BudgetSettings NONE = new BudgetSettings(null, null, UTC);
+
+    /**
+     * A daily and a monthly limit, either null for none.
+     *
+     * @param dailyCredits   the most credits a day, or null
+     * @param monthlyCredits the most credits a calendar month, or null
+     */
+    public record Limits(@PositiveOrZero BigDecimal dailyCredits, @PositiveOrZero BigDecimal monthlyCredits) {
+
+        /** No limit. */
+        public static final Limits NONE = new Limits(null, null);
+
+        public Limits {
+            // 6 and 6.000 (as a database returns it) are the same limit.
+            dailyCredits = dailyCredits == null ? null : dailyCredits.stripTrailingZeros();
+            monthlyCredits = monthlyCredits == null ? null : monthlyCredits.stripTrailingZeros();
+        }
+
+        /** Whether either period has a limit. */
+        public boolean any() {
+            return dailyCredits != null || monthlyCredits != null;
+        }
+    }
 
     public BudgetSettings {
         requireNotNegative(DAILY_CREDITS, dailyCredits);
@@ -34,6 +68,17 @@ public record BudgetSettings(BigDecimal dailyCredits, BigDecimal monthlyCredits,
             throw new PictoryConfigurationException(TIME_ZONE + " (env " + ConfigValues.environmentVariable(TIME_ZONE)
                     + ") must not be null: use a zone id such as UTC or Europe/Paris");
         }
+        perUser = perUser == null ? Limits.NONE : perUser;
+        perTeam = perTeam == null ? Limits.NONE : perTeam;
+        requireNotNegative(USER_DAILY_CREDITS, perUser.dailyCredits());
+        requireNotNegative(USER_MONTHLY_CREDITS, perUser.monthlyCredits());
+        requireNotNegative(TEAM_DAILY_CREDITS, perTeam.dailyCredits());
+        requireNotNegative(TEAM_MONTHLY_CREDITS, perTeam.monthlyCredits());
+    }
+
+    /** The application's limits only. */
+    public BudgetSettings(BigDecimal dailyCredits, BigDecimal monthlyCredits, ZoneId zone) {
+        this(dailyCredits, monthlyCredits, zone, Limits.NONE, Limits.NONE);
     }
 
     /** A daily and a monthly limit (either may be null), in UTC. */
@@ -41,7 +86,26 @@ public record BudgetSettings(BigDecimal dailyCredits, BigDecimal monthlyCredits,
         return new BudgetSettings(dailyCredits, monthlyCredits, UTC);
     }
 
-    /** Whether any period has a limit, so that a submission can be refused. */
+    /** These settings, with each user limited to {@code dailyCredits} a day and {@code monthlyCredits} a month (null: none). */
+    public BudgetSettings perUser(BigDecimal dailyCredits, BigDecimal monthlyCredits) {
+        return new BudgetSettings(this.dailyCredits, this.monthlyCredits, zone, new Limits(dailyCredits, monthlyCredits), perTeam);
+    }
+
+    /** These settings, with each team limited to {@code dailyCredits} a day and {@code monthlyCredits} a month (null: none). */
+    public BudgetSettings perTeam(BigDecimal dailyCredits, BigDecimal monthlyCredits) {
+        return new BudgetSettings(this.dailyCredits, this.monthlyCredits, zone, perUser, new Limits(dailyCredits, monthlyCredits));
+    }
+
+    /** The limits of a scope of this kind. */
+    public Limits limits(BudgetScope.Kind kind) {
+        return switch (kind) {
+            case APPLICATION -> new Limits(dailyCredits, monthlyCredits);
+            case USER -> perUser;
+            case TEAM -> perTeam;
+        };
+    }
+
+    /** Whether the application's budget has a limit. */
     public boolean limited() {
         return dailyCredits != null || monthlyCredits != null;
     }

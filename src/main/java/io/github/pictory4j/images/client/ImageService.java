@@ -8,6 +8,7 @@ import jakarta.validation.constraints.NotNull;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletionStage;
 
@@ -29,9 +30,9 @@ import java.util.concurrent.CompletionStage;
  * callback arrives. In CDI, the end of each job is announced once as an {@link ImageJobCompleted} or
  * {@link ImageJobFailed} event, to synchronous and asynchronous observers.
  *
- * <p>With {@code pictory.budget.*} set, a submission that would take the day's or the month's credits past the
- * limit is refused with a {@link PictoryBudgetExceededException} before anything is sent ({@link #usage()} shows
- * what is spent). With MicroProfile Telemetry, every operation is a span and the metrics follow the
+ * <p>With {@code pictory.budget.*} set, a submission that would take the day's or the month's credits past a
+ * limit (the application's, or its spender's user or team, see {@link #chargedTo}) is refused with a
+ * {@link PictoryBudgetExceededException} before anything is sent ({@link #usage()} shows what is spent). With MicroProfile Telemetry, every operation is a span and the metrics follow the
  * OpenTelemetry GenAI conventions (see src/docs/telemetry.md).
  */
 public interface ImageService {
@@ -111,6 +112,35 @@ public interface ImageService {
      * last days' figures. With a durable store, every instance's on the database; in memory, this instance's.
      */
     CreditUsage usage();
+
+    /**
+     * The same service, with every submission (and so every generation) charged to {@code spender}: it reserves
+     * its price in the application's budget and in the spender's user and team budgets, all or none
+     * ({@link BudgetSettings}). Everything else reads and does the same as this service.
+     */
+    ImageService chargedTo(@NotNull Spender spender);
+
+    /**
+     * A scope's credits spent and reserved today and this month, what its limits leave, and the last days' figures:
+     * the application's (as {@link #usage()}), one user's, or one team's.
+     */
+    CreditUsage usage(@NotNull BudgetScope scope);
+
+    /**
+     * Sets a user's or a team's own limits, in place of the defaults ({@code pictory.budget.user.*},
+     * {@code pictory.budget.team.*}) from the next submission on; a null limit is no limit. With a durable store
+     * they are kept in the database and hold on every instance; in memory, on this instance until it stops.
+     *
+     * @throws IllegalArgumentException for the application's scope: its limits are {@code pictory.budget.daily-credits}
+     *         and {@code pictory.budget.monthly-credits}
+     */
+    void setLimits(@NotNull BudgetScope scope, @NotNull @Valid BudgetSettings.Limits limits);
+
+    /** Removes a scope's own limits: the defaults apply again. False when it had none. */
+    boolean removeLimits(@NotNull BudgetScope scope);
+
+    /** The users' and teams' own limits (see {@link #setLimits}), by scope. */
+    Map<BudgetScope, BudgetSettings.Limits> limitOverrides();
 
     /** The credit budget in force ({@code pictory.budget.*}). */
     BudgetSettings budget();

@@ -60,6 +60,10 @@ public interface PictoryClient extends ImageService, AutoCloseable {
     @Override
     CompletableFuture<ImageJob> generateAsync(JobRequest request, Duration timeout);
 
+    /** {@inheritDoc} Closing the view closes nothing: close this client. */
+    @Override
+    PictoryClient chargedTo(Spender spender);
+
     /**
      * Ends every pending wait with a clear error (the jobs go on at Pictory), then stops the threads this
      * client started.

@@ -104,7 +104,7 @@ public class PictoryErrors implements ExceptionMapper<PictoryException> {
         String period = refused.period().name().toLowerCase(Locale.ROOT);
         return Response.status(429).type(MediaType.APPLICATION_JSON).header(HttpHeaders.RETRY_AFTER, wait)
                 .entity(new ErrorBody(exceeded.getMessage(), List.of(), new ErrorBody.Budget(period,
-                        refused.period().setting(), refused.limit(), refused.spent(), refused.reserved(),
+                        refused.setting(), refused.limit(), refused.spent(), refused.reserved(),
                         refused.requested(), refused.resetsAt().toString()))).build();
     }
 

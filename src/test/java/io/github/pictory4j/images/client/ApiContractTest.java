@@ -124,6 +124,9 @@ class ApiContractTest {
         if (type == ImageRequest.class || type == JobRequest.class) {
             return ImageRequest.builder("abc").build();
         }
+        if (type == BudgetSettings.Limits.class) {
+            return new BudgetSettings.Limits(java.math.BigDecimal.valueOf(-1), null);
+        }
         return null;
     }
 
@@ -139,6 +142,15 @@ class ApiContractTest {
         }
         if (type == ImageRequest.class || type == JobRequest.class) {
             return ImageRequest.builder("A lighthouse at dawn").build();
+        }
+        if (type == Spender.class) {
+            return Spender.user("alice");
+        }
+        if (type == BudgetScope.class) {
+            return BudgetScope.user("alice");
+        }
+        if (type == BudgetSettings.Limits.class) {
+            return new BudgetSettings.Limits(java.math.BigDecimal.ONE, null);
         }
         throw new AssertionError("no valid value of " + type);
     }

@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
@@ -197,6 +198,148 @@ abstract class BudgetContract {
         time.advance(INTERVAL.multipliedBy(3));
         assertCredits("1.5", client.usage().today().spent(), "settled once, however often the job is seen");
         assertCredits("0", client.usage().today().reserved(), "nothing reserved again");
+    }
+
+    static final Spender ALICE = Spender.user("alice").team("design");
+    static final Spender BOB = Spender.user("bob").team("design");
+    static final Spender CAROL = Spender.user("carol").team("design");
+    static final Spender DAVE = Spender.user("dave").team("marketing");
+
+    @Test
+    void aUsersLimitRefusesThatUserAloneNamingTheScopeAndItsSetting() {
+        pictoryCreatesJobs();
+        PictoryClient client = client("a", BudgetSettings.NONE.perUser(credits("4"), null));
+        ImageService alice = client.chargedTo(ALICE);
+        alice.submit(TWO_CREDITS);
+        alice.submit(TWO_CREDITS);
+
+        PictoryBudgetExceededException refused = assertThrows(PictoryBudgetExceededException.class,
+                () -> alice.submit(TWO_CREDITS));
+
+        assertEquals(BudgetScope.user("alice"), refused.refusal().scope());
+        assertEquals(BudgetSettings.USER_DAILY_CREDITS, refused.refusal().setting());
+        assertCredits("4", refused.refusal().reserved(), "alice's reserved");
+        for (String part : List.of("daily credit budget of user 'alice' is used up", "pictory.budget.user.daily-credits",
+                "PICTORY_BUDGET_USER_DAILY_CREDITS", "Nothing was sent to Pictory")) {
+            assertTrue(refused.getMessage().contains(part), "'" + part + "' in: " + refused.getMessage());
+        }
+        client.chargedTo(BOB).submit(TWO_CREDITS); // another user of the same team still spends
+        client.submit(TWO_CREDITS); // and so does the application on its own account
+        assertEquals(4, submissionsSent());
+        CreditUsage aliceUsage = client.usage(BudgetScope.user("alice"));
+        assertCredits("4", aliceUsage.today().reserved(), "alice's day");
+        assertCredits("4", aliceUsage.today().limit(), "alice's limit");
+        assertCredits("0", aliceUsage.today().left(), "alice's left");
+        assertCredits("2", client.usage(BudgetScope.user("bob")).today().reserved(), "bob's day");
+        assertCredits("6", client.usage(BudgetScope.team("design")).month().reserved(), "the team's month");
+        assertCredits("8", client.usage().today().reserved(), "the application's day counts every submission");
+    }
+
+    @Test
+    void aTeamsLimitHoldsAcrossItsUsersAndARefusalKeepsNothingInAnyScope() {
+        pictoryCreatesJobs();
+        PictoryClient client = client("a", BudgetSettings.of(credits("100"), null).perUser(credits("10"), null)
+                .perTeam(null, credits("6")));
+        client.chargedTo(ALICE).submit(TWO_CREDITS);
+        client.chargedTo(ALICE).submit(TWO_CREDITS);
+        client.chargedTo(BOB).submit(TWO_CREDITS);
+
+        PictoryBudgetExceededException refused = assertThrows(PictoryBudgetExceededException.class,
+                () -> client.chargedTo(CAROL).submit(TWO_CREDITS));
+
+        assertEquals(BudgetScope.team("design"), refused.refusal().scope());
+        assertEquals(PictoryBudgetExceededException.Period.MONTH, refused.refusal().period());
+        assertEquals(BudgetSettings.TEAM_MONTHLY_CREDITS, refused.refusal().setting());
+        assertCredits("0", client.usage(BudgetScope.user("carol")).today().reserved(), "carol's day took nothing");
+        assertCredits("0", client.usage(BudgetScope.user("carol")).month().reserved(), "nor her month");
+        assertCredits("6", client.usage().today().reserved(), "nor the application's day");
+        client.chargedTo(DAVE).submit(TWO_CREDITS); // another team still spends
+        assertEquals(4, submissionsSent());
+    }
+
+    @Test
+    void theEndSettlesTheReservationInEveryScopeOnce() {
+        pictoryCreatesJobs();
+        PictoryClient client = client("a", BudgetSettings.of(credits("10"), null).perUser(credits("5"), null)
+                .perTeam(credits("8"), null));
+        String jobId = client.chargedTo(ALICE).submit(TWO_CREDITS);
+
+        jobEnds(jobId, "{\"status\":\"completed\",\"url\":\"" + pictory.baseUrl() + "/cdn/s.png\",\"aiCreditsUsed\":1.5}");
+        client.awaitJobAsync(jobId);
+        time.advance(INTERVAL);
+        client.getJob(jobId);
+        time.advance(INTERVAL.multipliedBy(2));
+
+        for (BudgetScope scope : List.of(BudgetScope.application(), BudgetScope.user("alice"), BudgetScope.team("design"))) {
+            CreditUsage usage = client.usage(scope);
+            assertCredits("1.5", usage.today().spent(), scope.describe() + " spent today");
+            assertCredits("0", usage.today().reserved(), scope.describe() + " reserved today");
+            assertCredits("1.5", usage.month().spent(), scope.describe() + " spent this month");
+        }
+        assertCredits("3.5", client.usage(BudgetScope.user("alice")).today().left(), "alice's left");
+        assertCredits("0", client.usage(BudgetScope.user("bob")).today().spent(), "bob spent nothing");
+    }
+
+    @Test
+    void aViewChargedToASpenderIsCheckedByTheContractAndClosesNothing() {
+        pictoryCreatesJobs();
+        PictoryClient client = store(PictoryClient.builder().api(RestClients.api(pictory.baseUrl())).apiKey(RestClients.KEY)
+                .scheduler(time).clock(time.clock()).owner("a").budget(BudgetSettings.NONE)).build();
+        clients.add(client);
+        assertThrows(jakarta.validation.ConstraintViolationException.class, () -> client.chargedTo(null));
+        PictoryClient alice = client.chargedTo(ALICE);
+        assertThrows(jakarta.validation.ConstraintViolationException.class,
+                () -> alice.submit(ImageRequest.builder("ab").build()), "the view validates as the client does");
+        alice.close();
+        assertTrue(alice.toString().contains("charged to user 'alice'"), alice.toString());
+        client.submit(TWO_CREDITS); // the client still works
+        assertEquals(1, submissionsSent());
+    }
+
+    @Test
+    void aUsersOrTeamsOwnLimitsReplaceTheDefaultsFromTheNextSubmissionUntilRemoved() {
+        pictoryCreatesJobs();
+        PictoryClient client = client("a", BudgetSettings.NONE.perUser(credits("4"), null));
+        ImageService alice = client.chargedTo(ALICE);
+        alice.submit(TWO_CREDITS);
+        alice.submit(TWO_CREDITS);
+        assertThrows(PictoryBudgetExceededException.class, () -> alice.submit(TWO_CREDITS));
+
+        client.setLimits(BudgetScope.user("alice"), new BudgetSettings.Limits(credits("6"), null));
+        alice.submit(TWO_CREDITS); // no restart
+        PictoryBudgetExceededException refused = assertThrows(PictoryBudgetExceededException.class, () -> alice.submit(TWO_CREDITS));
+        assertCredits("6", refused.refusal().limit(), "alice's own limit");
+        assertCredits("6", client.usage(BudgetScope.user("alice")).today().limit(), "her usage shows it");
+        assertEquals(Map.of(BudgetScope.user("alice"), new BudgetSettings.Limits(credits("6"), null)), client.limitOverrides());
+
+        client.setLimits(BudgetScope.team("design"), new BudgetSettings.Limits(null, credits("7"))); // alice has 6
+        PictoryBudgetExceededException team = assertThrows(PictoryBudgetExceededException.class,
+                () -> client.chargedTo(BOB).submit(TWO_CREDITS));
+        assertEquals(BudgetScope.team("design"), team.refusal().scope());
+        assertTrue(client.removeLimits(BudgetScope.team("design")));
+        assertFalse(client.removeLimits(BudgetScope.team("design")), "nothing left to remove");
+        client.chargedTo(BOB).submit(TWO_CREDITS);
+        assertTrue(client.removeLimits(BudgetScope.user("alice")));
+        assertCredits("4", client.usage(BudgetScope.user("alice")).today().limit(), "the default again");
+        assertEquals(4, submissionsSent());
+    }
+
+    @Test
+    void limitsThatCannotBeKeptAreRefusedNamingTheFieldAndNothingIsStored() {
+        PictoryClient client = store(PictoryClient.builder().api(RestClients.api(pictory.baseUrl())).apiKey(RestClients.KEY)
+                .scheduler(time).clock(time.clock()).owner("a").budget(BudgetSettings.NONE)).build();
+        clients.add(client);
+        jakarta.validation.ConstraintViolationException negative = assertThrows(jakarta.validation.ConstraintViolationException.class,
+                () -> client.setLimits(BudgetScope.user("alice"), new BudgetSettings.Limits(credits("-1"), null)));
+        assertEquals("setLimits.limits.dailyCredits", negative.getConstraintViolations().iterator().next().getPropertyPath().toString());
+        IllegalArgumentException application = assertThrows(IllegalArgumentException.class,
+                () -> client.setLimits(BudgetScope.application(), new BudgetSettings.Limits(credits("1"), null)));
+        assertTrue(application.getMessage().contains("pictory.budget.daily-credits"), application.getMessage());
+        IllegalArgumentException tooLong = assertThrows(IllegalArgumentException.class,
+                () -> BudgetScope.user("x".repeat(Spender.MAX_USER + 1)));
+        assertTrue(tooLong.getMessage().contains("BudgetScope.name must be 1 to 128 characters"), tooLong.getMessage());
+        assertEquals(Map.of(), client.limitOverrides());
+        assertEquals(0, pictory.findAll(anyRequestedFor(anyUrl())).size());
     }
 
     @Test

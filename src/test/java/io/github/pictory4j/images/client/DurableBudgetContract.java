@@ -6,10 +6,17 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The budget in a database (see {@link H2BudgetTest}, {@link PostgresBudgetTest}): the contract's cases,
@@ -109,5 +116,132 @@ abstract class DurableBudgetContract extends BudgetContract {
         assertEquals(0, submissionsSent());
         assertCredits("0", client.usage().today().reserved(), "nothing reserved in the day");
         assertCredits("0", client.usage().month().reserved(), "nor in the month");
+    }
+
+    /** Five users in two teams: design (u1, u2, u3) and marketing (u4, u5). */
+    private static final List<Spender> FIVE_USERS = List.of(Spender.user("u1").team("design"),
+            Spender.user("u2").team("design"), Spender.user("u3").team("design"), Spender.user("u4").team("marketing"),
+            Spender.user("u5").team("marketing"));
+
+    /**
+     * 100 submissions at once from two instances on one database, ten per user on each, at 2 credits each;
+     * answers how many each user had accepted, and checks that every other one was refused by the budget.
+     */
+    private Map<String, Integer> fiveUsersBurst(BudgetSettings settings) throws Exception {
+        PictoryClient a = client("a", settings, VirtualScheduler.manual());
+        PictoryClient b = client("b", settings, VirtualScheduler.manual());
+        ExecutorService threads = Executors.newFixedThreadPool(100);
+        try {
+            CountDownLatch go = new CountDownLatch(1);
+            Map<String, List<Future<Boolean>>> answers = new java.util.TreeMap<>();
+            for (PictoryClient instance : List.of(a, b)) {
+                for (Spender spender : FIVE_USERS) {
+                    ImageService charged = instance.chargedTo(spender);
+                    for (int i = 0; i < 10; i++) {
+                        answers.computeIfAbsent(spender.user(), user -> new ArrayList<>()).add(threads.submit(() -> {
+                            go.await();
+                            try {
+                                charged.submit(TWO_CREDITS);
+                                return true;
+                            } catch (PictoryBudgetExceededException refused) {
+                                return false;
+                            }
+                        }));
+                    }
+                }
+            }
+            go.countDown();
+            Map<String, Integer> accepted = new java.util.TreeMap<>();
+            for (Map.Entry<String, List<Future<Boolean>>> user : answers.entrySet()) {
+                int count = 0;
+                for (Future<Boolean> answer : user.getValue()) {
+                    count += answer.get() ? 1 : 0; // any other failure fails the test here
+                }
+                accepted.put(user.getKey(), count);
+            }
+            return accepted;
+        } finally {
+            threads.shutdownNow();
+        }
+    }
+
+    private void assertReserved(PictoryClient client, BudgetScope scope, int images) {
+        assertCredits(String.valueOf(2 * images), client.usage(scope).today().reserved(), scope.describe() + "'s day");
+        assertCredits(String.valueOf(2 * images), client.usage(scope).month().reserved(), scope.describe() + "'s month");
+    }
+
+    @Test
+    void fiveUsersOnTwoInstancesEachStopExactlyAtTheirOwnLimit() throws Exception {
+        pictoryCreatesJobs();
+        // Each user may have 4 images a day; the teams and the application have room for all of them.
+        Map<String, Integer> accepted = fiveUsersBurst(BudgetSettings.of(credits("100"), null).perUser(credits("8"), null)
+                .perTeam(credits("50"), null));
+
+        assertEquals(Map.of("u1", 4, "u2", 4, "u3", 4, "u4", 4, "u5", 4), accepted);
+        assertEquals(20, submissionsSent());
+        PictoryClient restarted = client("c", BudgetSettings.of(credits("100"), null).perUser(credits("8"), null)
+                .perTeam(credits("50"), null), VirtualScheduler.manual());
+        for (Spender spender : FIVE_USERS) {
+            assertReserved(restarted, spender.userScope(), 4); // outstanding reservations outlive the instances
+        }
+        assertReserved(restarted, BudgetScope.team("design"), 12);
+        assertReserved(restarted, BudgetScope.team("marketing"), 8);
+        assertReserved(restarted, BudgetScope.application(), 20);
+        PictoryBudgetExceededException refused = assertThrows(PictoryBudgetExceededException.class,
+                () -> restarted.chargedTo(FIVE_USERS.get(0)).submit(TWO_CREDITS));
+        assertEquals(BudgetScope.user("u1"), refused.refusal().scope(), "a restart does not forget what u1 reserved");
+    }
+
+    @Test
+    void fiveUsersOnTwoInstancesStopExactlyAtTheirTeamsLimit() throws Exception {
+        pictoryCreatesJobs();
+        // Each team may have 6 images a month: design's three users could take 12, marketing's two 8.
+        Map<String, Integer> accepted = fiveUsersBurst(BudgetSettings.of(credits("100"), null).perUser(credits("8"), null)
+                .perTeam(null, credits("12")));
+
+        assertEquals(6, accepted.get("u1") + accepted.get("u2") + accepted.get("u3"), accepted.toString());
+        assertEquals(6, accepted.get("u4") + accepted.get("u5"), accepted.toString());
+        accepted.values().forEach(images -> assertTrue(images <= 4, accepted.toString()));
+        assertEquals(12, submissionsSent());
+        PictoryClient reader = clients.get(0);
+        assertReserved(reader, BudgetScope.team("design"), 6);
+        assertReserved(reader, BudgetScope.team("marketing"), 6);
+        for (Spender spender : FIVE_USERS) {
+            assertReserved(reader, spender.userScope(), accepted.get(spender.user()));
+        }
+    }
+
+    @Test
+    void fiveUsersOnTwoInstancesStopExactlyAtTheApplicationsLimitBelowEveryOther() throws Exception {
+        pictoryCreatesJobs();
+        // Users (4 images each) and teams (6 each) would allow 12; the application allows 11.
+        Map<String, Integer> accepted = fiveUsersBurst(BudgetSettings.of(credits("22"), null).perUser(credits("8"), null)
+                .perTeam(credits("12"), null));
+
+        assertEquals(11, accepted.values().stream().mapToInt(Integer::intValue).sum(), accepted.toString());
+        assertTrue(accepted.get("u1") + accepted.get("u2") + accepted.get("u3") <= 6, accepted.toString());
+        assertTrue(accepted.get("u4") + accepted.get("u5") <= 6, accepted.toString());
+        accepted.values().forEach(images -> assertTrue(images <= 4, accepted.toString()));
+        assertEquals(11, submissionsSent());
+        assertReserved(clients.get(1), BudgetScope.application(), 11);
+    }
+
+    @Test
+    void ownLimitsSetOnOneInstanceHoldOnTheOtherFromItsNextSubmission() {
+        pictoryCreatesJobs();
+        BudgetSettings defaults = BudgetSettings.NONE.perUser(credits("10"), null);
+        PictoryClient a = client("a", defaults, VirtualScheduler.manual());
+        PictoryClient b = client("b", defaults, VirtualScheduler.manual());
+        Spender alice = Spender.user("alice");
+        b.chargedTo(alice).submit(TWO_CREDITS);
+
+        a.setLimits(alice.userScope(), new BudgetSettings.Limits(credits("4"), null));
+        b.chargedTo(alice).submit(TWO_CREDITS);
+        PictoryBudgetExceededException refused = assertThrows(PictoryBudgetExceededException.class,
+                () -> b.chargedTo(alice).submit(TWO_CREDITS));
+
+        assertCredits("4", refused.refusal().limit(), "the limit a set, as b applies it");
+        assertEquals(a.limitOverrides(), b.limitOverrides());
+        assertEquals(2, submissionsSent());
     }
 }

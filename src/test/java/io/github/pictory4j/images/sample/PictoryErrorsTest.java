@@ -56,7 +56,7 @@ class PictoryErrorsTest {
 
     @Test
     void theBudgetsRefusalIs429UntilThePeriodResetsWithItsFigures() {
-        Refusal refusal = new Refusal(Period.DAY, new BigDecimal("1.2"), BigDecimal.ZERO, new BigDecimal("1.2"),
+        Refusal refusal = new Refusal(io.github.pictory4j.images.client.BudgetScope.application(), Period.DAY, new BigDecimal("1.2"), BigDecimal.ZERO, new BigDecimal("1.2"),
                 new BigDecimal("0.6"), Instant.parse("2026-11-26T00:00:00Z"));
 
         Response response = answer(new PictoryBudgetExceededException(refusal));
@@ -73,7 +73,7 @@ class PictoryErrorsTest {
 
     @Test
     void aRefusalWhosePeriodEndsThisSecondStillAsksToWaitASecond() {
-        Refusal refusal = new Refusal(Period.MONTH, BigDecimal.TEN, BigDecimal.TEN, BigDecimal.ZERO, BigDecimal.ONE, NOW);
+        Refusal refusal = new Refusal(io.github.pictory4j.images.client.BudgetScope.application(), Period.MONTH, BigDecimal.TEN, BigDecimal.TEN, BigDecimal.ZERO, BigDecimal.ONE, NOW);
 
         assertEquals("1", answer(new PictoryBudgetExceededException(refusal)).getHeaderString(HttpHeaders.RETRY_AFTER));
     }

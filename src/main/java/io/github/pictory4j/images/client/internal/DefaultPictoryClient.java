@@ -9,7 +9,9 @@ import io.github.pictory4j.images.client.internal.http.PictoryGateway;
 import io.github.pictory4j.images.client.internal.store.JobStore;
 import io.github.pictory4j.images.client.internal.submission.Submitter;
 import io.github.pictory4j.images.client.internal.webhooks.WebhookCallbacks;
+import io.github.pictory4j.images.client.BudgetScope;
 import io.github.pictory4j.images.client.BudgetSettings;
+import io.github.pictory4j.images.client.Spender;
 import io.github.pictory4j.images.client.CreditUsage;
 import io.github.pictory4j.images.client.ImageJob;
 import io.github.pictory4j.images.client.ImagePage;
@@ -25,6 +27,7 @@ import io.github.pictory4j.images.client.internal.http.RetryExecutor.Start;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
@@ -44,20 +47,33 @@ final class DefaultPictoryClient implements PictoryClient {
 
     private final Parts parts;
     private final AutoCloseable shutdown;
+    /** Who submissions are charged to; null for the application alone. */
+    private final Spender spender;
 
     DefaultPictoryClient(Parts parts, AutoCloseable shutdown) {
+        this(parts, shutdown, null);
+    }
+
+    private DefaultPictoryClient(Parts parts, AutoCloseable shutdown, Spender spender) {
         this.parts = parts;
         this.shutdown = shutdown;
+        this.spender = spender;
+    }
+
+    /** The same parts, charging {@code spender}; closing it closes nothing (the client it came from owns the parts). */
+    @Override
+    public PictoryClient chargedTo(Spender spender) {
+        return new DefaultPictoryClient(parts, () -> { }, spender);
     }
 
     @Override
     public String submit(JobRequest request) {
-        return Blocking.join(parts.submitter().submit(request, Start.INLINE), JobKinds.of(request).submitting());
+        return Blocking.join(parts.submitter().submit(request, spender, Start.INLINE), JobKinds.of(request).submitting());
     }
 
     @Override
     public CompletableFuture<String> submitAsync(JobRequest request) {
-        return parts.submitter().submit(request, Start.SCHEDULED);
+        return parts.submitter().submit(request, spender, Start.SCHEDULED);
     }
 
     @Override
@@ -151,6 +167,30 @@ final class DefaultPictoryClient implements PictoryClient {
     }
 
     @Override
+    public CreditUsage usage(BudgetScope scope) {
+        return parts.budget().usage(parts.store().credits(), scope);
+    }
+
+    @Override
+    public void setLimits(BudgetScope scope, BudgetSettings.Limits limits) {
+        if (scope.kind() == BudgetScope.Kind.APPLICATION) {
+            throw new IllegalArgumentException("setLimits.scope: the application's limits are " + BudgetSettings.DAILY_CREDITS
+                    + " and " + BudgetSettings.MONTHLY_CREDITS + "; set limits of a user's or a team's scope here");
+        }
+        parts.store().credits().setLimits(scope, limits, parts.budget().clock().instant());
+    }
+
+    @Override
+    public boolean removeLimits(BudgetScope scope) {
+        return parts.store().credits().removeLimits(scope);
+    }
+
+    @Override
+    public Map<BudgetScope, BudgetSettings.Limits> limitOverrides() {
+        return parts.store().credits().limitOverrides();
+    }
+
+    @Override
     public BudgetSettings budget() {
         return parts.budget().settings();
     }
@@ -198,6 +238,7 @@ final class DefaultPictoryClient implements PictoryClient {
 
     @Override
     public String toString() {
-        return "PictoryClient[" + (durable() ? "durable store" : "in memory") + (parts.webhooks() ? ", webhooks" : "") + "]";
+        return "PictoryClient[" + (durable() ? "durable store" : "in memory") + (parts.webhooks() ? ", webhooks" : "")
+                + (spender == null ? "" : ", charged to " + spender.userScope().describe()) + "]";
     }
 }

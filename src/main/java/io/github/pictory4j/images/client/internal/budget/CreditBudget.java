@@ -2,11 +2,12 @@ package io.github.pictory4j.images.client.internal.budget;
 
 import io.github.pictory4j.images.client.internal.store.CreditLedger;
 import io.github.pictory4j.images.client.internal.config.ConfigValues;
+import io.github.pictory4j.images.client.BudgetScope;
 import io.github.pictory4j.images.client.BudgetSettings;
 import io.github.pictory4j.images.client.CreditUsage;
 import io.github.pictory4j.images.client.JobRequest;
 import io.github.pictory4j.images.client.PictoryBudgetException;
-import io.github.pictory4j.images.client.PictorySettings;
+import io.github.pictory4j.images.client.Spender;
 
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -29,42 +30,66 @@ import java.util.stream.Collectors;
 public record CreditBudget(BudgetSettings settings, Clock clock) {
 
     /**
-     * What {@code request} reserves now: its model's price, in today and this month; null when it has no
-     * price and no limit is set (nothing to count).
+     * What {@code request}, charged to {@code spender} (or null for the application alone), reserves now: its
+     * model's price, in today and this month, in the application's scope and the spender's user and team; null
+     * when it has no price and no limit applies to it (nothing to count).
      *
-     * @throws PictoryBudgetException when its price is unknown and a limit is set: it cannot be checked
+     * @throws PictoryBudgetException when its price is unknown and a limit applies: it cannot be checked
      */
-    public CreditReservation reservationFor(JobRequest request) {
+    public CreditReservation reservationFor(JobRequest request, Spender spender) {
+        List<CreditReservation.ScopeLimits> scopes = new ArrayList<>();
+        scopes.add(limitsOf(BudgetScope.application()));
+        if (spender != null) {
+            scopes.add(limitsOf(spender.userScope()));
+            spender.teamScope().map(this::limitsOf).ifPresent(scopes::add);
+        }
         BigDecimal price = request.estimatedCredits().orElse(null);
         if (price == null) {
-            if (settings.limited()) {
+            List<String> limits = limits(scopes);
+            if (!limits.isEmpty()) {
                 throw new PictoryBudgetException("The model " + (request.model() == null ? "(none)" : "'" + request.model() + "'")
-                        + " has no known price, so the credit budget (" + limits() + ") cannot check this submission:"
-                        + " nothing was sent to Pictory. Use a model this release of pictory4j knows the price of, or"
-                        + " unset " + BudgetSettings.DAILY_CREDITS + " and " + BudgetSettings.MONTHLY_CREDITS + ".");
+                        + " has no known price, so the credit budget (" + String.join(", ", limits) + ") cannot check"
+                        + " this submission: nothing was sent to Pictory. Use a model this release of pictory4j knows the"
+                        + " price of, or unset those limits.");
             }
             return null;
         }
         Periods now = periods();
-        return new CreditReservation(price, now.day().toString(), now.month().toString(), settings.dailyCredits(),
-                settings.monthlyCredits(), now.dayEnds(), now.monthEnds());
+        return new CreditReservation(price, now.day().toString(), now.month().toString(), now.dayEnds(), now.monthEnds(),
+                spender, scopes);
     }
 
-    /** Spent, reserved and left today and this month, and the last {@value CreditUsage#DAYS} days. */
+    private CreditReservation.ScopeLimits limitsOf(BudgetScope scope) {
+        BudgetSettings.Limits limits = settings.limits(scope.kind());
+        return new CreditReservation.ScopeLimits(scope, limits.dailyCredits(), limits.monthlyCredits());
+    }
+
+    /** The application's spent, reserved and left today and this month, and the last {@value CreditUsage#DAYS} days. */
     public CreditUsage usage(CreditLedger credits) {
+        return usage(credits, BudgetScope.application());
+    }
+
+    /** A scope's spent, reserved and left today and this month, and the last {@value CreditUsage#DAYS} days. */
+    public CreditUsage usage(CreditLedger credits, BudgetScope scope) {
         Periods now = periods();
         List<LocalDate> days = new ArrayList<>();
         for (int back = CreditUsage.DAYS - 1; back >= 0; back--) {
             days.add(now.day().minusDays(back));
         }
-        List<String> names = new ArrayList<>(days.stream().map(LocalDate::toString).toList());
-        names.add(now.month().toString());
+        Function<String, String> named = period -> CreditReservation.periodName(scope, period);
+        List<String> names = new ArrayList<>(days.stream().map(day -> named.apply(day.toString())).toList());
+        names.add(named.apply(now.month().toString()));
         Map<String, PeriodTotals> totals = credits.periodTotals(names).stream()
                 .collect(Collectors.toMap(PeriodTotals::period, Function.identity()));
-        Function<String, PeriodTotals> of = name -> totals.getOrDefault(name, PeriodTotals.empty(name));
+        Function<String, PeriodTotals> of = period -> {
+            PeriodTotals found = totals.getOrDefault(named.apply(period), PeriodTotals.empty(period));
+            return new PeriodTotals(period, found.spent(), found.reserved()); // named as the application's are
+        };
+        BudgetSettings.Limits limits = scope.kind() == BudgetScope.Kind.APPLICATION ? settings.limits(scope.kind())
+                : credits.limitOverrides().getOrDefault(scope, settings.limits(scope.kind()));
         return new CreditUsage(settings.zone(),
-                period(of.apply(now.day().toString()), settings.dailyCredits(), now.dayEnds()),
-                period(of.apply(now.month().toString()), settings.monthlyCredits(), now.monthEnds()),
+                period(of.apply(now.day().toString()), limits.dailyCredits(), now.dayEnds()),
+                period(of.apply(now.month().toString()), limits.monthlyCredits(), now.monthEnds()),
                 days.stream().map(day -> {
                     PeriodTotals figures = of.apply(day.toString());
                     return new CreditUsage.Day(day, figures.spent(), figures.reserved());
@@ -77,11 +102,18 @@ public record CreditBudget(BudgetSettings settings, Clock clock) {
         return new CreditUsage.Period(figures.period(), figures.spent(), figures.reserved(), limit, left, resetsAt);
     }
 
-    private String limits() {
+    /** The limits that apply, each as it is set. */
+    private static List<String> limits(List<CreditReservation.ScopeLimits> scopes) {
         List<String> set = new ArrayList<>();
-        settings.daily().ifPresent(limit -> set.add(setting(BudgetSettings.DAILY_CREDITS, limit)));
-        settings.monthly().ifPresent(limit -> set.add(setting(BudgetSettings.MONTHLY_CREDITS, limit)));
-        return String.join(", ", set);
+        for (CreditReservation.ScopeLimits limits : scopes) {
+            if (limits.dayLimit() != null) {
+                set.add(setting(limits.scope().kind().dailySetting(), limits.dayLimit()));
+            }
+            if (limits.monthLimit() != null) {
+                set.add(setting(limits.scope().kind().monthlySetting(), limits.monthLimit()));
+            }
+        }
+        return set;
     }
 
     /** A limit as it is set: only the settings that are, each with its environment variable. */

@@ -1,40 +1,130 @@
 package io.github.pictory4j.images.client.internal.budget;
 
+import io.github.pictory4j.images.client.BudgetScope;
+import io.github.pictory4j.images.client.BudgetSettings;
 import io.github.pictory4j.images.client.ImageJob;
 import io.github.pictory4j.images.client.PictoryBudgetExceededException;
 import io.github.pictory4j.images.client.PictoryBudgetExceededException.Period;
+import io.github.pictory4j.images.client.Spender;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
  * The credits a submission holds from before it is sent until its end is recorded, in the day and the
- * month it was submitted in. The {@link JobStore} takes them only if every limited period has room,
- * atomically with recording the submission.
+ * month it was submitted in, in every scope it belongs to: the application's, and its spender's user and team.
+ * The store takes them in every period of every scope only if each limited one has room, atomically with
+ * recording the submission, or takes none.
  *
- * @param credits    the model's price
- * @param day        the day it counts in ({@code 2026-01-31})
- * @param month      the month it counts in ({@code 2026-01})
- * @param dayLimit   the day's limit, or null for none
- * @param monthLimit the month's limit, or null for none
- * @param dayEnds    when the day ends (for the refusal's message)
- * @param monthEnds  when the month ends
+ * @param credits   the model's price
+ * @param day       the day it counts in ({@code 2026-01-31})
+ * @param month     the month it counts in ({@code 2026-01})
+ * @param dayEnds   when the day ends (for the refusal's message)
+ * @param monthEnds when the month ends
+ * @param spender   who it is charged to, or null for the application alone
+ * @param scopes    the limits of each scope it counts in, the application's first
  */
-public record CreditReservation(BigDecimal credits, String day, String month, BigDecimal dayLimit,
-                                BigDecimal monthLimit, Instant dayEnds, Instant monthEnds) {
+public record CreditReservation(BigDecimal credits, String day, String month, Instant dayEnds, Instant monthEnds,
+                                Spender spender, List<ScopeLimits> scopes) {
+
+    /**
+     * A scope's limits.
+     *
+     * @param dayLimit   the day's limit, or null for none
+     * @param monthLimit the month's limit, or null for none
+     */
+    public record ScopeLimits(BudgetScope scope, BigDecimal dayLimit, BigDecimal monthLimit) {
+    }
+
+    /**
+     * One period of one scope the reservation is held in.
+     *
+     * @param name  the period's name in the store, see {@link #periodName}
+     * @param limit its limit, or null for none
+     */
+    public record Hold(String name, BudgetScope scope, Period period, BigDecimal limit) {
+    }
 
     public CreditReservation {
         Objects.requireNonNull(credits, "credits");
         Objects.requireNonNull(day, "day");
         Objects.requireNonNull(month, "month");
+        scopes = List.copyOf(scopes);
     }
 
-    /** The refusal when {@code period} has no room: it has {@code spent} and {@code reserved} already. */
-    public PictoryBudgetExceededException refused(Period period, BigDecimal spent, BigDecimal reserved) {
-        boolean day = period == Period.DAY;
-        return new PictoryBudgetExceededException(new PictoryBudgetExceededException.Refusal(period,
-                day ? dayLimit : monthLimit, spent, reserved, credits, day ? dayEnds : monthEnds));
+    /**
+     * The periods to take, in the order of their names: every store takes and settles them in that one order, so
+     * that two transactions never wait for each other in a circle.
+     */
+    public List<Hold> holds() {
+        List<Hold> holds = new ArrayList<>();
+        for (ScopeLimits limits : scopes) {
+            holds.add(new Hold(periodName(limits.scope(), day), limits.scope(), Period.DAY, limits.dayLimit()));
+            holds.add(new Hold(periodName(limits.scope(), month), limits.scope(), Period.MONTH, limits.monthLimit()));
+        }
+        holds.sort(Comparator.comparing(Hold::name));
+        return holds;
+    }
+
+    /**
+     * The names of the periods a reservation made on {@code day} and {@code month} for {@code spender} (or null)
+     * is held in, in the order {@link #holds()} takes them.
+     */
+    public static List<String> periodNames(String day, String month, String user, String team) {
+        List<BudgetScope> scopes = new ArrayList<>(List.of(BudgetScope.application()));
+        if (user != null) {
+            scopes.add(BudgetScope.user(user));
+        }
+        if (team != null) {
+            scopes.add(BudgetScope.team(team));
+        }
+        List<String> names = new ArrayList<>();
+        for (BudgetScope scope : scopes) {
+            names.add(periodName(scope, day));
+            names.add(periodName(scope, month));
+        }
+        names.sort(Comparator.naturalOrder());
+        return names;
+    }
+
+    /**
+     * A period's name in the store: {@code 2026-01-31} and {@code 2026-01} for the application (as before there
+     * were other scopes), {@code user/alice/2026-01-31}, {@code team/design/2026-01}.
+     */
+    public static String periodName(BudgetScope scope, String period) {
+        return switch (scope.kind()) {
+            case APPLICATION -> period;
+            case USER -> "user/" + scope.name() + "/" + period;
+            case TEAM -> "team/" + scope.name() + "/" + period;
+        };
+    }
+
+    /** This reservation with the scopes' own limits (see {@link #overridable()}) in place of the defaults. */
+    public CreditReservation withOverrides(Map<BudgetScope, BudgetSettings.Limits> overrides) {
+        if (overrides.isEmpty()) {
+            return this;
+        }
+        List<ScopeLimits> applied = scopes.stream().map(limits -> {
+            BudgetSettings.Limits own = overrides.get(limits.scope());
+            return own == null ? limits : new ScopeLimits(limits.scope(), own.dailyCredits(), own.monthlyCredits());
+        }).toList();
+        return new CreditReservation(credits, day, month, dayEnds, monthEnds, spender, applied);
+    }
+
+    /** The scopes whose limits a user or team can have of its own: the spender's user and team. */
+    public List<BudgetScope> overridable() {
+        return scopes.stream().map(ScopeLimits::scope).filter(scope -> scope.kind() != BudgetScope.Kind.APPLICATION).toList();
+    }
+
+    /** The refusal when {@code hold} has no room: it has {@code spent} and {@code reserved} already. */
+    public PictoryBudgetExceededException refused(Hold hold, BigDecimal spent, BigDecimal reserved) {
+        return new PictoryBudgetExceededException(new PictoryBudgetExceededException.Refusal(hold.scope(), hold.period(),
+                hold.limit(), spent, reserved, credits, hold.period() == Period.DAY ? dayEnds : monthEnds));
     }
 
     /**

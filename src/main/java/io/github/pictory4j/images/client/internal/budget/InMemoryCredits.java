@@ -1,10 +1,12 @@
 package io.github.pictory4j.images.client.internal.budget;
 
+import io.github.pictory4j.images.client.BudgetScope;
+import io.github.pictory4j.images.client.BudgetSettings;
 import io.github.pictory4j.images.client.internal.BoundedMap;
-import io.github.pictory4j.images.client.PictoryBudgetExceededException.Period;
 
 import java.math.BigDecimal;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -15,29 +17,47 @@ import java.util.Map;
  */
 public final class InMemoryCredits {
 
-    /** Days and months remembered (about a year of each); older ones are forgotten first. */
-    static final int PERIODS = 800;
+    /** Periods remembered (about a year of days and months for the application and a few dozen spenders); older ones are forgotten first. */
+    static final int PERIODS = 20_000;
 
     private final Map<String, PeriodTotals> periods = new BoundedMap<>(PERIODS);
+    private final Map<BudgetScope, BudgetSettings.Limits> overrides = new HashMap<>();
 
-    /** Takes {@code reservation} in its day and month, or throws without taking anything. */
-    public void reserve(CreditReservation reservation) {
-        PeriodTotals day = totals(reservation.day());
-        PeriodTotals month = totals(reservation.month());
-        if (!day.fits(reservation.credits(), reservation.dayLimit())) {
-            throw reservation.refused(Period.DAY, day.spent(), day.reserved());
+    /**
+     * Takes {@code reservation} in every period of every scope (with the scopes' own limits where they have
+     * some), or throws without taking anything.
+     */
+    public void reserve(CreditReservation asked) {
+        CreditReservation reservation = asked.withOverrides(overrides);
+        List<CreditReservation.Hold> holds = reservation.holds();
+        for (CreditReservation.Hold hold : holds) {
+            PeriodTotals totals = totals(hold.name());
+            if (!totals.fits(reservation.credits(), hold.limit())) {
+                throw reservation.refused(hold, totals.spent(), totals.reserved());
+            }
         }
-        if (!month.fits(reservation.credits(), reservation.monthLimit())) {
-            throw reservation.refused(Period.MONTH, month.spent(), month.reserved());
+        for (CreditReservation.Hold hold : holds) {
+            put(totals(hold.name()).reserve(reservation.credits()));
         }
-        put(day.reserve(reservation.credits()));
-        put(month.reserve(reservation.credits()));
     }
 
-    /** Ends {@code reservation}: {@code charged} is spent (zero releases it). */
+    /** Ends {@code reservation}: {@code charged} is spent (zero releases it), in each period it was held in. */
     public void settle(CreditReservation reservation, BigDecimal charged) {
-        put(totals(reservation.day()).settle(reservation.credits(), charged));
-        put(totals(reservation.month()).settle(reservation.credits(), charged));
+        for (CreditReservation.Hold hold : reservation.holds()) {
+            put(totals(hold.name()).settle(reservation.credits(), charged));
+        }
+    }
+
+    public void setLimits(BudgetScope scope, BudgetSettings.Limits limits) {
+        overrides.put(scope, limits);
+    }
+
+    public boolean removeLimits(BudgetScope scope) {
+        return overrides.remove(scope) != null;
+    }
+
+    public Map<BudgetScope, BudgetSettings.Limits> limitOverrides() {
+        return Map.copyOf(overrides);
     }
 
     public List<PeriodTotals> totals(Collection<String> names) {

@@ -101,7 +101,11 @@ public record PictoryConfig(Supplier<String> apiKey, String baseUrl, Optional<Du
     public static BudgetSettings budget(Config config) {
         return new BudgetSettings(ConfigValues.credits(config, BudgetSettings.DAILY_CREDITS).orElse(null),
                 ConfigValues.credits(config, BudgetSettings.MONTHLY_CREDITS).orElse(null),
-                ConfigValues.zone(config, BudgetSettings.TIME_ZONE).orElse(BudgetSettings.UTC));
+                ConfigValues.zone(config, BudgetSettings.TIME_ZONE).orElse(BudgetSettings.UTC),
+                new BudgetSettings.Limits(ConfigValues.credits(config, BudgetSettings.USER_DAILY_CREDITS).orElse(null),
+                        ConfigValues.credits(config, BudgetSettings.USER_MONTHLY_CREDITS).orElse(null)),
+                new BudgetSettings.Limits(ConfigValues.credits(config, BudgetSettings.TEAM_DAILY_CREDITS).orElse(null),
+                        ConfigValues.credits(config, BudgetSettings.TEAM_MONTHLY_CREDITS).orElse(null)));
     }
 
     public static TelemetrySettings telemetry(Config config) {

@@ -45,11 +45,10 @@ final class EndRecording {
     boolean claimEnd(ImageJob job, Instant at) {
         String doing = "recording the end of job " + job.jobId();
         for (int attempt = 0; attempt < 3; attempt++) {
-            Optional<Held> row = database.first(doing, "SELECT submission_id, ended_at, reserved_credits, credit_day,"
-                            + " credit_month FROM pictory4j_job WHERE job_id = ?",
-                    found -> new Held(found.getString("submission_id"), found.getObject("ended_at") != null,
-                            found.getBigDecimal("reserved_credits"), found.getString("credit_day"),
-                            found.getString("credit_month")), job.jobId());
+            Optional<Ending> row = database.first(doing, "SELECT submission_id, ended_at, " + JdbcCreditLedger.HELD
+                            + " FROM pictory4j_job WHERE job_id = ?",
+                    found -> new Ending(found.getString("submission_id"), found.getObject("ended_at") != null,
+                            JdbcCreditLedger.held(found)), job.jobId());
             if (row.isEmpty()) { // a job this service did not submit: recorded, then ended
                 database.run(doing, connection -> {
                     JobRows.adopt(connection, job, at);
@@ -57,7 +56,7 @@ final class EndRecording {
                 });
                 continue;
             }
-            Held held = row.get();
+            Ending held = row.get();
             if (held.ended()) {
                 return false;
             }
@@ -74,10 +73,10 @@ final class EndRecording {
     }
 
     /** A job's row as its end finds it. */
-    private record Held(String submissionId, boolean ended, BigDecimal reserved, String day, String month) {
+    private record Ending(String submissionId, boolean ended, JdbcCreditLedger.Held reserved) {
     }
 
-    private boolean inOneStatement(Connection connection, Held held, ImageJob job, Instant at) throws SQLException {
+    private boolean inOneStatement(Connection connection, Ending held, ImageJob job, Instant at) throws SQLException {
         List<Object> parameters = new ArrayList<>(Arrays.asList(endParameters(held.submissionId(), job, at)));
         StringBuilder sql = new StringBuilder("WITH ended AS (" + END + " RETURNING job_id),"
                 + " lease AS (DELETE FROM pictory4j_claim WHERE kind = '" + Claim.POLL.name()
@@ -92,8 +91,8 @@ final class EndRecording {
             parameters.add(at);
         }
         if (held.reserved() != null) {
-            sql.append(JdbcCreditLedger.settlingAfter("ended"));
-            parameters.addAll(Arrays.asList(JdbcCreditLedger.settleParameters(held.reserved(), held.day(), held.month(),
+            sql.append(JdbcCreditLedger.settlingAfter("ended", held.reserved()));
+            parameters.addAll(Arrays.asList(JdbcCreditLedger.settleParameters(held.reserved(),
                     JdbcCreditLedger.Charge.endOf(job))));
         }
         sql.append(" SELECT COUNT(*) FROM ended");
@@ -101,7 +100,7 @@ final class EndRecording {
                 .orElse(false);
     }
 
-    private boolean inTransaction(Connection connection, Held held, ImageJob job, Instant at) throws SQLException {
+    private boolean inTransaction(Connection connection, Ending held, ImageJob job, Instant at) throws SQLException {
         if (Database.update(connection, END, endParameters(held.submissionId(), job, at)) == 0) {
             return false;
         }
@@ -113,8 +112,7 @@ final class EndRecording {
                     + " VALUES (?, ?, 0, ?)", job.jobId(), ImageState.PENDING.name(), at);
         }
         if (held.reserved() != null) { // settled with the end, by its one recorder: exactly once
-            JdbcCreditLedger.settle(connection, held.reserved(), held.day(), held.month(),
-                    JdbcCreditLedger.Charge.endOf(job));
+            JdbcCreditLedger.settle(connection, held.reserved(), JdbcCreditLedger.Charge.endOf(job));
         }
         return true;
     }

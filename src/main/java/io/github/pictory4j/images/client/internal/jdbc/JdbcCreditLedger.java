@@ -1,25 +1,36 @@
 package io.github.pictory4j.images.client.internal.jdbc;
 
+import io.github.pictory4j.images.client.BudgetScope;
+import io.github.pictory4j.images.client.BudgetSettings;
 import io.github.pictory4j.images.client.ImageJob;
-import io.github.pictory4j.images.client.PictoryBudgetExceededException.Period;
+import io.github.pictory4j.images.client.internal.jdbc.Database.Null;
 import io.github.pictory4j.images.client.internal.budget.CreditReservation;
 import io.github.pictory4j.images.client.internal.budget.PeriodTotals;
 import io.github.pictory4j.images.client.internal.store.CreditLedger;
 
 import java.math.BigDecimal;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.time.Instant;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+
+import static io.github.pictory4j.images.client.internal.jdbc.Database.orNull;
 
 /**
  * The credit periods in the database ({@code pictory4j_credit_period}), worked on inside the other roles'
  * transactions (the reservation with the submission's record, the settlement with the job's end). A reservation is a conditional update that only succeeds while the period has room
  * ({@code … WHERE spent + reserved + ? <= limit}): the database serialises concurrent ones on the period's
- * row, so instances sharing it can never reserve past a limit together. The day's row is always updated
- * before the month's, so two transactions never wait for each other in a circle.
+ * row, so instances sharing it can never reserve past a limit together. A reservation is held in the day and
+ * the month of each of its scopes (the application's, its user's, its team's), all in one transaction; the
+ * rows are always updated in the order of their names, so two transactions never wait for each other in a circle.
  */
 final class JdbcCreditLedger implements CreditLedger {
 
@@ -34,11 +45,18 @@ final class JdbcCreditLedger implements CreditLedger {
         return database.run("reading the credits spent and reserved", connection -> totals(connection, periods));
     }
 
-    /** Takes {@code reservation} in its day and month, or throws (and the caller's transaction rolls back). */
-    static void reserve(Connection connection, CreditReservation reservation) throws SQLException {
+    /**
+     * Takes {@code reservation} in every period of every scope, in the order of their names, or throws (and the
+     * caller's transaction rolls back, so that nothing stays taken).
+     */
+    static void reserve(Connection connection, CreditReservation asked) throws SQLException {
         boolean postgres = Database.isPostgres(connection);
-        take(connection, postgres, reservation, Period.DAY, reservation.day(), reservation.dayLimit());
-        take(connection, postgres, reservation, Period.MONTH, reservation.month(), reservation.monthLimit());
+        // A user's or team's own limits, as committed now: one read, and only for a submission with a spender.
+        CreditReservation reservation = asked.overridable().isEmpty() ? asked
+                : asked.withOverrides(overrides(connection, asked.overridable()));
+        for (CreditReservation.Hold hold : reservation.holds()) {
+            take(connection, postgres, reservation, hold);
+        }
     }
 
     /**
@@ -48,9 +66,11 @@ final class JdbcCreditLedger implements CreditLedger {
      * {@code ON CONFLICT … DO UPDATE}): the conditional update, and only when the period has no row yet, its
      * first row (a concurrent first one meets the unique key, and this one updates the row it made).
      */
-    private static void take(Connection connection, boolean postgres, CreditReservation reservation, Period period,
-                             String name, BigDecimal limit) throws SQLException {
+    private static void take(Connection connection, boolean postgres, CreditReservation reservation,
+                             CreditReservation.Hold hold) throws SQLException {
         BigDecimal credits = reservation.credits();
+        String name = hold.name();
+        BigDecimal limit = hold.limit();
         int taken;
         if (postgres) {
             taken = limit == null
@@ -58,21 +78,21 @@ final class JdbcCreditLedger implements CreditLedger {
                             + " VALUES (?, 0, ?) ON CONFLICT (period) DO UPDATE SET reserved = p.reserved + EXCLUDED.reserved",
                             name, credits)
                     : Database.update(connection, "INSERT INTO pictory4j_credit_period AS p (period, spent, reserved)"
-                            + " SELECT CAST(? AS VARCHAR(10)), 0, CAST(? AS NUMERIC(14, 3)) WHERE CAST(? AS NUMERIC) <= ?"
+                            + " SELECT CAST(? AS VARCHAR(160)), 0, CAST(? AS NUMERIC(14, 3)) WHERE CAST(? AS NUMERIC) <= ?"
                             + " ON CONFLICT (period) DO UPDATE SET reserved = p.reserved + EXCLUDED.reserved"
                             + " WHERE p.spent + p.reserved + EXCLUDED.reserved <= ?", name, credits, credits, limit, limit);
         } else {
             taken = reserveIn(connection, name, credits, limit);
             if (taken == 0) { // no room, or no row yet: then it is made (or a concurrent first one made it)
                 Database.insertUnlessDuplicate(connection, "INSERT INTO pictory4j_credit_period (period, spent, reserved)"
-                        + " SELECT CAST(? AS VARCHAR(10)), 0, 0 WHERE NOT EXISTS"
+                        + " SELECT CAST(? AS VARCHAR(160)), 0, 0 WHERE NOT EXISTS"
                         + " (SELECT 1 FROM pictory4j_credit_period WHERE period = ?)", name, name);
                 taken = reserveIn(connection, name, credits, limit);
             }
         }
         if (taken == 0) {
             PeriodTotals now = totals(connection, List.of(name)).stream().findFirst().orElse(PeriodTotals.empty(name));
-            throw reservation.refused(period, now.spent(), now.reserved());
+            throw reservation.refused(hold, now.spent(), now.reserved());
         }
     }
 
@@ -86,53 +106,126 @@ final class JdbcCreditLedger implements CreditLedger {
                         + " WHERE period = ? AND spent + reserved + ? <= ?", credits, name, credits, limit);
     }
 
+    @Override
+    public void setLimits(BudgetScope scope, BudgetSettings.Limits limits, Instant at) {
+        database.run("keeping the own limits of " + scope.describe(), connection -> {
+            Object[] values = {key(scope), orNull(limits.dailyCredits(), Null.DECIMAL),
+                    orNull(limits.monthlyCredits(), Null.DECIMAL), at};
+            return Database.update(connection, Database.isPostgres(connection)
+                    ? "INSERT INTO pictory4j_budget_limit (scope, daily_credits, monthly_credits, updated_at) VALUES (?, ?, ?, ?)"
+                            + " ON CONFLICT (scope) DO UPDATE SET daily_credits = EXCLUDED.daily_credits,"
+                            + " monthly_credits = EXCLUDED.monthly_credits, updated_at = EXCLUDED.updated_at"
+                    : "MERGE INTO pictory4j_budget_limit (scope, daily_credits, monthly_credits, updated_at) KEY (scope)"
+                            + " VALUES (?, ?, ?, ?)", values);
+        });
+    }
+
+    @Override
+    public boolean removeLimits(BudgetScope scope) {
+        return database.update("forgetting the own limits of " + scope.describe(),
+                "DELETE FROM pictory4j_budget_limit WHERE scope = ?", key(scope)) > 0;
+    }
+
+    @Override
+    public Map<BudgetScope, BudgetSettings.Limits> limitOverrides() {
+        return database.run("reading the users' and teams' own limits", connection -> overrides(connection, null));
+    }
+
+    /** The own limits of {@code scopes} (null: of every scope). */
+    private static Map<BudgetScope, BudgetSettings.Limits> overrides(Connection connection, List<BudgetScope> scopes)
+            throws SQLException {
+        String sql = "SELECT scope, daily_credits, monthly_credits FROM pictory4j_budget_limit";
+        Object[] keys = {};
+        if (scopes != null) {
+            sql += " WHERE scope IN (" + String.join(", ", scopes.stream().map(scope -> "?").toList()) + ")";
+            keys = scopes.stream().map(JdbcCreditLedger::key).toArray();
+        }
+        Map<BudgetScope, BudgetSettings.Limits> found = new LinkedHashMap<>();
+        for (Map.Entry<BudgetScope, BudgetSettings.Limits> row : Database.query(connection, sql, limits -> Map.entry(
+                scope(limits.getString("scope")), new BudgetSettings.Limits(limits.getBigDecimal("daily_credits"),
+                        limits.getBigDecimal("monthly_credits"))), keys)) {
+            found.put(row.getKey(), row.getValue());
+        }
+        return found;
+    }
+
+    /** A scope's key in {@code pictory4j_budget_limit}: {@code user/alice}, {@code team/design}. */
+    private static String key(BudgetScope scope) {
+        return scope.kind().name().toLowerCase(Locale.ROOT) + "/" + scope.name();
+    }
+
+    private static BudgetScope scope(String key) {
+        int slash = key.indexOf('/');
+        return new BudgetScope(BudgetScope.Kind.valueOf(key.substring(0, slash).toUpperCase(Locale.ROOT)),
+                key.substring(slash + 1));
+    }
+
+    /** The columns of a job row that say what it holds, for {@link #held}. */
+    static final String HELD = "reserved_credits, credit_day, credit_month, spender_user, spender_team";
+
+    /** What a job row holds, read from the columns {@link #HELD}; null when it holds nothing. */
+    static Held held(ResultSet row) throws SQLException {
+        BigDecimal reserved = row.getBigDecimal("reserved_credits");
+        return reserved == null ? null : new Held(reserved, CreditReservation.periodNames(row.getString("credit_day"),
+                row.getString("credit_month"), row.getString("spender_user"), row.getString("spender_team")));
+    }
+
     /**
      * Ends the reservation of the job row {@code where} selects (a no-op when it holds none, or was settled):
      * {@code charge} says what is spent of it.
      */
     static void settle(Connection connection, String where, Object key, Charge charge) throws SQLException {
-        Optional<Held> held = Database.first(connection, "SELECT reserved_credits, credit_day, credit_month FROM pictory4j_job"
-                        + " WHERE " + where + " AND reserved_credits IS NOT NULL",
-                row -> new Held(row.getBigDecimal("reserved_credits"), row.getString("credit_day"),
-                        row.getString("credit_month")), key);
+        Optional<Held> held = Database.first(connection, "SELECT " + HELD + " FROM pictory4j_job"
+                + " WHERE " + where + " AND reserved_credits IS NOT NULL", JdbcCreditLedger::held, key);
         if (held.isEmpty()) {
             return;
         }
-        settle(connection, held.get().reserved(), held.get().day(), held.get().month(), charge);
+        settle(connection, held.get(), charge);
         Database.update(connection, "UPDATE pictory4j_job SET reserved_credits = NULL WHERE " + where, key);
     }
 
     /**
-     * Ends a reservation of {@code reserved} in its day and month (the day's row first, as reservations take
-     * them): {@code charge} says what is spent of it. The caller clears the job row's reservation in the same
-     * transaction.
+     * Ends a reservation in every period it is held in (in the order reservations take them): {@code charge}
+     * says what is spent of it. The caller clears the job row's reservation in the same transaction.
      */
-    static void settle(Connection connection, BigDecimal reserved, String day, String month, Charge charge)
-            throws SQLException {
-        Object[] parameters = settleParameters(reserved, day, month, charge);
-        Database.update(connection, SETTLE, Arrays.copyOfRange(parameters, 0, 4));
-        Database.update(connection, SETTLE, Arrays.copyOfRange(parameters, 4, 8));
+    static void settle(Connection connection, Held held, Charge charge) throws SQLException {
+        Object[] parameters = settleParameters(held, charge);
+        for (int part = 0; part < held.periods().size(); part++) {
+            Database.update(connection, SETTLE, Arrays.copyOfRange(parameters, part * 4, part * 4 + 4));
+        }
     }
 
     private static final String SETTLE = "UPDATE pictory4j_credit_period SET reserved = CASE WHEN reserved > ? THEN"
             + " reserved - ? ELSE 0 END, spent = spent + ? WHERE period = ?";
 
-    /** The parameters of the day's settlement, then the month's. */
-    static Object[] settleParameters(BigDecimal reserved, String day, String month, Charge charge) {
-        BigDecimal charged = charge.of(reserved);
-        return new Object[]{reserved, reserved, charged, day, reserved, reserved, charged, month};
+    /** The parameters of each period's settlement, in order. */
+    static Object[] settleParameters(Held held, Charge charge) {
+        BigDecimal charged = charge.of(held.reserved());
+        List<Object> parameters = new ArrayList<>();
+        for (String period : held.periods()) {
+            parameters.addAll(List.of(held.reserved(), held.reserved(), charged, period));
+        }
+        return parameters.toArray();
     }
 
     /**
-     * PostgreSQL: the {@code WITH} parts that settle a reservation in its day and month only when the part
+     * PostgreSQL: the {@code WITH} parts that settle {@code held} in each of its periods only when the part
      * {@code gate} (which ends the job's row and clears its reservation) changed a row, so that the end and
-     * the settlement are one statement (atomic without a transaction). The day's row is updated before the
-     * month's (the month's reads the day's result), as reservations take them, so that no two statements
-     * wait for each other in a circle. Their parameters are {@link #settleParameters}.
+     * the settlement are one statement (atomic without a transaction). Each part reads the one before it, so
+     * the periods are updated in the order reservations take them and no two statements wait for each other
+     * in a circle. Their parameters are {@link #settleParameters}.
      */
-    static String settlingAfter(String gate) {
-        return ", day AS (" + SETTLE + " AND EXISTS (SELECT 1 FROM " + gate + ") RETURNING 1),"
-                + " month AS (" + SETTLE + " AND EXISTS (SELECT 1 FROM " + gate + ") AND (SELECT COUNT(*) FROM day) >= 0)";
+    static String settlingAfter(String gate, Held held) {
+        StringBuilder parts = new StringBuilder();
+        for (int part = 0; part < held.periods().size(); part++) {
+            parts.append(", settled").append(part).append(" AS (").append(SETTLE).append(" AND EXISTS (SELECT 1 FROM ")
+                    .append(gate).append(")");
+            if (part > 0) {
+                parts.append(" AND (SELECT COUNT(*) FROM settled").append(part - 1).append(") >= 0");
+            }
+            parts.append(" RETURNING 1)");
+        }
+        return parts.toString();
     }
 
     /** What a job row is charged at its end, from what it reserved. */
@@ -158,6 +251,11 @@ final class JdbcCreditLedger implements CreditLedger {
                         row.getBigDecimal("reserved")), periods.toArray());
     }
 
-    private record Held(BigDecimal reserved, String day, String month) {
+    /**
+     * A job row's reservation.
+     *
+     * @param periods the names of the periods it is held in, in the order reservations take them
+     */
+    record Held(BigDecimal reserved, List<String> periods) {
     }
 }

@@ -1,6 +1,7 @@
 package io.github.pictory4j.images.client.internal.jdbc;
 
 import io.github.pictory4j.images.client.ImageJob;
+import io.github.pictory4j.images.client.Spender;
 import io.github.pictory4j.images.client.UnknownOutcome;
 import io.github.pictory4j.images.client.internal.budget.CreditReservation;
 import io.github.pictory4j.images.client.internal.jdbc.Database.Null;
@@ -36,13 +37,16 @@ final class JdbcSubmissions implements Submissions {
             if (reservation != null) {
                 JdbcCreditLedger.reserve(connection, reservation); // throws, and the row is not written, without room
             }
+            Spender spender = pending.spender();
             return Database.update(connection, "INSERT INTO pictory4j_job (submission_id, phase, request_kind, request_json,"
-                            + " estimated_credits, reserved_credits, credit_day, credit_month, webhook_nonce,"
-                            + " webhook_expires_at, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                            + " estimated_credits, reserved_credits, credit_day, credit_month, spender_user, spender_team,"
+                            + " webhook_nonce, webhook_expires_at, created_at, updated_at)"
+                            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     id, Phase.SENDING.name(), request.kind(), request.json(),
                     orNull(pending.estimatedCredits(), Null.DECIMAL),
                     orNull(reservation == null ? null : reservation.credits(), Null.DECIMAL),
                     reservation == null ? null : reservation.day(), reservation == null ? null : reservation.month(),
+                    spender == null ? null : spender.user(), spender == null ? null : spender.team(),
                     pending.webhookNonce(), orNull(pending.webhookExpiresAt(), Null.TIMESTAMP), pending.createdAt(),
                     pending.createdAt());
         });

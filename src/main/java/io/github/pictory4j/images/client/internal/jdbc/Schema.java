@@ -26,7 +26,7 @@ import java.util.logging.Logger;
 public final class Schema {
 
     /** The version this release writes and reads. */
-    public static final int VERSION = 2;
+    public static final int VERSION = 3;
 
     private static final Logger LOG = Logger.getLogger(Schema.class.getName());
     private static final String VERSION_TABLE = "pictory4j_schema";
@@ -129,7 +129,7 @@ public final class Schema {
                 if (version(connection) == VERSION) {
                     return false;
                 }
-                SchemaUpgrade.toVersion2(connection);
+                SchemaUpgrade.upgrade(connection, found);
                 Database.update(connection, "INSERT INTO " + VERSION_TABLE + " (version, applied_at) VALUES (?, ?)",
                         VERSION, now);
                 return true;

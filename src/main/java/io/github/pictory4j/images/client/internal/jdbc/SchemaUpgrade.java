@@ -19,9 +19,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Version 1 of the tables (the release of 4369dfe and before) to version 2 ({@code upgrade-v1-to-v2.sql}): the
- * claims and the image's keeping move to their own tables, and each request's six columns become its kind and
- * JSON, which only Java writes (JSON-B), between the script's parts.
+ * Older versions of the tables to {@link Schema#VERSION}. Version 1 (the release of 4369dfe and before) to 2
+ * ({@code upgrade-v1-to-v2.sql}): the claims and the image's keeping move to their own tables, and each
+ * request's six columns become its kind and JSON, which only Java writes (JSON-B), between the script's parts.
+ * Version 2 to 3 ({@code upgrade-v2-to-v3.sql}): budgets per spender.
  *
  * <p>On PostgreSQL the steps run in one transaction. H2 commits at each DDL statement, so there an upgrade cut
  * short (a killed JVM) leaves some steps done: every step can therefore run again, and the copies and the
@@ -30,6 +31,7 @@ import java.util.regex.Pattern;
 final class SchemaUpgrade {
 
     private static final String SCRIPT = "upgrade-v1-to-v2.sql";
+    private static final String TO_VERSION_3 = "upgrade-v2-to-v3.sql";
     private static final String REQUESTS = "-- @requests";
     private static final List<String> NEW_TABLES = List.of("pictory4j_claim", "pictory4j_image_keeping");
     private static final Pattern DROPPED = Pattern.compile("DROP COLUMN IF EXISTS (\\w+)");
@@ -59,17 +61,29 @@ final class SchemaUpgrade {
     private SchemaUpgrade() {
     }
 
-    static void toVersion2(Connection connection) throws SQLException {
+    /** Runs the steps from version {@code found} to {@link Schema#VERSION}. */
+    static void upgrade(Connection connection, int found) throws SQLException {
         List<String> oldColumns = oldColumns();
-        for (Step step : steps()) {
+        for (Step step : steps(found)) {
             step.run(connection, oldColumns);
         }
     }
 
-    /** The steps in their order. */
-    static List<Step> steps() {
+    /** The steps from version {@code found}, in their order. */
+    static List<Step> steps(int found) {
         List<Step> steps = new ArrayList<>();
-        // The new tables exactly as version 2 creates them.
+        if (found < 2) {
+            steps.addAll(toVersion2());
+        }
+        for (String sql : Schema.statements(Schema.script(TO_VERSION_3))) {
+            steps.add(new Step(sql, false));
+        }
+        return List.copyOf(steps);
+    }
+
+    private static List<Step> toVersion2() {
+        List<Step> steps = new ArrayList<>();
+        // The new tables exactly as the current version creates them (unchanged since version 2).
         Schema.statements().stream()
                 .filter(sql -> sql.startsWith("CREATE") && NEW_TABLES.stream().anyMatch(sql::contains))
                 .map(sql -> new Step(CREATE.matcher(sql).replaceFirst("CREATE $1 IF NOT EXISTS "), false))
@@ -83,7 +97,7 @@ final class SchemaUpgrade {
         for (String sql : Schema.statements(script.substring(requests))) {
             steps.add(new Step(sql, false));
         }
-        return List.copyOf(steps);
+        return steps;
     }
 
     /** The columns of version 1 that version 2 drops, named by the script. */

@@ -1,5 +1,7 @@
 package io.github.pictory4j.images.client.internal.store;
 
+import io.github.pictory4j.images.client.BudgetScope;
+import io.github.pictory4j.images.client.BudgetSettings;
 import io.github.pictory4j.images.client.internal.budget.CreditReservation;
 import io.github.pictory4j.images.client.internal.budget.PeriodTotals;
 import io.github.pictory4j.images.client.internal.budget.InMemoryCredits;
@@ -164,6 +166,21 @@ final class InMemoryJobStore implements Submissions, JobRecords, CallbackBinding
     @Override
     public synchronized List<PeriodTotals> periodTotals(Collection<String> periods) {
         return credits.totals(periods);
+    }
+
+    @Override
+    public synchronized void setLimits(BudgetScope scope, BudgetSettings.Limits limits, Instant at) {
+        credits.setLimits(scope, limits);
+    }
+
+    @Override
+    public synchronized boolean removeLimits(BudgetScope scope) {
+        return credits.removeLimits(scope);
+    }
+
+    @Override
+    public synchronized Map<BudgetScope, BudgetSettings.Limits> limitOverrides() {
+        return credits.limitOverrides();
     }
 
     @Override

@@ -2,6 +2,7 @@ package io.github.pictory4j.images.client.internal.submission;
 
 import io.github.pictory4j.images.client.internal.budget.CreditReservation;
 import io.github.pictory4j.images.client.JobRequest;
+import io.github.pictory4j.images.client.Spender;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -17,9 +18,11 @@ import java.util.Objects;
  * @param webhookExpiresAt when that token stops being accepted, or null
  * @param createdAt        when it was recorded
  * @param reservation      the credits it holds until its end is recorded, or null when it holds none
+ * @param spender          who it is charged to, or null for the application alone
  */
 public record PendingSubmission(JobRequest request, BigDecimal estimatedCredits, String webhookNonce,
-                                Instant webhookExpiresAt, Instant createdAt, CreditReservation reservation) {
+                                Instant webhookExpiresAt, Instant createdAt, CreditReservation reservation,
+                                Spender spender) {
 
     public PendingSubmission {
         Objects.requireNonNull(request, "request");
@@ -29,6 +32,6 @@ public record PendingSubmission(JobRequest request, BigDecimal estimatedCredits,
     /** A submission that reserves nothing. */
     public PendingSubmission(JobRequest request, BigDecimal estimatedCredits, String webhookNonce,
                              Instant webhookExpiresAt, Instant createdAt) {
-        this(request, estimatedCredits, webhookNonce, webhookExpiresAt, createdAt, null);
+        this(request, estimatedCredits, webhookNonce, webhookExpiresAt, createdAt, null, null);
     }
 }

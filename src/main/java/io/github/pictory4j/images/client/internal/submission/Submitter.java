@@ -6,6 +6,7 @@ import io.github.pictory4j.images.client.internal.budget.CreditBudget;
 import io.github.pictory4j.images.client.internal.http.PictoryGateway;
 import io.github.pictory4j.images.client.internal.store.Submissions;
 import io.github.pictory4j.images.client.JobRequest;
+import io.github.pictory4j.images.client.Spender;
 import io.github.pictory4j.images.client.internal.http.JobKind;
 import io.github.pictory4j.images.client.internal.http.JobKinds;
 import io.github.pictory4j.images.client.PictoryConnectionException;
@@ -70,12 +71,12 @@ public final class Submitter {
      * @throws io.github.pictory4j.images.client.PictoryBudgetException when the budget refuses it: then
      *         nothing is sent
      */
-    public CompletableFuture<String> submit(JobRequest request, Start start) {
+    public CompletableFuture<String> submit(JobRequest request, Spender spender, Start start) {
         JobKind<?> kind = JobKinds.of(request); // a type this release cannot send fails before anything is done
         Traced trace = telemetry.submission(request);
         CompletableFuture<String> sent;
         try (Traced.Scope in = trace.enter()) {
-            sent = send(kind, request, start, trace);
+            sent = send(kind, request, spender, start, trace);
         } catch (RuntimeException refused) {
             trace.end(refused);
             throw refused;
@@ -83,9 +84,9 @@ public final class Submitter {
         return sent;
     }
 
-    private CompletableFuture<String> send(JobKind<?> kind, JobRequest request, Start start, Traced trace) {
+    private CompletableFuture<String> send(JobKind<?> kind, JobRequest request, Spender spender, Start start, Traced trace) {
         gateway.checkKey(); // no key: nothing is reserved, nothing is recorded, nothing is sent
-        CreditReservation reservation = budget.reservationFor(request);
+        CreditReservation reservation = budget.reservationFor(request, spender);
         JobRequest sent = request;
         WebhookTokens.Issued token = null;
         if (webhooks.isPresent() && request.webhook() == null) {
@@ -94,7 +95,7 @@ public final class Submitter {
         }
         // The caller's request is recorded, not the one sent: the webhook URL sent carries a token.
         String submissionId = submissions.submissionStarting(new PendingSubmission(request, request.estimatedCredits().orElse(null),
-                token == null ? null : token.nonce(), token == null ? null : token.expiresAt(), clock.instant(), reservation));
+                token == null ? null : token.nonce(), token == null ? null : token.expiresAt(), clock.instant(), reservation, spender));
         boolean callsBack = token != null;
         CompletableFuture<String> answer;
         try {

@@ -1,4 +1,4 @@
--- pictory4j job store, schema version 2. The same SQL runs on H2 (2.x) and PostgreSQL (13 and later).
+-- pictory4j job store, schema version 3. The same SQL runs on H2 (2.x) and PostgreSQL (13 and later).
 -- Times are UTC, written from the application's clock.
 
 CREATE TABLE pictory4j_schema (
@@ -18,6 +18,8 @@ CREATE TABLE pictory4j_job (
     reserved_credits     NUMERIC(12, 3),                          -- held in pictory4j_credit_period until the end settles it
     credit_day           VARCHAR(10),                             -- the day and month it counts in (2026-01-31, 2026-01)
     credit_month         VARCHAR(7),
+    spender_user         VARCHAR(128),                            -- who it is charged to (null: the application alone)
+    spender_team         VARCHAR(64),
     credits_used         NUMERIC(12, 3),
     image_url            VARCHAR(2048),
     width                INTEGER,
@@ -58,13 +60,24 @@ CREATE TABLE pictory4j_image_keeping (
 );
 CREATE INDEX pictory4j_image_keeping_state ON pictory4j_image_keeping (state);
 
--- Credits per day (2026-01-31) and per month (2026-01), in pictory.budget.time-zone: spent is what Pictory
--- charged the jobs that ended; reserved is held by submissions not settled yet. A submission reserves its
--- price in its day and month, in the transaction that records it, only where the limit leaves room.
+-- Credits per day (2026-01-31) and per month (2026-01), in pictory.budget.time-zone, for the application and
+-- for each user (user/alice/2026-01-31) and team (team/design/2026-01) submissions are charged to: spent is
+-- what Pictory charged the jobs that ended; reserved is held by submissions not settled yet. A submission
+-- reserves its price in the day and month of each of its scopes, in the transaction that records it, only
+-- where every limit leaves room.
 CREATE TABLE pictory4j_credit_period (
-    period    VARCHAR(10)    NOT NULL PRIMARY KEY,
+    period    VARCHAR(160)   NOT NULL PRIMARY KEY,
     spent     NUMERIC(14, 3) DEFAULT 0 NOT NULL,
     reserved  NUMERIC(14, 3) DEFAULT 0 NOT NULL
+);
+
+-- A user's or team's own limits (user/alice, team/design), set while the application runs, in place of the
+-- defaults (pictory.budget.user.*, pictory.budget.team.*); a null limit is no limit.
+CREATE TABLE pictory4j_budget_limit (
+    scope            VARCHAR(140)             NOT NULL PRIMARY KEY,
+    daily_credits    NUMERIC(14, 3),
+    monthly_credits  NUMERIC(14, 3),
+    updated_at       TIMESTAMP WITH TIME ZONE NOT NULL
 );
 
 -- A kept PNG: its facts here, its bytes in 64 KiB chunks, so that it is written and read as a stream.
