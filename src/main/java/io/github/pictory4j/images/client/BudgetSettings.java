@@ -6,6 +6,7 @@ import jakarta.validation.constraints.PositiveOrZero;
 
 import java.math.BigDecimal;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -20,9 +21,12 @@ import java.util.Optional;
  * @param zone           where a day and a month begin and end ({@code pictory.budget.time-zone}, default UTC)
  * @param perUser        each user's limits ({@code pictory.budget.user.daily-credits}, {@code …monthly-credits})
  * @param perTeam        each team's limits ({@code pictory.budget.team.daily-credits}, {@code …monthly-credits})
+ * @param teams          in a container, the caller's roles that are teams ({@code pictory.budget.teams}), in order:
+ *                       an authenticated caller's submissions are charged to the caller and to the first of these
+ *                       the caller is in
  */
 public record BudgetSettings(BigDecimal dailyCredits, BigDecimal monthlyCredits, ZoneId zone, Limits perUser,
-                             Limits perTeam) {
+                             Limits perTeam, List<String> teams) {
 
     public static final String DAILY_CREDITS = "pictory.budget.daily-credits";
     public static final String MONTHLY_CREDITS = "pictory.budget.monthly-credits";
@@ -31,6 +35,7 @@ public record BudgetSettings(BigDecimal dailyCredits, BigDecimal monthlyCredits,
     public static final String USER_MONTHLY_CREDITS = "pictory.budget.user.monthly-credits";
     public static final String TEAM_DAILY_CREDITS = "pictory.budget.team.daily-credits";
     public static final String TEAM_MONTHLY_CREDITS = "pictory.budget.team.monthly-credits";
+    public static final String TEAMS = "pictory.budget.teams";
 
     /** Days and months in UTC (by that name, as reports show it). */
     public static final ZoneId UTC = ZoneId.of("UTC");
@@ -74,11 +79,23 @@ public record BudgetSettings(BigDecimal dailyCredits, BigDecimal monthlyCredits,
         requireNotNegative(USER_MONTHLY_CREDITS, perUser.monthlyCredits());
         requireNotNegative(TEAM_DAILY_CREDITS, perTeam.dailyCredits());
         requireNotNegative(TEAM_MONTHLY_CREDITS, perTeam.monthlyCredits());
+        teams = teams == null ? List.of() : List.copyOf(teams);
+        for (String team : teams) {
+            if (team.isBlank() || team.length() > Spender.MAX_TEAM || team.chars().anyMatch(Character::isISOControl)) {
+                throw ConfigValues.invalid(TEAMS, "must list team names of 1 to " + Spender.MAX_TEAM
+                        + " characters, separated by commas, such as design,marketing");
+            }
+        }
     }
 
     /** The application's limits only. */
     public BudgetSettings(BigDecimal dailyCredits, BigDecimal monthlyCredits, ZoneId zone) {
-        this(dailyCredits, monthlyCredits, zone, Limits.NONE, Limits.NONE);
+        this(dailyCredits, monthlyCredits, zone, Limits.NONE, Limits.NONE, List.of());
+    }
+
+    /** Limits for the application, each user and each team; no roles are teams. */
+    public BudgetSettings(BigDecimal dailyCredits, BigDecimal monthlyCredits, ZoneId zone, Limits perUser, Limits perTeam) {
+        this(dailyCredits, monthlyCredits, zone, perUser, perTeam, List.of());
     }
 
     /** A daily and a monthly limit (either may be null), in UTC. */
@@ -88,12 +105,17 @@ public record BudgetSettings(BigDecimal dailyCredits, BigDecimal monthlyCredits,
 
     /** These settings, with each user limited to {@code dailyCredits} a day and {@code monthlyCredits} a month (null: none). */
     public BudgetSettings perUser(BigDecimal dailyCredits, BigDecimal monthlyCredits) {
-        return new BudgetSettings(this.dailyCredits, this.monthlyCredits, zone, new Limits(dailyCredits, monthlyCredits), perTeam);
+        return new BudgetSettings(this.dailyCredits, this.monthlyCredits, zone, new Limits(dailyCredits, monthlyCredits), perTeam, teams);
     }
 
     /** These settings, with each team limited to {@code dailyCredits} a day and {@code monthlyCredits} a month (null: none). */
     public BudgetSettings perTeam(BigDecimal dailyCredits, BigDecimal monthlyCredits) {
-        return new BudgetSettings(this.dailyCredits, this.monthlyCredits, zone, perUser, new Limits(dailyCredits, monthlyCredits));
+        return new BudgetSettings(this.dailyCredits, this.monthlyCredits, zone, perUser, new Limits(dailyCredits, monthlyCredits), teams);
+    }
+
+    /** These settings, with {@code teams} (in order) the caller's roles that are teams. */
+    public BudgetSettings teams(List<String> teams) {
+        return new BudgetSettings(dailyCredits, monthlyCredits, zone, perUser, perTeam, teams);
     }
 
     /** The limits of a scope of this kind. */

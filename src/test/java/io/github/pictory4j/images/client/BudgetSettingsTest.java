@@ -60,4 +60,43 @@ class BudgetSettingsTest {
         assertTrue(zone.getMessage().contains("pictory.budget.time-zone (env PICTORY_BUDGET_TIME_ZONE) is not a time zone"),
                 zone.getMessage());
     }
+
+    @Test
+    void readsEachUsersAndEachTeamsLimitsAndTheTeamsInOrder() {
+        BudgetSettings set = PictoryConfig.budget(config(Map.of(BudgetSettings.USER_DAILY_CREDITS, "4",
+                BudgetSettings.USER_MONTHLY_CREDITS, "40", BudgetSettings.TEAM_DAILY_CREDITS, "20",
+                BudgetSettings.TEAM_MONTHLY_CREDITS, "200.5", BudgetSettings.TEAMS, "marketing, design")));
+
+        assertEquals(new BudgetSettings.Limits(new BigDecimal("4"), new BigDecimal("40")), set.perUser());
+        assertEquals(new BudgetSettings.Limits(new BigDecimal("20"), new BigDecimal("200.5")), set.perTeam());
+        assertEquals(java.util.List.of("marketing", "design"), set.teams());
+        assertFalse(set.limited(), "no application-wide limit");
+    }
+
+    @Test
+    void unusableSpenderLimitsOrTeamsNameTheirSetting() {
+        Map<String, String> unusable = Map.of(
+                BudgetSettings.USER_DAILY_CREDITS, "-1",
+                BudgetSettings.USER_MONTHLY_CREDITS, "lots",
+                BudgetSettings.TEAM_DAILY_CREDITS, "-0.5",
+                BudgetSettings.TEAM_MONTHLY_CREDITS, "x",
+                BudgetSettings.TEAMS, "design," + "t".repeat(Spender.MAX_TEAM + 1));
+        unusable.forEach((key, value) -> {
+            PictoryConfigurationException e = assertThrows(PictoryConfigurationException.class,
+                    () -> PictoryConfig.budget(config(Map.of(key, value))), key);
+            assertTrue(e.getMessage().startsWith(key + " (env "), e.getMessage());
+        });
+    }
+
+    @Test
+    void aSpenderWhoseNameTheStoreCannotKeepIsRefusedNamingTheField() {
+        for (String bad : new String[]{null, " ", "a".repeat(Spender.MAX_USER + 1), "line\nbreak"}) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Spender.user(bad));
+            assertTrue(e.getMessage().startsWith("Spender.user must be 1 to 128 characters"), e.getMessage());
+        }
+        IllegalArgumentException team = assertThrows(IllegalArgumentException.class,
+                () -> Spender.user("alice").team("t".repeat(Spender.MAX_TEAM + 1)));
+        assertTrue(team.getMessage().startsWith("Spender.team must be 1 to 64 characters"), team.getMessage());
+        assertEquals("a".repeat(Spender.MAX_USER), Spender.user("a".repeat(Spender.MAX_USER)).user(), "the longest name is kept");
+    }
 }

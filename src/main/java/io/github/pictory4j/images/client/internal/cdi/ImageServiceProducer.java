@@ -30,7 +30,8 @@ import java.util.logging.Logger;
 
 /**
  * Makes the {@link ImageService} apps inject: the same client {@link PictoryClient#fromConfig} builds, on the
- * container's managed scheduler, validator and data source, with each job's end announced as CDI events.
+ * container's managed scheduler, validator and data source, with each job's end announced as CDI events, and
+ * each authenticated caller's submissions charged to that caller (see {@link CallerSpender}).
  */
 @Dependent
 public class ImageServiceProducer {
@@ -58,10 +59,12 @@ public class ImageServiceProducer {
     @Produces
     @ApplicationScoped
     ImageService images() {
-        return ClientAssembly.assemble(new ClientOptions(PictoryConfig.read(config), Optional.empty(),
+        PictoryConfig settings = PictoryConfig.read(config);
+        return CallerCharging.of(ClientAssembly.assemble(new ClientOptions(settings, Optional.empty(),
                 Optional.of(scheduler), Clock.systemUTC(), this::announce, job -> seen.fire(new ImageJobEndSeen(job)),
                 Optional.of(validator), () -> ThreadLocalRandom.current().nextDouble(), Optional.empty(),
-                UUID.randomUUID().toString(), RetryExecutor.RetryListener.NONE, Optional.empty()));
+                UUID.randomUUID().toString(), RetryExecutor.RetryListener.NONE, Optional.empty())),
+                CallerSpender.of(settings.budget().teams()));
     }
 
     void close(@Disposes ImageService images) {

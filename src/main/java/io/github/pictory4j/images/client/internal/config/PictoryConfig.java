@@ -11,6 +11,7 @@ import org.eclipse.microprofile.config.Config;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
 
@@ -105,7 +106,9 @@ public record PictoryConfig(Supplier<String> apiKey, String baseUrl, Optional<Du
                 new BudgetSettings.Limits(ConfigValues.credits(config, BudgetSettings.USER_DAILY_CREDITS).orElse(null),
                         ConfigValues.credits(config, BudgetSettings.USER_MONTHLY_CREDITS).orElse(null)),
                 new BudgetSettings.Limits(ConfigValues.credits(config, BudgetSettings.TEAM_DAILY_CREDITS).orElse(null),
-                        ConfigValues.credits(config, BudgetSettings.TEAM_MONTHLY_CREDITS).orElse(null)));
+                        ConfigValues.credits(config, BudgetSettings.TEAM_MONTHLY_CREDITS).orElse(null)),
+                config.getOptionalValues(BudgetSettings.TEAMS, String.class).orElse(List.of()).stream()
+                        .map(String::trim).filter(team -> !team.isEmpty()).toList());
     }
 
     public static TelemetrySettings telemetry(Config config) {
