@@ -47,7 +47,7 @@ import java.util.function.Supplier;
  */
 public final class DurableStoreBenchmarks {
 
-    private static final String PG_URL = env("PICTORY_TEST_POSTGRES_URL", "jdbc:postgresql://127.0.0.1:5432/pictory");
+    static final String PG_URL = env("PICTORY_TEST_POSTGRES_URL", "jdbc:postgresql://127.0.0.1:5432/pictory");
 
     public static void main(String[] args) throws Exception {
         // A system property, not args: the bench profile's exec configuration passes JMH's arguments to every main.
@@ -222,7 +222,7 @@ public final class DurableStoreBenchmarks {
         return builder.build();
     }
 
-    private static DataSource h2File(String name) throws Exception {
+    static DataSource h2File(String name) throws Exception {
         Path dir = Path.of("target", "bench-h2");
         Files.createDirectories(dir);
         Path file = dir.resolve(name + "-" + UUID.randomUUID());
@@ -230,7 +230,7 @@ public final class DurableStoreBenchmarks {
     }
 
     /** A pooled DataSource on a fresh schema of the PostgreSQL server, or null when none answers. */
-    private static DataSource postgresOrNull(String name) {
+    static DataSource postgresOrNull(String name) {
         PGConnectionPoolDataSource postgres = new PGConnectionPoolDataSource();
         postgres.setUrl(PG_URL);
         postgres.setUser(env("PICTORY_TEST_POSTGRES_USER", "pictory"));

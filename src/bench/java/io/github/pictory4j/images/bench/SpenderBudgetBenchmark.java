@@ -8,16 +8,12 @@ import io.github.pictory4j.images.client.PictoryClient;
 import io.github.pictory4j.images.client.PictorySettings;
 import io.github.pictory4j.images.client.RetryPolicy;
 import io.github.pictory4j.images.client.Spender;
-import org.h2.jdbcx.JdbcConnectionPool;
-import org.postgresql.ds.PGConnectionPoolDataSource;
 
 import javax.sql.DataSource;
 import java.io.PrintWriter;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.math.BigDecimal;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
@@ -28,7 +24,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Logger;
 
@@ -65,11 +60,10 @@ public final class SpenderBudgetBenchmark {
         System.out.println("| store | scopes | p50 | p99 | p50 / application alone | statements per submission |");
         System.out.println("|---|---|---|---|---|---|");
         try (BenchPictory pictory = new BenchPictory(stubMillis, 16)) {
-            measure("H2 (file)", h2File(), pictory);
-            String url = System.getenv().getOrDefault("PICTORY_TEST_POSTGRES_URL", "jdbc:postgresql://127.0.0.1:5432/pictory");
-            DataSource postgres = postgresOrNull(url);
+            measure("H2 (file)", DurableStoreBenchmarks.h2File("spenders"), pictory);
+            DataSource postgres = DurableStoreBenchmarks.postgresOrNull("spenders");
             if (postgres == null) {
-                System.out.println("| PostgreSQL | not run: no server at " + url + " | | | | |");
+                System.out.println("| PostgreSQL | not run: no server at " + DurableStoreBenchmarks.PG_URL + " | | | | |");
             } else {
                 measure("PostgreSQL", postgres, pictory);
             }
@@ -205,28 +199,6 @@ public final class SpenderBudgetBenchmark {
         } catch (InvocationTargetException e) {
             throw e.getCause();
         }
-    }
-
-    private static DataSource h2File() throws Exception {
-        Path dir = Path.of("target", "bench-h2");
-        Files.createDirectories(dir);
-        return JdbcConnectionPool.create("jdbc:h2:file:" + dir.resolve("spenders-" + UUID.randomUUID()).toAbsolutePath(), "sa", "");
-    }
-
-    private static DataSource postgresOrNull(String url) {
-        PGConnectionPoolDataSource postgres = new PGConnectionPoolDataSource();
-        postgres.setUrl(url);
-        postgres.setUser(System.getenv().getOrDefault("PICTORY_TEST_POSTGRES_USER", "pictory"));
-        postgres.setPassword(System.getenv().getOrDefault("PICTORY_TEST_POSTGRES_PASSWORD", "pictory"));
-        postgres.setConnectTimeout(3);
-        String schema = "pictory_bench_spenders_" + UUID.randomUUID().toString().substring(0, 8);
-        try (Connection connection = postgres.getConnection(); Statement statement = connection.createStatement()) {
-            statement.execute("CREATE SCHEMA " + schema);
-        } catch (SQLException unreachable) {
-            return null;
-        }
-        postgres.setCurrentSchema(schema);
-        return JdbcConnectionPool.create(postgres);
     }
 
     private static double percentile(List<Long> values, double p) {

@@ -81,7 +81,7 @@ public record BudgetSettings(BigDecimal dailyCredits, BigDecimal monthlyCredits,
         requireNotNegative(TEAM_MONTHLY_CREDITS, perTeam.monthlyCredits());
         teams = teams == null ? List.of() : List.copyOf(teams);
         for (String team : teams) {
-            if (team.isBlank() || team.length() > Spender.MAX_TEAM || team.chars().anyMatch(Character::isISOControl)) {
+            if (!Spender.isName(team, Spender.MAX_TEAM)) {
                 throw ConfigValues.invalid(TEAMS, "must list team names of 1 to " + Spender.MAX_TEAM
                         + " characters, separated by commas, such as design,marketing");
             }

@@ -44,8 +44,13 @@ public record Spender(String user, String team) {
         return java.util.Optional.ofNullable(team).map(BudgetScope::team);
     }
 
+    /** Whether the store can keep {@code name} as a user's or team's: 1 to {@code max} characters, not blank, no control characters. */
+    static boolean isName(String name, int max) {
+        return name != null && !name.isBlank() && name.length() <= max && name.chars().noneMatch(Character::isISOControl);
+    }
+
     static void requireName(String field, String name, int max) {
-        if (name == null || name.isBlank() || name.length() > max || name.chars().anyMatch(Character::isISOControl)) {
+        if (!isName(name, max)) {
             throw new IllegalArgumentException(field + " must be 1 to " + max + " characters, not blank and without"
                     + " control characters: got " + (name == null ? "null" : name.length() + " characters")
                     + ". Nothing was reserved or sent.");

@@ -78,6 +78,14 @@ abstract class BudgetContract {
         return client;
     }
 
+    /** A client that checks the contract's constraints, as applications get it (the others let every call through). */
+    PictoryClient validatingClient() {
+        PictoryClient client = store(PictoryClient.builder().api(RestClients.api(pictory.baseUrl())).apiKey(RestClients.KEY)
+                .scheduler(time).clock(time.clock()).owner("a").budget(BudgetSettings.NONE)).build();
+        clients.add(client);
+        return client;
+    }
+
     /** Each submission creates a job of its own. */
     static void pictoryCreatesJobs() {
         pictory.stubFor(post(IMAGES).willReturn(okJson("{\"success\":true,\"data\":{\"jobId\":\"job-{{randomValue length=16"
@@ -283,9 +291,7 @@ abstract class BudgetContract {
     @Test
     void aViewChargedToASpenderIsCheckedByTheContractAndClosesNothing() {
         pictoryCreatesJobs();
-        PictoryClient client = store(PictoryClient.builder().api(RestClients.api(pictory.baseUrl())).apiKey(RestClients.KEY)
-                .scheduler(time).clock(time.clock()).owner("a").budget(BudgetSettings.NONE)).build();
-        clients.add(client);
+        PictoryClient client = validatingClient();
         assertThrows(jakarta.validation.ConstraintViolationException.class, () -> client.chargedTo(null));
         PictoryClient alice = client.chargedTo(ALICE);
         assertThrows(jakarta.validation.ConstraintViolationException.class,
@@ -326,9 +332,7 @@ abstract class BudgetContract {
 
     @Test
     void limitsThatCannotBeKeptAreRefusedNamingTheFieldAndNothingIsStored() {
-        PictoryClient client = store(PictoryClient.builder().api(RestClients.api(pictory.baseUrl())).apiKey(RestClients.KEY)
-                .scheduler(time).clock(time.clock()).owner("a").budget(BudgetSettings.NONE)).build();
-        clients.add(client);
+        PictoryClient client = validatingClient();
         jakarta.validation.ConstraintViolationException negative = assertThrows(jakarta.validation.ConstraintViolationException.class,
                 () -> client.setLimits(BudgetScope.user("alice"), new BudgetSettings.Limits(credits("-1"), null)));
         assertEquals("setLimits.limits.dailyCredits", negative.getConstraintViolations().iterator().next().getPropertyPath().toString());
