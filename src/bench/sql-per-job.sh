@@ -64,7 +64,7 @@ stop_server() {
 }
 
 submit() {
-  curl -fsS -o /dev/null -X POST "http://localhost:$port/api/images" -H 'Content-Type: application/json' \
+  curl -fsS -u alice:demo -o /dev/null -X POST "http://localhost:$port/api/images" -H 'Content-Type: application/json' \
     -d "{\"prompt\":\"SQL per job $1, a lighthouse at dawn\",\"model\":\"flux-schnell\",\"aspectRatio\":\"16:9\"}"
 }
 export -f submit

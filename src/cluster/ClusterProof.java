@@ -47,6 +47,8 @@ public class ClusterProof {
     private static final String PICTORY = "http://127.0.0.1:" + env("CLUSTER_PICTORY_PORT", "9090") + "/simulator/pictoryapis";
     private static final String DB = "jdbc:postgresql://127.0.0.1:5432/" + env("CLUSTER_DATABASE", "pictory_cluster");
     /** The simulated job duration and the instances' poll interval (cluster.sh's defaults). */
+    /** The sample's demo user alice (HTTP Basic): its API needs a sign-in; the instances listen on localhost. */
+    private static final String LOGIN = "Basic " + java.util.Base64.getEncoder().encodeToString("alice:demo".getBytes());
     private static final double JOB_SECONDS = 5;
     private static final double POLL_SECONDS = 1;
 
@@ -178,7 +180,7 @@ public class ClusterProof {
     private int submit(int n, Set<String> accepted) {
         try {
             HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(LB + "/api/images"))
-                    .timeout(Duration.ofSeconds(30)).header("Content-Type", "application/json")
+                    .timeout(Duration.ofSeconds(30)).header("Content-Type", "application/json").header("Authorization", LOGIN)
                     .POST(HttpRequest.BodyPublishers.ofString("{\"prompt\":\"Cluster proof job " + n + "\",\"model\":\"flux-schnell\"}"))
                     .build(), HttpResponse.BodyHandlers.ofString());
             Matcher id = JOB_ID.matcher(response.body());

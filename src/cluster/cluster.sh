@@ -143,7 +143,9 @@ start() {
   touch "$STATE/started"
 
   create_server cluster-pictory
-  start_server cluster-pictory "$PICTORY_PORT" "PICTORY_SIMULATOR_JOB_DURATION=$JOB_DURATION" "PICTORY_INSTANCE=pictory"
+  # The simulator's documented key: the sample would make one per run, which the instances could not know.
+  start_server cluster-pictory "$PICTORY_PORT" "PICTORY_SIMULATOR_JOB_DURATION=$JOB_DURATION" "PICTORY_INSTANCE=pictory" \
+    "PICTORY_SIMULATOR_API_KEY=pictai_simulator"
   log "the shared simulated Pictory is ready on http://localhost:$PICTORY_PORT/simulator/pictoryapis"
   for n in $(seq 1 "$count"); do
     create_server "cluster-$n"

@@ -26,6 +26,8 @@ public class LoadTest {
 
     private static final Pattern JOB_ID = Pattern.compile("\"jobId\"\\s*:\\s*\"([^\"]+)\"");
     private static final Pattern STATUS = Pattern.compile("\"status\"\\s*:\\s*\"([^\"]+)\"");
+    /** The sample's demo user alice (HTTP Basic): its API needs a sign-in. */
+    private static final String LOGIN = "Basic " + java.util.Base64.getEncoder().encodeToString("alice:demo".getBytes());
 
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
@@ -130,7 +132,7 @@ public class LoadTest {
     private String send(HttpRequest.Builder request, int expectedStatus, ConcurrentLinkedQueue<Long> latenciesMicros) {
         long t0 = System.nanoTime();
         try {
-            HttpResponse<String> response = http.send(request.timeout(Duration.ofSeconds(30)).build(),
+            HttpResponse<String> response = http.send(request.timeout(Duration.ofSeconds(30)).header("Authorization", LOGIN).build(),
                     HttpResponse.BodyHandlers.ofString());
             latenciesMicros.add((System.nanoTime() - t0) / 1000);
             requests.incrementAndGet();

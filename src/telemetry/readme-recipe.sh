@@ -49,7 +49,7 @@ for _ in $(seq 1 360); do
 done
 curl -sf -o /dev/null "http://localhost:$port/health/ready" || fail "the sample was not ready within 3 minutes"
 
-accepted="$(curl -sf -X POST -H 'Content-Type: application/json' "http://localhost:$port/api/images" \
+accepted="$(curl -sf -u alice:demo -X POST -H 'Content-Type: application/json' "http://localhost:$port/api/images" \
   -d "{\"prompt\":\"$prompt\",\"model\":\"flux-schnell\",\"aspectRatio\":\"16:9\"}")" || fail "the submission was refused"
 job_id="$(sed -E 's/.*"jobId":"([^"]+)".*/\1/' <<< "$accepted")"
 forged="$(curl -s -o /dev/null -w '%{http_code}' -X POST -H 'Content-Type: application/json' \
@@ -57,7 +57,7 @@ forged="$(curl -s -o /dev/null -w '%{http_code}' -X POST -H 'Content-Type: appli
 [ "$forged" = 401 ] || fail "a forged callback was answered $forged, not 401"
 
 for _ in $(seq 1 120); do
-  [ "$(curl -s -o /dev/null -w '%{http_code}' "http://localhost:$port/api/images/$job_id/image")" = 200 ] && break
+  [ "$(curl -s -u alice:demo -o /dev/null -w '%{http_code}' "http://localhost:$port/api/images/$job_id/image")" = 200 ] && break
   sleep 0.5
 done
 # The token the sample gave the simulator for this job's callback, as the simulator's traffic shows it.

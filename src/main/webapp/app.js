@@ -1,5 +1,6 @@
-// pictory4j sample page: a form that submits image jobs to /api/images and a gallery that follows them:
-// pushed by Server-Sent Events (/api/events) when the server can, polled when it cannot.
+// pictory4j sample page: a sign-in (/api/session), a form that submits image jobs to /api/images and a gallery
+// that follows them: pushed by Server-Sent Events (/api/events) when the server can, polled when it cannot. An
+// admin also sees everyone's credits and sets the limits of users and teams (/api/admin).
 // All text from the user or the server goes through textContent or DOM properties, never innerHTML.
 'use strict';
 
@@ -26,6 +27,7 @@
   let submitting = false;
   const pollers = new Map(); // jobId -> timeout id
   let live = false; // whether the event stream is connected
+  let events = null; // the event stream, closed at sign-out
 
   // ---- small helpers ----
 
@@ -69,6 +71,7 @@
     const response = await fetch(path, init);
     let body = null;
     try { body = await response.json(); } catch (e) { /* empty or not JSON */ }
+    if (response.status === 401 && path !== 'api/session') signedOut(); // the session ended (a restart, a time-out)
     return { status: response.status, ok: response.ok, body, headers: response.headers };
   }
 
@@ -279,11 +282,88 @@
     }
     if (!result.ok || !result.body || !Array.isArray(result.body.days)) return;
     const usage = result.body;
+    $('usage-title').textContent = 'Your credits';
     $('usage-today').textContent = periodText(usage.today);
     $('usage-month').textContent = periodText(usage.month);
     $('usage-zone').textContent = 'days in ' + usage.zone;
+    const team = usage.team;
+    $('usage-team-row').hidden = !team;
+    if (team) {
+      $('usage-team-title').textContent = 'Team ' + team.name + ', this month';
+      $('usage-team').textContent = periodText(team.month);
+    }
     drawChart(usage.days);
     $('usage').hidden = false;
+    if (isAdmin) loadAdmin();
+  }
+
+  // ---- the admin's panel ----
+
+  let isAdmin = false;
+
+  function limitText(value) {
+    return value === undefined || value === null ? 'none' : amount(value);
+  }
+
+  async function loadAdmin() {
+    let usage;
+    let limits;
+    try {
+      [usage, limits] = await Promise.all([api('GET', 'api/admin/usage'), api('GET', 'api/admin/limits')]);
+    } catch (e) {
+      return;
+    }
+    if (!usage.ok || !limits.ok || !usage.body || !limits.body) return;
+    const rows = [usage.body.application].concat(usage.body.users || [], usage.body.teams || []);
+    $('admin-usage').replaceChildren(...rows.map((scope) => {
+      const row = el('tr');
+      row.dataset.scope = scope.kind + ':' + scope.name;
+      row.append(el('td', null, scope.scope), el('td', null, periodText(scope.today)), el('td', null, periodText(scope.month)));
+      return row;
+    }));
+    const l = limits.body;
+    $('admin-defaults').textContent = 'The application: ' + limitText(l.application.dailyCredits) + ' a day, '
+      + limitText(l.application.monthlyCredits) + ' a month. Each user: ' + limitText(l.userDefault.dailyCredits)
+      + ' a day, ' + limitText(l.userDefault.monthlyCredits) + ' a month. Each team ('
+      + ((l.teams || []).join(', ') || 'none configured') + '): ' + limitText(l.teamDefault.dailyCredits) + ' a day, '
+      + limitText(l.teamDefault.monthlyCredits) + ' a month. Own limits:';
+    $('admin-overrides').replaceChildren(...(l.overrides || []).map((own) => {
+      const row = el('tr');
+      row.dataset.scope = own.kind + ':' + own.name;
+      const remove = el('button', 'link-button', 'Remove');
+      remove.type = 'button';
+      remove.addEventListener('click', async () => {
+        await api('DELETE', 'api/admin/limits/' + own.kind + '/' + encodeURIComponent(own.name));
+        loadAdmin();
+      });
+      const cell = el('td');
+      cell.append(remove);
+      row.append(el('td', null, own.kind + ' ' + own.name), el('td', null, limitText(own.dailyCredits)),
+        el('td', null, limitText(own.monthlyCredits)), cell);
+      return row;
+    }));
+    $('admin').hidden = false;
+  }
+
+  async function setLimits(event) {
+    event.preventDefault();
+    $('limits-error').textContent = '';
+    const number = (id) => ($(id).value.trim() === '' ? null : Number($(id).value.trim()));
+    const body = { dailyCredits: number('limits-daily'), monthlyCredits: number('limits-monthly') };
+    if ([body.dailyCredits, body.monthlyCredits].some((n) => n !== null && !Number.isFinite(n))) {
+      $('limits-error').textContent = 'Limits are numbers of credits, or empty for none';
+      return;
+    }
+    const name = $('limits-name').value.trim();
+    if (!name) { $('limits-error').textContent = 'Name the user or team'; return; }
+    const result = await api('PUT', 'api/admin/limits/' + $('limits-kind').value + '/' + encodeURIComponent(name), body);
+    if (!result.ok) {
+      const fields = result.body && Array.isArray(result.body.fields) ? result.body.fields : [];
+      $('limits-error').textContent = [errorMessage(result, 'The limits were not set')]
+        .concat(fields.map((f) => f.name + ': ' + f.errors)).join(' · ');
+      return;
+    }
+    loadAdmin();
   }
 
   // ---- the gallery ----
@@ -379,7 +459,9 @@
     }
     body.append(head, el('p', 'job-prompt', job.prompt || ''));
 
-    const meta = [job.model, job.aspectRatio, job.style].filter(Boolean).join(' · ');
+    // An admin sees everyone's jobs: say whose (a job from before owners has none).
+    const owner = isAdmin ? (job.owner ? 'by ' + job.owner : 'by nobody (from before owners)') : '';
+    const meta = [job.model, job.aspectRatio, job.style, owner].filter(Boolean).join(' · ');
     if (meta) body.append(el('p', 'job-meta', meta));
     if (status === 'completed') {
       const facts = el('p', 'job-facts');
@@ -437,7 +519,7 @@
   /** Jobs pushed by the server as they end; when the stream drops, polling takes over at full pace. */
   function listen() {
     if (!window.EventSource) return;
-    const events = new EventSource('api/events');
+    events = new EventSource('api/events');
     events.addEventListener('ready', () => { live = true; });
     events.addEventListener('job', (event) => {
       let job;
@@ -477,15 +559,87 @@
     updateEmpty();
   }
 
+  // ---- signing in and out ----
+
+  let started = false;
+
+  function showSignIn(demoUsers) {
+    $('app-area').hidden = true;
+    $('account').hidden = true;
+    $('sign-in-form').hidden = false;
+    const hint = $('sign-in-hint');
+    hint.hidden = !(demoUsers && demoUsers.length);
+    hint.textContent = hint.hidden ? '' : 'Demo users, while the sample listens on this machine only: '
+      + demoUsers.join(', ') + ' (password demo).';
+    $('sign-in-user').focus();
+  }
+
+  function start(session) {
+    isAdmin = !!session.admin;
+    $('sign-in-form').hidden = true;
+    $('account-name').textContent = session.user + (session.team ? ' · ' + session.team : '') + (isAdmin ? ' · admin' : '');
+    $('account').hidden = false;
+    $('app-area').hidden = false;
+    if (started) return;
+    started = true;
+    loadOptions();
+    loadGallery();
+    loadUsage();
+    listen();
+  }
+
+  /** The sign-in is gone: everything on the page was the previous user's, so start again from a clean page. */
+  function signedOut() {
+    if (started) window.location.reload();
+  }
+
+  async function signIn(event) {
+    event.preventDefault();
+    $('sign-in-error').textContent = '';
+    let result;
+    try {
+      result = await api('POST', 'api/session', { user: $('sign-in-user').value.trim(), password: $('sign-in-password').value });
+    } catch (e) {
+      $('sign-in-error').textContent = 'Cannot reach the server: ' + e.message;
+      return;
+    }
+    $('sign-in-password').value = '';
+    if (!result.ok || !result.body) {
+      $('sign-in-error').textContent = errorMessage(result, 'The user name or password is wrong');
+      return;
+    }
+    start(result.body);
+  }
+
+  async function signOut() {
+    if (events) events.close();
+    try { await api('DELETE', 'api/session'); } finally { window.location.reload(); }
+  }
+
+  async function begin() {
+    let result;
+    try {
+      result = await api('GET', 'api/session');
+    } catch (e) {
+      showBanner('Cannot reach the server: ' + e.message);
+      return;
+    }
+    if (result.ok && result.body && result.body.signedIn) {
+      start(result.body);
+    } else {
+      showSignIn(result.body && result.body.demoUsers);
+    }
+  }
+
   // ---- start ----
 
   promptInput.addEventListener('input', updateCount);
   modelSelect.addEventListener('change', () => { fillRatios(); updateSubmitLabel(); });
   form.addEventListener('submit', submit);
+  $('sign-in-form').addEventListener('submit', signIn);
+  $('sign-out').addEventListener('click', signOut);
+  $('limits-form').addEventListener('submit', setLimits);
   $('banner-close').addEventListener('click', hideBanner);
   updateCount();
-  loadOptions();
-  loadGallery();
-  loadUsage();
-  listen();
+  begin();
 })();

@@ -31,10 +31,13 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The sample's image API: submit, follow and list this app's jobs, through the module only. The jobs
- * are the module's job store ({@code ImageService.jobs()}), so they survive restarts and every instance
- * on the same database lists the same ones; their images are served from the store, whether or not
- * Pictory still has them.
+ * The sample's image API: submit, follow and list jobs, through the module only. The jobs are the module's job
+ * store ({@code ImageService.jobs()}), so they survive restarts and every instance on the same database lists the
+ * same ones; their images are served from the store, whether or not Pictory still has them.
+ *
+ * <p>Each submission is charged to the signed-in caller (the module does it: {@code pictory.budget.teams}), and a
+ * job belongs to whoever it was charged to. A user sees, lists and downloads their own jobs only: another's answers
+ * 404, exactly as a job that does not exist, so that nothing tells whether it does. An admin sees every job.
  */
 @Path("/images")
 @RequestScoped
@@ -50,6 +53,9 @@ public class ImagesResource {
 
     @Inject
     EventLedger ledger;
+
+    @Inject
+    Caller caller;
 
     @POST
     @Operation(summary = "Start generating an image", description = "Validates the request with Pictory's rules,"
@@ -83,7 +89,8 @@ public class ImagesResource {
             description = "As the module recorded it: it follows every job to its end, so asking here never calls Pictory.")
     @APIResponse(responseCode = "200", description = "The job",
             content = @Content(schema = @Schema(implementation = JobView.class)))
-    @APIResponse(responseCode = "404", description = "No job with this id was submitted through this app")
+    @APIResponse(responseCode = "404", description = "No job with this id was submitted through this app by the caller"
+            + " (an admin sees every job)")
     public JobView job(@PathParam("jobId") String jobId) {
         return JobView.of(record(jobId));
     }
@@ -99,7 +106,7 @@ public class ImagesResource {
     @APIResponse(responseCode = "503", description = "The job completed and its image is being kept: try again shortly")
     @APIResponse(responseCode = "502", description = "The image could not be kept (the reason is in the message)")
     public Response image(@PathParam("jobId") String jobId) {
-        // The kept image first: the page asks for each of its images, and a kept one needs no other read.
+        JobRecord record = record(jobId); // first: only the job's owner (or an admin) gets its image
         Optional<KeptImage> kept = images.keptImage(jobId);
         if (kept.isPresent()) {
             KeptImage png = kept.get();
@@ -107,7 +114,6 @@ public class ImagesResource {
             return Response.ok(stream, png.contentType()).header("Content-Length", png.sizeBytes())
                     .header("Cache-Control", "private, max-age=86400, immutable").build();
         }
-        JobRecord record = record(jobId);
         if (!record.lastSeen().isCompleted()) {
             return PictoryErrors.json(409, ErrorBody.of("Job " + jobId + " is " + record.lastSeen().status()
                     + ": it has no image"));
@@ -121,12 +127,14 @@ public class ImagesResource {
     }
 
     @GET
-    @Operation(summary = "This app's jobs, newest first (at most " + LIST_LIMIT + ")")
+    @Operation(summary = "The caller's jobs, newest first (at most " + LIST_LIMIT + "); an admin's list has everyone's")
     public List<JobView> list() {
-        return images.jobs(LIST_LIMIT).stream().map(JobView::of).toList();
+        List<JobRecord> jobs = caller.admin() ? images.jobs(LIST_LIMIT) : images.jobs(caller.scope(), LIST_LIMIT);
+        return jobs.stream().map(JobView::of).toList();
     }
 
+    /** The job, when the caller may see it; else 404, as for a job that does not exist. */
     private JobRecord record(String jobId) {
-        return images.job(jobId).orElseThrow(() -> new NotFoundException("No job " + jobId));
+        return images.job(jobId).filter(caller::maySee).orElseThrow(() -> new NotFoundException("No job " + jobId));
     }
 }

@@ -15,6 +15,7 @@ import java.time.Instant;
  * @param url   Pictory's own link to the PNG (purged after a while)
  * @param image the kept image's path on this app ({@code /api/images/{id}/image}), once it is kept
  * @param imageState NONE, PENDING, KEPT or FAILED (see {@code imageProblem})
+ * @param owner the user it was charged to (null for a job from before jobs had owners)
  */
 public record JobView(
         String jobId,
@@ -33,7 +34,8 @@ public record JobView(
         Instant endedAt,
         String image,
         String imageState,
-        String imageProblem) {
+        String imageProblem,
+        String owner) {
 
     static JobView of(JobRecord record) {
         JobRequest request = record.request();
@@ -46,7 +48,7 @@ public record JobView(
                 image == null ? null : valueOf(image.aspectRatio()), image == null ? null : valueOf(image.style()),
                 record.createdAt(), record.endedAt(),
                 kept.status() == JobRecord.KeptImageState.Status.KEPT ? "/api/images/" + record.jobId() + "/image" : null,
-                kept.status().name(), kept.problem());
+                kept.status().name(), kept.problem(), record.spender() == null ? null : record.spender().user());
     }
 
     private static String valueOf(Object value) {

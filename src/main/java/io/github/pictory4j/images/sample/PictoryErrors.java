@@ -1,5 +1,6 @@
 package io.github.pictory4j.images.sample;
 
+import io.github.pictory4j.images.client.BudgetScope;
 import io.github.pictory4j.images.client.FieldError;
 import io.github.pictory4j.images.client.PictoryAuthenticationException;
 import io.github.pictory4j.images.client.PictoryBadRequestException;
@@ -15,7 +16,9 @@ import io.github.pictory4j.images.client.PictoryServiceException;
 import io.github.pictory4j.images.client.PictoryStoreException;
 import io.github.pictory4j.images.client.PictoryTimeoutException;
 import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
@@ -44,6 +47,9 @@ public class PictoryErrors implements ExceptionMapper<PictoryException> {
     private static final Logger LOG = Logger.getLogger(PictoryErrors.class.getName());
 
     private final Clock clock;
+
+    @Context
+    SecurityContext security;
 
     public PictoryErrors() {
         this(Clock.systemUTC());
@@ -102,10 +108,23 @@ public class PictoryErrors implements ExceptionMapper<PictoryException> {
         PictoryBudgetExceededException.Refusal refused = exceeded.refusal();
         long wait = Math.max(1, Duration.between(clock.instant(), refused.resetsAt()).toSeconds());
         String period = refused.period().name().toLowerCase(Locale.ROOT);
-        return Response.status(429).type(MediaType.APPLICATION_JSON).header(HttpHeaders.RETRY_AFTER, wait)
-                .entity(new ErrorBody(exceeded.getMessage(), List.of(), new ErrorBody.Budget(period,
-                        refused.setting(), refused.limit(), refused.spent(), refused.reserved(),
-                        refused.requested(), refused.resetsAt().toString()))).build();
+        ErrorBody body;
+        if (refused.scope().kind() == BudgetScope.Kind.APPLICATION && !admin()) {
+            // What the whole application spent is everyone's spending: only an admin sees it (GET /api/admin/usage).
+            body = new ErrorBody("The application's " + (period.equals("day") ? "daily" : "monthly") + " credit budget"
+                    + " has no room for this submission (" + refused.setting() + "). Nothing was sent to Pictory; the "
+                    + period + " resets at " + refused.resetsAt() + ".", List.of(), new ErrorBody.Budget(period,
+                    refused.setting(), refused.limit(), null, null, refused.requested(), refused.resetsAt().toString()));
+        } else {
+            body = new ErrorBody(exceeded.getMessage(), List.of(), new ErrorBody.Budget(period, refused.setting(),
+                    refused.limit(), refused.spent(), refused.reserved(), refused.requested(), refused.resetsAt().toString()));
+        }
+        return Response.status(429).type(MediaType.APPLICATION_JSON).header(HttpHeaders.RETRY_AFTER, wait).entity(body).build();
+    }
+
+    /** Whether the caller is an admin (nobody, in a unit test without a request). */
+    private boolean admin() {
+        return security != null && security.isUserInRole(SampleUsers.ADMIN);
     }
 
     static Response json(int status, ErrorBody body) {

@@ -20,7 +20,8 @@ public class SampleApplication extends Application {
 
     @Override
     public Set<Class<?>> getClasses() {
-        return Set.of(ImagesResource.class, OptionsResource.class, UsageResource.class, JobEvents.class, SampleWebhook.class, ValidationErrors.class, PictoryErrors.class,
+        return Set.of(ImagesResource.class, OptionsResource.class, UsageResource.class, JobEvents.class, SampleWebhook.class,
+                SessionResource.class, AdminResource.class, ValidationErrors.class, PictoryErrors.class,
                 RequestErrors.UnreadableBody.class, RequestErrors.InvalidBody.class, RequestErrors.HttpErrors.class,
                 RequestErrors.Unexpected.class, RequestSizeLimit.class);
     }

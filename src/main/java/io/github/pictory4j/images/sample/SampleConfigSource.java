@@ -37,6 +37,12 @@ public class SampleConfigSource implements ConfigSource {
     /** Where the app listens: MicroProfile Config reads the HTTP_PORT variable server.xml uses too. */
     private static final String LOCAL_APP = "http://localhost:${HTTP_PORT:9080}";
     private static final String RUN_SECRET = randomSecret();
+    /**
+     * The embedded simulator's key, made per run: the simulator's own API (its recorded requests, every user's
+     * prompts among them) is then open to this app's client alone, never to someone who knows the simulator's
+     * well-known default. PICTORY_SIMULATOR_API_KEY sets it (above this source), for scripts that read the simulator.
+     */
+    private static final String RUN_SIMULATOR_KEY = "pictai_simulator_" + randomSecret().substring(0, 24);
 
     /** The database setting that switches the sample from its embedded H2 to PostgreSQL. */
     static final String DB_URL = "PICTORY_DB_URL";
@@ -50,7 +56,9 @@ public class SampleConfigSource implements ConfigSource {
     /** The same in both modes. */
     private static final Map<String, String> ALWAYS = Map.of(
             // The OpenAPI document describes the sample's API; the simulator mimics someone else's.
-            "mp.openapi.scan.exclude.packages", "io.github.pictory4j.images.simulator");
+            "mp.openapi.scan.exclude.packages", "io.github.pictory4j.images.simulator",
+            // The demo users' teams (SampleUsers), in the order that decides which pays for a user in both.
+            "pictory.budget.teams", "design,marketing");
 
     private static final Map<String, String> SIMULATOR_DEFAULTS = simulatorDefaults();
 
@@ -165,6 +173,7 @@ public class SampleConfigSource implements ConfigSource {
     private static Map<String, String> simulatorDefaults() {
         Map<String, String> values = new HashMap<>();
         values.put(SimulatorKeys.ENABLED, "true");
+        values.put(SimulatorKeys.API_KEY, RUN_SIMULATOR_KEY);
         values.put(PictorySettings.BASE_URL, LOCAL_APP + "/simulator/pictoryapis");
         // An expression, so that the client sends whatever key the simulator is configured to accept.
         values.put(PictorySettings.API_KEY, "${" + SimulatorKeys.API_KEY + ":" + SimulatorKeys.DEFAULT_API_KEY + "}");

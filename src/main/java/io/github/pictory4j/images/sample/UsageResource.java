@@ -1,5 +1,6 @@
 package io.github.pictory4j.images.sample;
 
+import io.github.pictory4j.images.client.BudgetScope;
 import io.github.pictory4j.images.client.CreditUsage;
 import io.github.pictory4j.images.client.ImageService;
 import jakarta.enterprise.context.RequestScoped;
@@ -17,9 +18,10 @@ import java.math.BigDecimal;
 import java.util.List;
 
 /**
- * {@code GET /api/usage}: the credits this app spent and holds today and this month, what its budget
- * ({@code pictory.budget.*}) leaves, and the credits of each of the last 14 days, as the module's store
- * counts them (every instance's, with the sample's database).
+ * {@code GET /api/usage}: the caller's own credits, spent and held, today and this month, what their limits
+ * ({@code pictory.budget.user.*} or their own) leave, and each of the last 14 days; and the same for the team they
+ * are charged to, which its members share. As the module's store counts them (every instance's, with the sample's
+ * database). Nobody else's figures: an admin finds everyone's at {@code /api/admin/usage}.
  */
 @Path("/usage")
 @RequestScoped
@@ -28,6 +30,9 @@ public class UsageResource {
 
     @Inject
     ImageService images;
+
+    @Inject
+    Caller caller;
 
     /**
      * One period. {@code limit} and {@code left} are absent when the period has no limit.
@@ -46,17 +51,32 @@ public class UsageResource {
     public record Day(String date, BigDecimal spent, BigDecimal reserved) {
     }
 
-    /** The whole answer; {@code zone} is where days begin. */
-    public record Usage(String zone, Period today, Period month, List<Day> days) {
+    /**
+     * One scope's figures: {@code scope} says whose ({@code user 'alice'}, {@code team 'design'}, {@code the application}),
+     * {@code kind} and {@code name} the same for programs; {@code zone} is where days begin.
+     */
+    public record Usage(String scope, String kind, String name, String zone, Period today, Period month, List<Day> days,
+                        Usage team) {
+        static Usage of(BudgetScope scope, CreditUsage usage, Usage team) {
+            return new Usage(scope.describe(), scope.kind().name().toLowerCase(java.util.Locale.ROOT), scope.name(),
+                    usage.zone().getId(), Period.of(usage.today()), Period.of(usage.month()),
+                    usage.days().stream().map(day -> new Day(day.date().toString(), day.spent(), day.reserved())).toList(),
+                    team);
+        }
+
+        static Usage of(BudgetScope scope, CreditUsage usage) {
+            return of(scope, usage, null);
+        }
     }
 
     @GET
-    @Operation(summary = "Credits spent and reserved today and this month, the budget left, and the last 14 days")
+    @Operation(summary = "The caller's credits spent and reserved today and this month, the limits left, the last 14 days,"
+            + " and the same for their team (team, absent when they are in none)")
     @APIResponse(responseCode = "200", description = "The figures",
             content = @Content(schema = @Schema(implementation = Usage.class)))
     public Usage usage() {
-        CreditUsage usage = images.usage();
-        return new Usage(usage.zone().getId(), Period.of(usage.today()), Period.of(usage.month()),
-                usage.days().stream().map(day -> new Day(day.date().toString(), day.spent(), day.reserved())).toList());
+        BudgetScope own = caller.scope();
+        Usage team = caller.team().map(BudgetScope::team).map(scope -> Usage.of(scope, images.usage(scope))).orElse(null);
+        return Usage.of(own, images.usage(own), team);
     }
 }

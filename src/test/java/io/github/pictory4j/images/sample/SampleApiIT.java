@@ -48,7 +48,7 @@ class SampleApiIT {
     }
 
     private HttpResponse<String> send(String method, String path, String body) throws Exception {
-        return TestHttp.send(method, URI.create(base + path.substring(1)), body);
+        return TestHttp.send(method, URI.create(base + path.substring(1)), body, SampleLogins.ALICE);
     }
 
     private static JsonObject object(HttpResponse<String> response) {
@@ -123,7 +123,7 @@ class SampleApiIT {
     private HttpResponse<byte[]> keptImage(String jobId) throws Exception {
         for (int attempt = 0; ; attempt++) {
             HttpResponse<byte[]> response = HTTP.send(HttpRequest.newBuilder(URI.create(base + "api/images/" + jobId + "/image"))
-                    .build(), HttpResponse.BodyHandlers.ofByteArray());
+                    .headers(SampleLogins.ALICE).build(), HttpResponse.BodyHandlers.ofByteArray());
             if (response.statusCode() != 503 || attempt >= 50) {
                 return response;
             }
@@ -134,7 +134,7 @@ class SampleApiIT {
     @Test
     void endedJobsArePushedAsServerSentEvents() throws Exception {
         HttpResponse<Stream<String>> events = HTTP.send(HttpRequest.newBuilder(URI.create(base + "api/events"))
-                .header("Accept", "text/event-stream").build(), HttpResponse.BodyHandlers.ofLines());
+                .header("Accept", "text/event-stream").headers(SampleLogins.ALICE).build(), HttpResponse.BodyHandlers.ofLines());
         assertEquals(200, events.statusCode());
         assertTrue(events.headers().firstValue("Content-Type").orElseThrow().startsWith("text/event-stream"));
         Iterator<String> lines = events.body().iterator();

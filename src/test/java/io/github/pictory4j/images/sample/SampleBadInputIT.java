@@ -83,7 +83,7 @@ class SampleBadInputIT {
     /** Waits until every job the app knows has ended, so that no poll of the module reaches the simulator. */
     private void awaitNoJobRunning() throws Exception {
         for (int attempt = 0; attempt < 150; attempt++) {
-            String jobs = TestHttp.send("GET", URI.create(base + "api/images"), null).body();
+            String jobs = TestHttp.send("GET", URI.create(base + "api/images"), null, SampleLogins.ALICE).body();
             if (!jobs.contains("\"in-progress\"")) {
                 return;
             }
@@ -119,7 +119,7 @@ class SampleBadInputIT {
     }
 
     private HttpResponse<String> post(String body) throws Exception {
-        return TestHttp.send("POST", URI.create(base + "api/images"), body);
+        return TestHttp.send("POST", URI.create(base + "api/images"), body, SampleLogins.ALICE);
     }
 
     private long simulatorRequests() throws Exception {

@@ -49,7 +49,7 @@ class SampleBudgetIT {
     private URL base;
 
     private HttpResponse<String> send(String method, String path, String body) throws Exception {
-        return TestHttp.send(method, URI.create(base + path.substring(1)), body);
+        return TestHttp.send(method, URI.create(base + path.substring(1)), body, SampleLogins.ALICE);
     }
 
     /** The prompts of the images Pictory (the simulator, fresh with this deployment) made. */

@@ -32,11 +32,23 @@ class SampleConfigSourceTest {
         SmallRyeConfig config = configWithSampleDefaults();
 
         assertEquals("http://localhost:9080/simulator/pictoryapis", config.getValue(BASE_URL, String.class));
-        assertEquals("pictai_simulator", config.getValue("pictory.api-key", String.class));
+        String key = config.getValue("pictory.api-key", String.class);
+        assertEquals(config.getValue("pictory.simulator.api-key", String.class), key, "the key the simulator accepts");
+        assertTrue(key.startsWith("pictai_simulator_") && key.length() >= 40,
+                "made for this run, not the simulator's documented default: " + key.length());
         assertEquals(Boolean.TRUE, config.getValue(ENABLED, Boolean.class));
         assertEquals("1s", config.getValue("pictory.poll.interval", String.class));
         assertEquals("http://localhost:9080/api/pictory/webhook", config.getValue("pictory.webhook.url", String.class));
         assertTrue(config.getValue("pictory.webhook.secret", String.class).length() >= 32);
+    }
+
+    @Test
+    void aSimulatorKeySetByTheUserIsTheOneBothSidesUse() {
+        userSettings.put("pictory.simulator.api-key", "pictai_simulator");
+        SmallRyeConfig config = configWithSampleDefaults();
+
+        assertEquals("pictai_simulator", config.getValue("pictory.api-key", String.class));
+        assertEquals("design,marketing", config.getValue("pictory.budget.teams", String.class), "the demo users' teams");
     }
 
     @Test

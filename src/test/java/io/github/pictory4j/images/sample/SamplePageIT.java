@@ -131,6 +131,92 @@ class SamplePageIT {
     }
 
     @Test
+    void eachUserSeesTheirOwnImagesAndUsageAndTheAdminSeesEveryones() {
+        Set<String> before = openPageAs("bob");
+        assertEquals("bob · design", driver.findElement(By.id("account-name")).getText());
+        driver.findElement(By.id("prompt")).sendKeys("Bob's harbour at noon, seen from the page");
+        driver.findElement(By.id("submit")).click();
+        WebElement card = newCard(before);
+        String bobsJob = card.getDomAttribute("data-job-id");
+        until("bob's job to complete", d -> "completed".equals(card.getDomAttribute("data-status")));
+        until("bob's usage", d -> d.findElement(By.id("usage")).isDisplayed()
+                && d.findElement(By.id("usage-title")).getText().equals("Your credits")
+                && d.findElement(By.id("usage-team-title")).getText().startsWith("Team design"));
+        assertFalse(driver.findElement(By.id("admin")).isDisplayed(), "no admin panel for bob");
+        signOut();
+
+        Set<String> alicesCards = openPageAs("alice");
+        assertFalse(alicesCards.contains(bobsJob), "alice never sees bob's image");
+        assertFalse(driver.findElement(By.id("admin")).isDisplayed());
+        signOut();
+
+        Set<String> adminsCards = openPageAs("admin");
+        assertTrue(adminsCards.contains(bobsJob), "the admin sees every image");
+        WebElement bobsRow = until("bob's row in everyone's credits", d -> d.findElements(
+                By.cssSelector("#admin-usage tr[data-scope='user:bob']")).stream().findFirst().orElse(null));
+        assertTrue(bobsRow.getText().contains("spent"), bobsRow.getText());
+
+        // The admin sets bob's own limits from the page; they are listed, then removed.
+        driver.findElement(By.id("limits-name")).sendKeys("bob");
+        driver.findElement(By.id("limits-daily")).sendKeys("3");
+        driver.findElement(By.id("limits-set")).click();
+        WebElement own = until("bob's own limits", d -> d.findElements(
+                By.cssSelector("#admin-overrides tr[data-scope='user:bob']")).stream().findFirst().orElse(null));
+        assertTrue(own.getText().contains("user bob") && own.getText().contains("3"), own.getText());
+        own.findElement(By.tagName("button")).click();
+        until("bob's own limits removed", d -> d.findElements(By.cssSelector("#admin-overrides tr[data-scope='user:bob']")).isEmpty());
+    }
+
+    @Test
+    void aPageOnAnotherOriginCannotMakeTheSignedInUserSpend() throws Exception {
+        openPageAs("alice");
+        String target = appUrl() + "api/images";
+        String forged = "{\"prompt\":\"Forged by another page\",\"model\":\"flux-schnell\"}";
+        // Another port of localhost: another origin but the same site, so even a SameSite=Strict cookie goes along.
+        com.sun.net.httpserver.HttpServer attacker = com.sun.net.httpserver.HttpServer.create(
+                new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+        attacker.createContext("/fetch", exchange -> respond(exchange, "<!DOCTYPE html><title>attacking</title><script>"
+                + "const url = '" + target + "'; const body = '" + forged + "';"
+                + "Promise.allSettled(["
+                + " fetch(url, {method: 'POST', mode: 'no-cors', credentials: 'include', headers: {'Content-Type': 'text/plain'}, body}),"
+                + " fetch(url, {method: 'POST', credentials: 'include', headers: {'Content-Type': 'application/json'}, body})"
+                + "]).then(results => { document.title = 'done ' + results.map(r => r.status).join(','); });</script>"));
+        attacker.createContext("/form", exchange -> respond(exchange, "<!DOCTYPE html><title>form</title>"
+                + "<form id=f method=POST enctype=text/plain action='" + target + "'>"
+                + "<input name='{\"prompt\":\"Forged by a form\",\"x\":\"' value='\"}'></form>"
+                + "<script>document.getElementById('f').submit();</script>"));
+        attacker.start();
+        try {
+            String origin = "http://localhost:" + attacker.getAddress().getPort();
+            driver.get(origin + "/fetch");
+            until("the forged fetches to settle", d -> d.getTitle().startsWith("done"));
+            driver.get(origin + "/form");
+            until("the forged form to be posted", d -> d.getCurrentUrl().startsWith(target));
+            assertTrue(driver.getPageSource().contains("started by another site"), driver.getPageSource());
+        } finally {
+            attacker.stop(0);
+        }
+        assertFalse(alicesNewestPrompts().anyMatch(prompt -> prompt.startsWith("Forged")), "no forged request made alice spend");
+        driver.get(appUrl());
+        until("alice still signed in", d -> d.findElement(By.id("account-name")).getText().startsWith("alice"));
+    }
+
+    /** The prompts of alice's jobs, newest first. */
+    private Stream<String> alicesNewestPrompts() throws Exception {
+        return jakarta.json.Json.createReader(new java.io.StringReader(TestHttp.send("GET", URI.create(base + "api/images"),
+                null, SampleLogins.ALICE).body())).readArray().getValuesAs(JsonObject.class).stream()
+                .map(job -> job.getString("prompt", ""));
+    }
+
+    private static void respond(com.sun.net.httpserver.HttpExchange exchange, String html) throws IOException {
+        byte[] page = html.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().set("Content-Type", "text/html; charset=utf-8");
+        exchange.sendResponseHeaders(200, page.length);
+        exchange.getResponseBody().write(page);
+        exchange.close();
+    }
+
+    @Test
     void aTooShortPromptShowsTheServersFieldErrorNextToThePrompt() {
         Set<String> before = openPage();
         WebElement promptInput = driver.findElement(By.id("prompt"));
@@ -193,7 +279,7 @@ class SamplePageIT {
         // The page redraws when the job ends; it then shows what the API says (other jobs may settle meanwhile).
         JsonObject usage = until("the panel to show the API's figures", d -> {
             try {
-                JsonObject now = TestHttp.json(TestHttp.send("GET", URI.create(base + "api/usage"), null));
+                JsonObject now = TestHttp.json(TestHttp.send("GET", URI.create(base + "api/usage"), null, SampleLogins.ALICE));
                 WebElement today = d.findElements(By.className("usage-day")).get(13);
                 boolean same = amount(now.getJsonObject("today"), "spent").equals(today.getDomAttribute("data-spent"))
                         && amount(now.getJsonObject("today"), "reserved").equals(today.getDomAttribute("data-reserved"));
@@ -222,10 +308,26 @@ class SamplePageIT {
                 .toPlainString();
     }
 
-    /** Opens the page, waits until the models and the gallery are loaded, and answers the ids of the cards shown. */
+    /** Opens the page as alice; see {@link #openPageAs}. */
     private Set<String> openPage() {
+        return openPageAs("alice");
+    }
+
+    /**
+     * Opens the page, signs in as {@code user} (a demo user), waits until the models and the gallery are loaded,
+     * and answers the ids of the cards shown.
+     */
+    private Set<String> openPageAs(String user) {
         // The app's context root is "/" (its ibm-web-ext.xml); never let that become "//" and break relative URLs.
-        driver.get(base.toExternalForm().replaceFirst("(?<!:)/{2,}$", "/"));
+        driver.get(appUrl());
+        WebElement signIn = until("the sign-in form", d -> d.findElement(By.id("sign-in-form")).isDisplayed()
+                ? d.findElement(By.id("sign-in-form")) : null);
+        assertTrue(driver.findElement(By.id("sign-in-hint")).getText().contains("alice, bob, admin (password demo)"),
+                driver.findElement(By.id("sign-in-hint")).getText());
+        signIn.findElement(By.id("sign-in-user")).sendKeys(user);
+        signIn.findElement(By.id("sign-in-password")).sendKeys(SampleLogins.PASSWORD);
+        signIn.findElement(By.id("sign-in")).click();
+        until("signed in as " + user, d -> d.findElement(By.id("account-name")).getText().startsWith(user));
         until("the models to load", d -> !new Select(d.findElement(By.id("model"))).getOptions().isEmpty()
                 && !new Select(d.findElement(By.id("aspectRatio"))).getOptions().isEmpty()
                 && d.findElement(By.id("submit")).isEnabled());
@@ -236,6 +338,15 @@ class SamplePageIT {
         assertFalse(driver.findElement(By.id("banner")).isDisplayed(),
                 () -> "error banner: " + driver.findElement(By.id("banner-text")).getText());
         return cardIds();
+    }
+
+    private String appUrl() {
+        return base.toExternalForm().replaceFirst("(?<!:)/{2,}$", "/");
+    }
+
+    private void signOut() {
+        driver.findElement(By.id("sign-out")).click();
+        until("the sign-in form", d -> d.findElement(By.id("sign-in-form")).isDisplayed());
     }
 
     private Set<String> cardIds() {

@@ -102,7 +102,7 @@ class SamplePictoryModeFromEnvironmentIT {
     }
 
     private HttpResponse<String> send(String method, String path, String body) throws Exception {
-        return TestHttp.send(method, URI.create(base + path), body);
+        return TestHttp.send(method, URI.create(base + path), body, SampleLogins.ALICE);
     }
 
     private static JsonObject json(HttpResponse<String> response) {

@@ -113,7 +113,7 @@ class SamplePictoryModeFromServerXmlIT {
                 + "<variable name=\"pictory/mp-rest/url\" value=\"http://127.0.0.1:" + pictory.port() + "/pictoryapis\"/>");
 
         HttpResponse<String> accepted = TestHttp.send("POST", APP.resolve("api/images"),
-                "{\"prompt\":\"A lighthouse at dawn\",\"model\":\"flux-schnell\"}");
+                "{\"prompt\":\"A lighthouse at dawn\",\"model\":\"flux-schnell\"}", SampleLogins.ALICE);
 
         assertEquals(202, accepted.statusCode(), accepted.body());
         pictory.verify(1, postRequestedFor(urlEqualTo(IMAGES)).withHeader("Authorization", equalTo(KEY)));
@@ -141,7 +141,7 @@ class SamplePictoryModeFromServerXmlIT {
     }
 
     private static JsonObject sampleOptions() throws Exception {
-        HttpResponse<String> response = TestHttp.send("GET", APP.resolve("api/options"), null);
+        HttpResponse<String> response = TestHttp.send("GET", APP.resolve("api/options"), null, SampleLogins.ALICE);
         assertEquals(200, response.statusCode(), response.body());
         return TestHttp.json(response);
     }

@@ -1,0 +1,33 @@
+package io.github.pictory4j.images.sample;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+
+/** The sample's demo users (SampleUsers), as HTTP Basic headers for {@code TestHttp.send}'s header pairs. */
+final class SampleLogins {
+
+    static final String PASSWORD = "demo";
+    static final String[] ALICE = as("alice");
+    static final String[] BOB = as("bob");
+    static final String[] ADMIN = as("admin");
+
+    private SampleLogins() {
+    }
+
+    /** {@code Authorization: Basic …} for {@code user} with the demo password. */
+    static String[] as(String user) {
+        return as(user, PASSWORD);
+    }
+
+    static String[] as(String user, String password) {
+        return new String[] {"Authorization", "Basic " + Base64.getEncoder()
+                .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8))};
+    }
+
+    /** {@code first}'s header pairs followed by {@code more}. */
+    static String[] with(String[] first, String... more) {
+        String[] all = java.util.Arrays.copyOf(first, first.length + more.length);
+        System.arraycopy(more, 0, all, first.length, more.length);
+        return all;
+    }
+}
