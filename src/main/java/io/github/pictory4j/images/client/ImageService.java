@@ -92,6 +92,12 @@ public interface ImageService {
     List<JobRecord> jobs(@Min(1) @Max(1000) int limit);
 
     /**
+     * The newest {@code limit} jobs charged to {@code scope}, newest first: a user's own, a team's, or (for the
+     * application) every job, as {@link #jobs(int)}.
+     */
+    List<JobRecord> jobs(@NotNull BudgetScope scope, @Min(1) @Max(1000) int limit);
+
+    /**
      * The job's PNG as the store keeps it (with {@code pictory.store.datasource}), whether or not Pictory still
      * has it; empty while it is not kept (the job runs, the download is pending or failed, or the store is not
      * durable).
@@ -125,6 +131,15 @@ public interface ImageService {
      * the application's (as {@link #usage()}), one user's, or one team's.
      */
     CreditUsage usage(@NotNull BudgetScope scope);
+
+    /**
+     * Who spent what: the {@code limit} users or teams ({@code kind}) with the most credits spent and reserved
+     * this month, most first (ties by name), each with its usage. Only scopes charged something this month are
+     * listed. With a durable store, every instance's submissions; in memory, this instance's.
+     *
+     * @throws IllegalArgumentException for {@link BudgetScope.Kind#APPLICATION}: its usage is {@link #usage()}
+     */
+    List<ScopeUsage> topSpenders(@NotNull BudgetScope.Kind kind, @Min(1) @Max(100) int limit);
 
     /**
      * Sets a user's or a team's own limits, in place of the defaults ({@code pictory.budget.user.*},

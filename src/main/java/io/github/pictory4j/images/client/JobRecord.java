@@ -17,9 +17,17 @@ import java.util.Optional;
  * @param updatedAt        when the record last changed
  * @param endedAt          when the end was recorded, or null while it runs
  * @param image            whether the job's PNG is kept in the store
+ * @param spender          who the submission was charged to, or null: the application alone (a job submitted
+ *                         before spenders existed, without a caller, or only waited for)
  */
 public record JobRecord(String jobId, JobRequest request, BigDecimal estimatedCredits, ImageJob lastSeen,
-                        Instant createdAt, Instant updatedAt, Instant endedAt, KeptImageState image) {
+                        Instant createdAt, Instant updatedAt, Instant endedAt, KeptImageState image, Spender spender) {
+
+    /** A record charged to the application alone. */
+    public JobRecord(String jobId, JobRequest request, BigDecimal estimatedCredits, ImageJob lastSeen,
+                     Instant createdAt, Instant updatedAt, Instant endedAt, KeptImageState image) {
+        this(jobId, request, estimatedCredits, lastSeen, createdAt, updatedAt, endedAt, image, null);
+    }
 
     /** Whether the job has ended (completed, failed or cleaned). */
     public boolean ended() {
@@ -28,6 +36,20 @@ public record JobRecord(String jobId, JobRequest request, BigDecimal estimatedCr
 
     public Optional<JobRequest> submittedRequest() {
         return Optional.ofNullable(request);
+    }
+
+    /** Who the submission was charged to; empty when the application alone paid. */
+    public Optional<Spender> chargedTo() {
+        return Optional.ofNullable(spender);
+    }
+
+    /** Whether {@code scope} paid for this job: the application pays for all, a user or team for their own. */
+    public boolean chargedTo(BudgetScope scope) {
+        return switch (scope.kind()) {
+            case APPLICATION -> true;
+            case USER -> spender != null && spender.user().equals(scope.name());
+            case TEAM -> spender != null && scope.name().equals(spender.team());
+        };
     }
 
     /**

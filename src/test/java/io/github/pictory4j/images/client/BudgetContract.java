@@ -331,6 +331,69 @@ abstract class BudgetContract {
     }
 
     @Test
+    void whoSpentWhatListsEachSpendersJobsAndRanksUsersAndTeamsByThisMonthsCredits() {
+        pictoryCreatesJobs();
+        PictoryClient client = client("a", BudgetSettings.NONE);
+        List<String> ids = new ArrayList<>();
+        for (ImageService spender : List.of(client.chargedTo(ALICE), client.chargedTo(ALICE), client.chargedTo(BOB),
+                client.chargedTo(DAVE), client)) {
+            ids.add(spender.submit(TWO_CREDITS));
+            time.advance(Duration.ofSeconds(1)); // "newest first" needs times apart
+        }
+        String alice1 = ids.get(0), alice2 = ids.get(1), bob = ids.get(2), dave = ids.get(3), application = ids.get(4);
+
+        assertEquals(List.of(alice2, alice1), jobIds(client.jobs(BudgetScope.user("alice"), 10)), "alice's, newest first");
+        assertEquals(List.of(alice2), jobIds(client.jobs(BudgetScope.user("alice"), 1)), "the limit holds");
+        assertEquals(List.of(bob, alice2, alice1), jobIds(client.jobs(BudgetScope.team("design"), 10)));
+        assertEquals(List.of(), client.jobs(BudgetScope.user("carol"), 10), "carol spent nothing");
+        assertEquals(List.of(application, dave, bob, alice2, alice1), jobIds(client.jobs(BudgetScope.application(), 10)));
+        assertEquals(ALICE, client.job(alice1).orElseThrow().spender());
+        assertEquals(java.util.Optional.of(DAVE), client.job(dave).orElseThrow().chargedTo());
+        assertNull(client.job(application).orElseThrow().spender(), "the application alone paid");
+
+        List<ScopeUsage> users = client.topSpenders(BudgetScope.Kind.USER, 2);
+        assertEquals(List.of(BudgetScope.user("alice"), BudgetScope.user("bob")), users.stream().map(ScopeUsage::scope).toList(),
+                "most first, then ties (bob and dave) by name");
+        assertCredits("4", users.get(0).monthTotal(), "alice's month");
+        assertCredits("4", users.get(0).usage().today().reserved(), "alice's day");
+        List<ScopeUsage> teams = client.topSpenders(BudgetScope.Kind.TEAM, 10);
+        assertEquals(List.of(BudgetScope.team("design"), BudgetScope.team("marketing")),
+                teams.stream().map(ScopeUsage::scope).toList());
+        assertCredits("6", teams.get(0).monthTotal(), "design's month");
+        IllegalArgumentException application2 = assertThrows(IllegalArgumentException.class,
+                () -> client.topSpenders(BudgetScope.Kind.APPLICATION, 10));
+        assertTrue(application2.getMessage().startsWith("topSpenders.kind:"), application2.getMessage());
+    }
+
+    static List<String> jobIds(List<JobRecord> records) {
+        return records.stream().map(JobRecord::jobId).toList();
+    }
+
+    @Test
+    void withTeamsListedAnUnknownTeamIsRefusedNamingTheSettingAndNothingIsStoredOrSent() {
+        pictoryCreatesJobs();
+        PictoryClient client = client("a", BudgetSettings.NONE.teams(List.of("design", "marketing")));
+        IllegalArgumentException charged = assertThrows(IllegalArgumentException.class,
+                () -> client.chargedTo(Spender.user("erin").team("sales")));
+        IllegalArgumentException limits = assertThrows(IllegalArgumentException.class,
+                () -> client.setLimits(BudgetScope.team("sales"), new BudgetSettings.Limits(credits("5"), null)));
+
+        for (IllegalArgumentException refused : List.of(charged, limits)) {
+            for (String part : List.of("team 'sales' is not one of pictory.budget.teams (design, marketing)",
+                    "PICTORY_BUDGET_TEAMS", "Nothing was stored or sent")) {
+                assertTrue(refused.getMessage().contains(part), "'" + part + "' in: " + refused.getMessage());
+            }
+        }
+        assertTrue(charged.getMessage().startsWith("Spender.team:"), charged.getMessage());
+        assertTrue(limits.getMessage().startsWith("setLimits.scope:"), limits.getMessage());
+        assertEquals(Map.of(), client.limitOverrides());
+        client.chargedTo(DAVE).submit(TWO_CREDITS); // a listed team spends
+        client.setLimits(BudgetScope.user("erin"), new BudgetSettings.Limits(credits("5"), null)); // users are not listed
+        assertEquals(1, submissionsSent());
+        assertTrue(client.topSpenders(BudgetScope.Kind.TEAM, 10).stream().noneMatch(usage -> usage.scope().name().equals("sales")));
+    }
+
+    @Test
     void limitsThatCannotBeKeptAreRefusedNamingTheFieldAndNothingIsStored() {
         PictoryClient client = validatingClient();
         jakarta.validation.ConstraintViolationException negative = assertThrows(jakarta.validation.ConstraintViolationException.class,

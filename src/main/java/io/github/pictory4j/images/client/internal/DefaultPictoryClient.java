@@ -23,6 +23,8 @@ import io.github.pictory4j.images.client.PictoryConfigurationException;
 import io.github.pictory4j.images.client.PictoryException;
 import io.github.pictory4j.images.client.PictorySettings;
 import io.github.pictory4j.images.client.UnknownOutcome;
+import io.github.pictory4j.images.client.ScopeUsage;
+import io.github.pictory4j.images.client.internal.config.ConfigValues;
 import io.github.pictory4j.images.client.internal.http.RetryExecutor.Start;
 
 import java.time.Duration;
@@ -63,6 +65,7 @@ final class DefaultPictoryClient implements PictoryClient {
     /** The same parts, charging {@code spender}; closing it closes nothing (the client it came from owns the parts). */
     @Override
     public PictoryClient chargedTo(Spender spender) {
+        spender.teamScope().ifPresent(team -> requireListedTeam("Spender.team", team));
         return new DefaultPictoryClient(parts, () -> { }, spender);
     }
 
@@ -147,6 +150,11 @@ final class DefaultPictoryClient implements PictoryClient {
     }
 
     @Override
+    public List<JobRecord> jobs(BudgetScope scope, int limit) {
+        return parts.store().records().newestFirst(scope, limit);
+    }
+
+    @Override
     public Optional<KeptImage> keptImage(String jobId) {
         return parts.store().images().find(jobId);
     }
@@ -172,12 +180,34 @@ final class DefaultPictoryClient implements PictoryClient {
     }
 
     @Override
+    public List<ScopeUsage> topSpenders(BudgetScope.Kind kind, int limit) {
+        return parts.budget().topSpenders(parts.store().credits(), kind, limit);
+    }
+
+    @Override
     public void setLimits(BudgetScope scope, BudgetSettings.Limits limits) {
         if (scope.kind() == BudgetScope.Kind.APPLICATION) {
             throw new IllegalArgumentException("setLimits.scope: the application's limits are " + BudgetSettings.DAILY_CREDITS
                     + " and " + BudgetSettings.MONTHLY_CREDITS + "; set limits of a user's or a team's scope here");
         }
+        if (scope.kind() == BudgetScope.Kind.TEAM) {
+            requireListedTeam("setLimits.scope", scope);
+        }
         parts.store().credits().setLimits(scope, limits, parts.budget().clock().instant());
+    }
+
+    /**
+     * With {@code pictory.budget.teams} set, the teams are those: a misspelt team would otherwise get a budget
+     * (and its limits) of its own that no one watches.
+     */
+    private void requireListedTeam(String field, BudgetScope team) {
+        List<String> teams = budget().teams();
+        if (!teams.isEmpty() && !teams.contains(team.name())) {
+            throw new IllegalArgumentException(field + ": " + team.describe() + " is not one of "
+                    + BudgetSettings.TEAMS + " (" + String.join(", ", teams) + "). Name a listed team, or add it to "
+                    + BudgetSettings.TEAMS + " (env " + ConfigValues.environmentVariable(BudgetSettings.TEAMS)
+                    + "). Nothing was stored or sent.");
+        }
     }
 
     @Override

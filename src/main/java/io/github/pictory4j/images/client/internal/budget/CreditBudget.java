@@ -7,6 +7,7 @@ import io.github.pictory4j.images.client.BudgetSettings;
 import io.github.pictory4j.images.client.CreditUsage;
 import io.github.pictory4j.images.client.JobRequest;
 import io.github.pictory4j.images.client.PictoryBudgetException;
+import io.github.pictory4j.images.client.ScopeUsage;
 import io.github.pictory4j.images.client.Spender;
 
 import java.math.BigDecimal;
@@ -94,6 +95,24 @@ public record CreditBudget(BudgetSettings settings, Clock clock) {
                     PeriodTotals figures = of.apply(day.toString());
                     return new CreditUsage.Day(day, figures.spent(), figures.reserved());
                 }).toList());
+    }
+
+    /**
+     * The {@code limit} users or teams with the most credits spent and reserved this month, most first, each
+     * with its usage.
+     */
+    public List<ScopeUsage> topSpenders(CreditLedger credits, BudgetScope.Kind kind, int limit) {
+        if (kind == BudgetScope.Kind.APPLICATION) {
+            throw new IllegalArgumentException("topSpenders.kind: rank USER or TEAM scopes; the application's usage is"
+                    + " usage()");
+        }
+        String prefix = CreditReservation.periodPrefix(kind);
+        String suffix = "/" + periods().month();
+        return credits.largest(prefix, suffix, limit).stream().map(totals -> {
+            String name = totals.period().substring(prefix.length(), totals.period().length() - suffix.length());
+            BudgetScope scope = new BudgetScope(kind, name);
+            return new ScopeUsage(scope, usage(credits, scope));
+        }).toList();
     }
 
     private static CreditUsage.Period period(PeriodTotals figures, BigDecimal limit, Instant resetsAt) {

@@ -97,10 +97,16 @@ public record CreditReservation(BigDecimal credits, String day, String month, In
      * were other scopes), {@code user/alice/2026-01-31}, {@code team/design/2026-01}.
      */
     public static String periodName(BudgetScope scope, String period) {
-        return switch (scope.kind()) {
-            case APPLICATION -> period;
-            case USER -> "user/" + scope.name() + "/" + period;
-            case TEAM -> "team/" + scope.name() + "/" + period;
+        String prefix = periodPrefix(scope.kind());
+        return prefix.isEmpty() ? period : prefix + scope.name() + "/" + period;
+    }
+
+    /** What the names of a kind's periods begin with: nothing for the application, {@code user/}, {@code team/}. */
+    public static String periodPrefix(BudgetScope.Kind kind) {
+        return switch (kind) {
+            case APPLICATION -> "";
+            case USER -> "user/";
+            case TEAM -> "team/";
         };
     }
 

@@ -6,6 +6,7 @@ import io.github.pictory4j.images.client.internal.BoundedMap;
 
 import java.math.BigDecimal;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -62,6 +63,15 @@ public final class InMemoryCredits {
 
     public List<PeriodTotals> totals(Collection<String> names) {
         return names.stream().filter(periods::containsKey).map(periods::get).toList();
+    }
+
+    /** See {@link io.github.pictory4j.images.client.internal.store.CreditLedger#largest}. */
+    public List<PeriodTotals> largest(String prefix, String suffix, int limit) {
+        return periods.values().stream()
+                .filter(totals -> totals.period().startsWith(prefix) && totals.period().endsWith(suffix)
+                        && totals.period().length() > prefix.length() + suffix.length() && totals.total().signum() > 0)
+                .sorted(Comparator.comparing(PeriodTotals::total).reversed().thenComparing(PeriodTotals::period))
+                .limit(Math.max(0, limit)).toList();
     }
 
     private PeriodTotals totals(String name) {

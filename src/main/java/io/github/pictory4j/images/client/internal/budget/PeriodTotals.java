@@ -15,6 +15,11 @@ public record PeriodTotals(String period, BigDecimal spent, BigDecimal reserved)
         return new PeriodTotals(period, BigDecimal.ZERO, BigDecimal.ZERO);
     }
 
+    /** Spent and reserved together. */
+    public BigDecimal total() {
+        return spent.add(reserved);
+    }
+
     public PeriodTotals reserve(BigDecimal credits) {
         return new PeriodTotals(period, spent, reserved.add(credits));
     }
@@ -26,6 +31,6 @@ public record PeriodTotals(String period, BigDecimal spent, BigDecimal reserved)
 
     /** Whether {@code credits} more fit under {@code limit} (null: no limit). */
     public boolean fits(BigDecimal credits, BigDecimal limit) {
-        return limit == null || spent.add(reserved).add(credits).compareTo(limit) <= 0;
+        return limit == null || total().add(credits).compareTo(limit) <= 0;
     }
 }

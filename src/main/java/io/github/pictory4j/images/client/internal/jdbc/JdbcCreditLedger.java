@@ -45,6 +45,16 @@ final class JdbcCreditLedger implements CreditLedger {
         return database.run("reading the credits spent and reserved", connection -> totals(connection, periods));
     }
 
+    @Override
+    public List<PeriodTotals> largest(String prefix, String suffix, int limit) {
+        // The prefix and suffix are the store's own (user/, /2026-01): no LIKE wildcards to escape in them.
+        return database.query("ranking the credits of " + prefix + "…" + suffix, "SELECT period, spent, reserved"
+                        + " FROM pictory4j_credit_period WHERE period LIKE ? AND spent + reserved > 0"
+                        + " ORDER BY spent + reserved DESC, period FETCH FIRST " + Math.max(1, limit) + " ROWS ONLY",
+                row -> new PeriodTotals(row.getString("period"), row.getBigDecimal("spent"), row.getBigDecimal("reserved")),
+                prefix + "%" + suffix);
+    }
+
     /**
      * Takes {@code reservation} in every period of every scope, in the order of their names, or throws (and the
      * caller's transaction rolls back, so that nothing stays taken).

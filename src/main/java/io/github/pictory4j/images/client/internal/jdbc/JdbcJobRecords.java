@@ -1,5 +1,6 @@
 package io.github.pictory4j.images.client.internal.jdbc;
 
+import io.github.pictory4j.images.client.BudgetScope;
 import io.github.pictory4j.images.client.ImageJob;
 import io.github.pictory4j.images.client.JobRecord;
 import io.github.pictory4j.images.client.internal.jdbc.JobRows.Phase;
@@ -53,6 +54,18 @@ final class JdbcJobRecords implements JobRecords {
         return database.query("listing jobs", "SELECT " + JobRows.RECORD + " FROM " + JobRows.FROM_RECORDS
                 + " WHERE j.job_id IS NOT NULL ORDER BY j.created_at DESC, j.submission_id DESC FETCH FIRST "
                 + Math.max(1, limit) + " ROWS ONLY", JobRows::record);
+    }
+
+    @Override
+    public List<JobRecord> newestFirst(BudgetScope chargedTo, int limit) {
+        if (chargedTo.kind() == BudgetScope.Kind.APPLICATION) {
+            return newestFirst(limit);
+        }
+        String column = chargedTo.kind() == BudgetScope.Kind.USER ? "j.spender_user" : "j.spender_team";
+        return database.query("listing the jobs of " + chargedTo.describe(), "SELECT " + JobRows.RECORD + " FROM "
+                + JobRows.FROM_RECORDS + " WHERE " + column + " = ? AND j.job_id IS NOT NULL"
+                + " ORDER BY j.created_at DESC, j.submission_id DESC FETCH FIRST " + Math.max(1, limit) + " ROWS ONLY",
+                JobRows::record, chargedTo.name());
     }
 
     @Override

@@ -4,6 +4,7 @@ import io.github.pictory4j.images.client.ImageJob;
 import io.github.pictory4j.images.client.JobRecord;
 import io.github.pictory4j.images.client.JobRequest;
 import io.github.pictory4j.images.client.JobStatus;
+import io.github.pictory4j.images.client.Spender;
 import io.github.pictory4j.images.client.internal.jdbc.Database.Null;
 import io.github.pictory4j.images.client.internal.store.StoredRequests;
 
@@ -24,7 +25,7 @@ final class JobRows {
 
     /** The columns of a {@link JobRecord}, read {@link #FROM_RECORDS}. */
     static final String RECORD = STATE + ", j.request_kind, j.request_json, j.estimated_credits, j.created_at,"
-            + " j.updated_at, j.ended_at, k.state AS image_state, k.problem AS image_problem";
+            + " j.updated_at, j.ended_at, j.spender_user, j.spender_team, k.state AS image_state, k.problem AS image_problem";
 
     /** The jobs with their image's keeping state. */
     static final String FROM_RECORDS = "pictory4j_job j LEFT JOIN pictory4j_image_keeping k ON k.job_id = j.job_id";
@@ -44,7 +45,13 @@ final class JobRows {
                 : new JobRecord.KeptImageState(JobRecord.KeptImageState.Status.valueOf(image), row.getString("image_problem"));
         return new JobRecord(row.getString("job_id"), request(row), row.getBigDecimal("estimated_credits"), lastSeen(row),
                 Database.instant(row, "created_at"), Database.instant(row, "updated_at"),
-                Database.instant(row, "ended_at"), kept);
+                Database.instant(row, "ended_at"), kept, spender(row));
+    }
+
+    /** Who the row's submission was charged to; null for the application alone. */
+    static Spender spender(ResultSet row) throws SQLException {
+        String user = row.getString("spender_user");
+        return user == null ? null : new Spender(user, row.getString("spender_team"));
     }
 
     static ImageJob lastSeen(ResultSet row) throws SQLException {

@@ -20,6 +20,12 @@ public interface CreditLedger {
     /** The credits spent and reserved in these periods (days {@code 2026-01-31}, months {@code 2026-01}); none for a period without any. */
     List<PeriodTotals> periodTotals(Collection<String> periods);
 
+    /**
+     * The {@code limit} periods named {@code prefix}…{@code suffix} (such as {@code user/}…{@code /2026-01}) with the
+     * most spent and reserved, most first, ties by name.
+     */
+    List<PeriodTotals> largest(String prefix, String suffix, int limit);
+
     /** Keeps a user's or team's own limits (replacing any before), which reservations apply from then on. */
     void setLimits(BudgetScope scope, BudgetSettings.Limits limits, Instant at);
 

@@ -169,6 +169,11 @@ final class InMemoryJobStore implements Submissions, JobRecords, CallbackBinding
     }
 
     @Override
+    public synchronized List<PeriodTotals> largest(String prefix, String suffix, int limit) {
+        return credits.largest(prefix, suffix, limit);
+    }
+
+    @Override
     public synchronized void setLimits(BudgetScope scope, BudgetSettings.Limits limits, Instant at) {
         credits.setLimits(scope, limits);
     }
@@ -213,6 +218,12 @@ final class InMemoryJobStore implements Submissions, JobRecords, CallbackBinding
         jobs.forEach((jobId, job) -> all.add(job.record(jobId)));
         Collections.reverse(all);
         return all.subList(0, Math.min(Math.max(0, limit), all.size()));
+    }
+
+    @Override
+    public synchronized List<JobRecord> newestFirst(BudgetScope chargedTo, int limit) {
+        return newestFirst(Integer.MAX_VALUE).stream().filter(record -> record.chargedTo(chargedTo))
+                .limit(Math.max(0, limit)).toList();
     }
 
     @Override
@@ -283,7 +294,7 @@ final class InMemoryJobStore implements Submissions, JobRecords, CallbackBinding
             PendingSubmission pending = submission == null ? null : submission.pending;
             return new JobRecord(jobId, pending == null ? null : pending.request(),
                     pending == null ? null : pending.estimatedCredits(), lastSeen, createdAt, updatedAt, endedAt,
-                    JobRecord.KeptImageState.NONE);
+                    JobRecord.KeptImageState.NONE, pending == null ? null : pending.spender());
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.github.pictory4j.images.client.internal.store;
 
+import io.github.pictory4j.images.client.BudgetScope;
 import io.github.pictory4j.images.client.ImageJob;
 import io.github.pictory4j.images.client.JobRecord;
 
@@ -32,6 +33,9 @@ public interface JobRecords {
 
     /** The newest {@code limit} jobs (with a job id), newest first. */
     List<JobRecord> newestFirst(int limit);
+
+    /** The newest {@code limit} jobs (with a job id) charged to a user or team, newest first. */
+    List<JobRecord> newestFirst(BudgetScope chargedTo, int limit);
 
     /** Forgets the job, its claims and its kept image; false when there was no such job. */
     boolean delete(String jobId);

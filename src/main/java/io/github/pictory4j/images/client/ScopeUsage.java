@@ -1,0 +1,23 @@
+package io.github.pictory4j.images.client;
+
+import java.math.BigDecimal;
+import java.util.Objects;
+
+/**
+ * One user's or team's credits, as {@link ImageService#topSpenders} ranks them.
+ *
+ * @param scope the user or team
+ * @param usage its spent, reserved and left today and this month, and its last days
+ */
+public record ScopeUsage(BudgetScope scope, CreditUsage usage) {
+
+    public ScopeUsage {
+        Objects.requireNonNull(scope, "scope");
+        Objects.requireNonNull(usage, "usage");
+    }
+
+    /** This month's spent and reserved credits together: what the ranking orders by. */
+    public BigDecimal monthTotal() {
+        return usage.month().spent().add(usage.month().reserved());
+    }
+}
