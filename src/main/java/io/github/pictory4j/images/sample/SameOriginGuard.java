@@ -1,5 +1,6 @@
 package io.github.pictory4j.images.sample;
 
+import jakarta.json.Json;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.annotation.WebFilter;
@@ -20,7 +21,7 @@ import java.util.Set;
  * session cookie's {@code SameSite=Strict}; this guard also covers pages on the same site (another port of
  * localhost, say), to which SameSite does not apply. Pictory's webhook is called by Pictory, never a browser.
  */
-@WebFilter(urlPatterns = "/api/*")
+@WebFilter(urlPatterns = "/api/*", asyncSupported = true) // /api/events is a server-sent stream
 public class SameOriginGuard extends HttpFilter {
 
     private static final Set<String> SAFE = Set.of("GET", "HEAD", "OPTIONS");
@@ -30,15 +31,17 @@ public class SameOriginGuard extends HttpFilter {
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
         if (SAFE.contains(request.getMethod()) || WEBHOOK.equals(request.getRequestURI())
-                || sameOrigin(request.getHeader("Origin"), request.getHeader("Sec-Fetch-Site"), request.getHeader("Host"))) {
+                || sameOrigin(request.getHeader("Origin"), request.getHeader("Sec-Fetch-Site"), host(request))) {
             chain.doFilter(request, response);
             return;
         }
         response.setStatus(HttpServletResponse.SC_FORBIDDEN);
         response.setContentType("application/json");
         response.setCharacterEncoding("UTF-8");
-        response.getWriter().write("{\"message\":\"Refused: this request was started by another site (Origin "
-                + "or Sec-Fetch-Site). The sample's API takes changes from its own page or from scripts only\"}");
+        response.getWriter().write(Json.createObjectBuilder().add("message", "Refused: this request was started by"
+                + " another site (Origin " + request.getHeader("Origin") + ", Sec-Fetch-Site "
+                + request.getHeader("Sec-Fetch-Site") + ", this app " + host(request) + "). The sample's API"
+                + " takes changes from its own page or from scripts only").build().toString());
     }
 
     /**
@@ -60,6 +63,12 @@ public class SameOriginGuard extends HttpFilter {
         } catch (IllegalArgumentException malformed) {
             return false;
         }
+    }
+
+    /** The host (and port) the caller addressed: the Host header, or HTTP/2's :authority where there is none. */
+    private static String host(HttpServletRequest request) {
+        String host = request.getHeader("Host");
+        return host != null ? host : request.getServerName() + ":" + request.getServerPort();
     }
 
     private static String authority(String scheme, String host, int port) {

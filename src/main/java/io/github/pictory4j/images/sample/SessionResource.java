@@ -82,7 +82,8 @@ public class SessionResource {
         if (status != AuthenticationStatus.SUCCESS) {
             return PictoryErrors.json(401, ErrorBody.of("The user name or password is wrong"));
         }
-        if (request.getSession(false) != null) {
+        HttpSession session = request.getSession(false);
+        if (session != null && !session.isNew()) {
             request.changeSessionId(); // a session id fixed before the sign-in is worth nothing after it
         }
         return Response.ok(new Session(true, form.user(), caller.team().orElse(null), caller.admin(), users.demoUsers()))
