@@ -37,10 +37,12 @@ class SampleBudgetIT {
     static WebArchive app() {
         WebArchive war = SampleDeployment.war();
         war.delete("/WEB-INF/classes/META-INF/microprofile-config.properties");
-        // Above the sample's defaults (150): a budget, and no datasource (an empty value unsets the sample's).
+        // Above the sample's defaults (150): a budget that counts the simulator's credits as real ones (the sample
+        // counts them apart, and no limit applies to them), and no datasource (an empty value unsets the sample's).
         return war.addAsResource(new StringAsset("config_ordinal=200\n"
                 + "pictory/mp-rest/connectTimeout=10000\npictory/mp-rest/readTimeout=60000\n"
-                + "pictory.budget.daily-credits=1.2\npictory.store.datasource=\n"), "META-INF/microprofile-config.properties");
+                + "pictory.budget.daily-credits=1.2\npictory.budget.simulated=false\npictory.store.datasource=\n"),
+                "META-INF/microprofile-config.properties");
     }
 
     private static final String FLUX = "{\"prompt\":\"A lighthouse at dawn\",\"model\":\"flux-schnell\",\"aspectRatio\":\"1:1\"}";
@@ -61,10 +63,11 @@ class SampleBudgetIT {
                 .map(item -> item.getString("prompt")).toList();
     }
 
+    /** The application's figures, which the admin reads (a user's own usage is theirs and their team's). */
     private JsonObject usage() throws Exception {
-        HttpResponse<String> usage = send("GET", "/api/usage", null);
+        HttpResponse<String> usage = TestHttp.send("GET", URI.create(base + "api/admin/usage"), null, SampleLogins.ADMIN);
         assertEquals(200, usage.statusCode(), usage.body());
-        return TestHttp.json(usage);
+        return TestHttp.json(usage).getJsonObject("application");
     }
 
     private static double number(JsonObject json, String name) {
