@@ -131,9 +131,9 @@ public class SampleUsers implements IdentityStore {
                         + " letters, digits, dots, dashes or underscores. Rename the user.");
             }
             String passwordSetting = "sample.user." + name + ".password";
-            String password = settings.apply(passwordSetting).orElseThrow(() -> new IllegalStateException(
+            String password = settings.apply(passwordSetting).filter(given -> !given.isBlank()).orElseThrow(() -> new IllegalStateException(
                     USERS + " lists '" + name + "', but " + passwordSetting + " (env " + envName(passwordSetting)
-                            + ") is not set. Set it: the sample has no default password."));
+                            + ") is not set (or blank). Set it: the sample has no default password."));
             Set<String> groups = new TreeSet<>(list(settings.apply("sample.user." + name + ".groups").orElse("")));
             users.put(name, new User(name, bytes(password), groups));
         }

@@ -149,6 +149,9 @@ class ApiContractTest {
         if (type == BudgetScope.class) {
             return BudgetScope.user("alice");
         }
+        if (type == BudgetScope.Kind.class) {
+            return BudgetScope.Kind.USER;
+        }
         if (type == BudgetSettings.Limits.class) {
             return new BudgetSettings.Limits(java.math.BigDecimal.ONE, null);
         }
