@@ -1,6 +1,5 @@
 package io.github.pictory4j.images.it;
 
-import jakarta.json.JsonObject;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
@@ -10,11 +9,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.math.BigDecimal;
-import java.net.URI;
 import java.net.URL;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
@@ -45,34 +41,16 @@ class CallerSpenderIT {
                         // marketing first: bob, in both teams, is charged to marketing
                         + "pictory.budget.teams=marketing,design\n"
                         + "pictory.budget.user.daily-credits=4\n", CallerProbe.class)
-                .addAsWebInfResource(new StringAsset("""
-                        <web-app xmlns="https://jakarta.ee/xml/ns/jakartaee" version="6.0">
-                          <security-constraint>
-                            <web-resource-collection>
-                              <web-resource-name>callers</web-resource-name>
-                              <url-pattern>/probe/caller/*</url-pattern>
-                            </web-resource-collection>
-                            <auth-constraint><role-name>**</role-name></auth-constraint>
-                          </security-constraint>
-                          <login-config><auth-method>BASIC</auth-method></login-config>
-                          <security-role><role-name>design</role-name></security-role>
-                          <security-role><role-name>marketing</role-name></security-role>
-                        </web-app>
-                        """), "web.xml");
+                .addAsWebInfResource(new StringAsset(CallerBudgets.webXml("/probe/caller/*",
+                        "<login-config><auth-method>BASIC</auth-method></login-config>")), "web.xml");
     }
 
-    private HttpResponse<String> submitAs(String user) throws Exception {
-        String login = Base64.getEncoder().encodeToString((user + ":" + user + "-pw").getBytes(StandardCharsets.UTF_8));
-        return TestHttp.send("POST", URI.create(base + "probe/caller/submit"), null, "Authorization", "Basic " + login);
-    }
-
-    private BigDecimal reserved(String kind, String name) throws Exception {
-        JsonObject answer = TestHttp.json(TestHttp.send("GET", URI.create(base + "probe/open/reserved/" + kind + "/" + name), null));
-        return answer.getJsonNumber("reserved").bigDecimalValue();
+    private CallerBudgets callers() {
+        return new CallerBudgets(base + "probe/");
     }
 
     private static void assertCredits(String expected, BigDecimal actual, String what) {
-        assertEquals(0, new BigDecimal(expected).compareTo(actual), what + ": " + actual);
+        CallerBudgets.assertCredits(new BigDecimal(expected), actual, what);
     }
 
     @Test
@@ -81,22 +59,23 @@ class CallerSpenderIT {
                 + " length=12 type='ALPHANUMERIC'}}\"}}").withTransformers("response-template")));
         int before = PictoryStub.SERVER.findAll(postRequestedFor(urlEqualTo(IMAGES))).size();
 
-        assertEquals(401, submitAs("nobody").statusCode(), "a wrong login gets nothing");
-        assertEquals(200, submitAs("alice").statusCode());
-        assertEquals(200, submitAs("alice").statusCode());
-        HttpResponse<String> third = submitAs("alice");
-        assertEquals(200, submitAs("bob").statusCode());
-        assertEquals(200, submitAs("carol").statusCode());
-        assertEquals(200, TestHttp.send("POST", URI.create(base + "probe/open/submit"), null).statusCode());
+        CallerBudgets callers = callers();
+        assertEquals(401, callers.submitAs("nobody").statusCode(), "a wrong login gets nothing");
+        assertEquals(200, callers.submitAs("alice").statusCode());
+        assertEquals(200, callers.submitAs("alice").statusCode());
+        HttpResponse<String> third = callers.submitAs("alice");
+        assertEquals(200, callers.submitAs("bob").statusCode());
+        assertEquals(200, callers.submitAs("carol").statusCode());
+        assertEquals(200, callers.submitAnonymously().statusCode());
 
         assertTrue(third.statusCode() >= 400 && third.body().contains("user 'alice'"),
                 "alice's third passes her own daily limit of 4: " + third.statusCode() + " " + third.body());
-        assertCredits("4", reserved("user", "alice"), "alice");
-        assertCredits("2", reserved("user", "bob"), "bob");
-        assertCredits("2", reserved("user", "carol"), "carol, in no team");
-        assertCredits("4", reserved("team", "design"), "design: alice's two");
-        assertCredits("2", reserved("team", "marketing"), "marketing: bob's, its first listed team");
-        assertCredits("10", reserved("application", "-"), "the application: all five, the anonymous one included");
+        assertCredits("4", callers.charged("user/alice"), "alice");
+        assertCredits("2", callers.charged("user/bob"), "bob");
+        assertCredits("2", callers.charged("user/carol"), "carol, in no team");
+        assertCredits("4", callers.charged("team/design"), "design: alice's two");
+        assertCredits("2", callers.charged("team/marketing"), "marketing: bob's, its first listed team");
+        assertCredits("10", callers.charged("application/-"), "the application: all five, the anonymous one included");
         assertEquals(5, PictoryStub.SERVER.findAll(postRequestedFor(urlEqualTo(IMAGES))).size() - before);
     }
 }
