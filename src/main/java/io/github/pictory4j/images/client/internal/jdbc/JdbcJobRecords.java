@@ -2,6 +2,7 @@ package io.github.pictory4j.images.client.internal.jdbc;
 
 import io.github.pictory4j.images.client.ImageJob;
 import io.github.pictory4j.images.client.JobRecord;
+import io.github.pictory4j.images.client.Spender;
 import io.github.pictory4j.images.client.internal.jdbc.JobRows.Phase;
 import io.github.pictory4j.images.client.internal.store.JobRecords;
 import io.github.pictory4j.images.client.internal.store.OpenJob;
@@ -46,6 +47,13 @@ final class JdbcJobRecords implements JobRecords {
     public Optional<JobRecord> find(String jobId) {
         return database.first("reading job " + jobId, "SELECT " + JobRows.RECORD + " FROM " + JobRows.FROM_RECORDS
                 + " WHERE j.job_id = ?", JobRows::record, jobId);
+    }
+
+    @Override
+    public Optional<Spender> spenderOf(String jobId) {
+        return database.first("reading who job " + jobId + " is charged to", "SELECT spender_user, spender_team"
+                        + " FROM pictory4j_job WHERE job_id = ? AND spender_user IS NOT NULL",
+                row -> new Spender(row.getString("spender_user"), row.getString("spender_team")), jobId);
     }
 
     @Override

@@ -8,6 +8,7 @@ import io.github.pictory4j.images.client.internal.budget.InMemoryCredits;
 import io.github.pictory4j.images.client.internal.submission.PendingSubmission;
 import io.github.pictory4j.images.client.ImageJob;
 import io.github.pictory4j.images.client.JobRecord;
+import io.github.pictory4j.images.client.Spender;
 import io.github.pictory4j.images.client.JobStatus;
 import io.github.pictory4j.images.client.UnknownOutcome;
 
@@ -205,6 +206,12 @@ final class InMemoryJobStore implements Submissions, JobRecords, CallbackBinding
     public synchronized Optional<JobRecord> find(String jobId) {
         Job job = jobs.get(jobId);
         return Optional.ofNullable(job == null ? null : job.record(jobId));
+    }
+
+    @Override
+    public synchronized Optional<Spender> spenderOf(String jobId) {
+        Job job = jobs.get(jobId);
+        return Optional.ofNullable(job == null || job.submission == null ? null : job.submission.pending.spender());
     }
 
     @Override

@@ -2,6 +2,7 @@ package io.github.pictory4j.images.client.internal.store;
 
 import io.github.pictory4j.images.client.ImageJob;
 import io.github.pictory4j.images.client.JobRecord;
+import io.github.pictory4j.images.client.Spender;
 
 import java.time.Instant;
 import java.util.List;
@@ -29,6 +30,12 @@ public interface JobRecords {
 
     /** The record of a job. */
     Optional<JobRecord> find(String jobId);
+
+    /**
+     * Who a job was charged to ({@code spender_user}, {@code spender_team}); empty for the application alone or
+     * an unknown job. (Read for the metrics of its end; {@code JobRecord} does not carry it yet.)
+     */
+    Optional<Spender> spenderOf(String jobId);
 
     /** The newest {@code limit} jobs (with a job id), newest first. */
     List<JobRecord> newestFirst(int limit);

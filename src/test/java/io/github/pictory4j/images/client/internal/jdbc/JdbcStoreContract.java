@@ -493,7 +493,7 @@ abstract class JdbcStoreContract {
             }
             connection.commit();
             assertEquals(List.of(), failed.stream().map(SQLException::getMessage).toList());
-            List<String> periods = CreditReservation.periodNames("2026-11-25", "2026-11", "alice", "design");
+            List<String> periods = CreditReservation.periodNames("2026-11-25", "2026-11", "alice", "design", false);
             assertEquals(List.of("2026-11", "2026-11-25", "team/design/2026-11", "team/design/2026-11-25",
                     "user/alice/2026-11", "user/alice/2026-11-25"), periods);
             List<PeriodTotals> totals = JdbcCreditLedger.totals(connection, periods);

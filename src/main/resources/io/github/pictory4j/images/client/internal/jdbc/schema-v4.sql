@@ -1,4 +1,4 @@
--- pictory4j job store, schema version 3. The same SQL runs on H2 (2.x) and PostgreSQL (13 and later).
+-- pictory4j job store, schema version 4. The same SQL runs on H2 (2.x) and PostgreSQL (13 and later).
 -- Times are UTC, written from the application's clock.
 
 CREATE TABLE pictory4j_schema (
@@ -18,6 +18,7 @@ CREATE TABLE pictory4j_job (
     reserved_credits     NUMERIC(12, 3),                          -- held in pictory4j_credit_period until the end settles it
     credit_day           VARCHAR(10),                             -- the day and month it counts in (2026-01-31, 2026-01)
     credit_month         VARCHAR(7),
+    credits_simulated    BOOLEAN                  DEFAULT FALSE NOT NULL, -- held in the simulated periods (pictory.budget.simulated)
     spender_user         VARCHAR(128),                            -- who it is charged to (null: the application alone)
     spender_team         VARCHAR(64),
     credits_used         NUMERIC(12, 3),
@@ -37,6 +38,8 @@ CREATE TABLE pictory4j_job (
 CREATE INDEX pictory4j_job_phase ON pictory4j_job (phase);
 CREATE INDEX pictory4j_job_created ON pictory4j_job (created_at);
 CREATE INDEX pictory4j_job_ended ON pictory4j_job (ended_at);
+CREATE INDEX pictory4j_job_spender_user ON pictory4j_job (spender_user, created_at);
+CREATE INDEX pictory4j_job_spender_team ON pictory4j_job (spender_team, created_at);
 
 -- Who works on a job, until when: POLL (the instance polling it), EVENT (the instance announcing its end),
 -- IMAGE (the instance downloading its image). A claim is free when it has no row or its time has passed.
@@ -64,7 +67,8 @@ CREATE INDEX pictory4j_image_keeping_state ON pictory4j_image_keeping (state);
 -- for each user (user/alice/2026-01-31) and team (team/design/2026-01) submissions are charged to: spent is
 -- what Pictory charged the jobs that ended; reserved is held by submissions not settled yet. A submission
 -- reserves its price in the day and month of each of its scopes, in the transaction that records it, only
--- where every limit leaves room.
+-- where every limit leaves room. Simulated credits (pictory.budget.simulated) have periods of their own
+-- (simulated/2026-01-31, simulated/user/alice/2026-01), which no limit reads.
 CREATE TABLE pictory4j_credit_period (
     period    VARCHAR(160)   NOT NULL PRIMARY KEY,
     spent     NUMERIC(14, 3) DEFAULT 0 NOT NULL,
