@@ -243,6 +243,8 @@
 
   function periodText(period) {
     const parts = [amount(period.spent) + ' spent', amount(period.reserved) + ' reserved'];
+    // The simulator's credits are counted apart: no limit counts them, and none were really spent.
+    if (Number(period.simulated) > 0) parts.push(amount(period.simulated) + ' simulated');
     parts.push(period.limit === undefined || period.limit === null
       ? 'no limit'
       : amount(period.left) + ' left of ' + amount(period.limit));
@@ -252,22 +254,22 @@
   function drawChart(days) {
     const chart = $('usage-chart');
     chart.replaceChildren();
-    const top = Math.max(1, ...days.map((day) => Number(day.spent) + Number(day.reserved)));
+    const total = (day) => (Number(day.spent) || 0) + (Number(day.reserved) || 0) + (Number(day.simulated) || 0);
+    const top = Math.max(1, ...days.map(total));
     for (const day of days) {
-      const spent = Number(day.spent) || 0;
-      const reserved = Number(day.reserved) || 0;
+      const figures = { spent: Number(day.spent) || 0, reserved: Number(day.reserved) || 0, simulated: Number(day.simulated) || 0 };
       const column = el('div', 'usage-day');
       column.dataset.date = day.date;
-      column.dataset.spent = amount(spent);
-      column.dataset.reserved = amount(reserved);
-      column.title = day.date + ': ' + amount(spent) + ' spent, ' + amount(reserved) + ' reserved';
+      column.title = day.date + ':';
       const stack = el('div', 'usage-stack');
-      const reservedBar = el('div', 'usage-bar reserved');
-      const spentBar = el('div', 'usage-bar spent');
-      // Heights through the CSSOM: the page's CSP allows no inline style attribute.
-      reservedBar.style.height = (100 * reserved / top) + '%';
-      spentBar.style.height = (100 * spent / top) + '%';
-      stack.append(reservedBar, spentBar);
+      for (const kind of ['simulated', 'reserved', 'spent']) {
+        column.dataset[kind] = amount(figures[kind]);
+        column.title += ' ' + amount(figures[kind]) + ' ' + kind;
+        const bar = el('div', 'usage-bar ' + kind);
+        // Heights through the CSSOM: the page's CSP allows no inline style attribute.
+        bar.style.height = (100 * figures[kind] / top) + '%';
+        stack.append(bar);
+      }
       column.append(stack, el('span', 'usage-label', day.date.slice(8)));
       chart.append(column);
     }

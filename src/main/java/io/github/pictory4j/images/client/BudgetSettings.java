@@ -24,9 +24,12 @@ import java.util.Optional;
  * @param teams          in a container, the caller's roles that are teams ({@code pictory.budget.teams}), in order:
  *                       an authenticated caller's submissions are charged to the caller and to the first of these
  *                       the caller is in
+ * @param simulated      the credits are not real ({@code pictory.budget.simulated}, default false: a simulator
+ *                       stands in for Pictory): each submission's credits are counted apart, as simulated, and no
+ *                       limit applies to them
  */
 public record BudgetSettings(BigDecimal dailyCredits, BigDecimal monthlyCredits, ZoneId zone, Limits perUser,
-                             Limits perTeam, List<String> teams) {
+                             Limits perTeam, List<String> teams, boolean simulated) {
 
     public static final String DAILY_CREDITS = "pictory.budget.daily-credits";
     public static final String MONTHLY_CREDITS = "pictory.budget.monthly-credits";
@@ -36,6 +39,7 @@ public record BudgetSettings(BigDecimal dailyCredits, BigDecimal monthlyCredits,
     public static final String TEAM_DAILY_CREDITS = "pictory.budget.team.daily-credits";
     public static final String TEAM_MONTHLY_CREDITS = "pictory.budget.team.monthly-credits";
     public static final String TEAMS = "pictory.budget.teams";
+    public static final String SIMULATED = "pictory.budget.simulated";
 
     /** Days and months in UTC (by that name, as reports show it). */
     public static final ZoneId UTC = ZoneId.of("UTC");
@@ -98,6 +102,12 @@ public record BudgetSettings(BigDecimal dailyCredits, BigDecimal monthlyCredits,
         this(dailyCredits, monthlyCredits, zone, perUser, perTeam, List.of());
     }
 
+    /** Limits for the application, each user and each team, with {@code teams} the caller's roles that are teams; real credits. */
+    public BudgetSettings(BigDecimal dailyCredits, BigDecimal monthlyCredits, ZoneId zone, Limits perUser, Limits perTeam,
+                          List<String> teams) {
+        this(dailyCredits, monthlyCredits, zone, perUser, perTeam, teams, false);
+    }
+
     /** A daily and a monthly limit (either may be null), in UTC. */
     public static BudgetSettings of(BigDecimal dailyCredits, BigDecimal monthlyCredits) {
         return new BudgetSettings(dailyCredits, monthlyCredits, UTC);
@@ -105,17 +115,25 @@ public record BudgetSettings(BigDecimal dailyCredits, BigDecimal monthlyCredits,
 
     /** These settings, with each user limited to {@code dailyCredits} a day and {@code monthlyCredits} a month (null: none). */
     public BudgetSettings perUser(BigDecimal dailyCredits, BigDecimal monthlyCredits) {
-        return new BudgetSettings(this.dailyCredits, this.monthlyCredits, zone, new Limits(dailyCredits, monthlyCredits), perTeam, teams);
+        return new BudgetSettings(this.dailyCredits, this.monthlyCredits, zone, new Limits(dailyCredits, monthlyCredits), perTeam, teams, simulated);
     }
 
     /** These settings, with each team limited to {@code dailyCredits} a day and {@code monthlyCredits} a month (null: none). */
     public BudgetSettings perTeam(BigDecimal dailyCredits, BigDecimal monthlyCredits) {
-        return new BudgetSettings(this.dailyCredits, this.monthlyCredits, zone, perUser, new Limits(dailyCredits, monthlyCredits), teams);
+        return new BudgetSettings(this.dailyCredits, this.monthlyCredits, zone, perUser, new Limits(dailyCredits, monthlyCredits), teams, simulated);
     }
 
     /** These settings, with {@code teams} (in order) the caller's roles that are teams. */
     public BudgetSettings teams(List<String> teams) {
-        return new BudgetSettings(dailyCredits, monthlyCredits, zone, perUser, perTeam, teams);
+        return new BudgetSettings(dailyCredits, monthlyCredits, zone, perUser, perTeam, teams, simulated);
+    }
+
+    /**
+     * These settings, with the credits simulated or real: while simulated (a simulator stands in for Pictory),
+     * each submission's credits are counted apart and never against a limit.
+     */
+    public BudgetSettings simulated(boolean simulated) {
+        return new BudgetSettings(dailyCredits, monthlyCredits, zone, perUser, perTeam, teams, simulated);
     }
 
     /** The limits of a scope of this kind. */

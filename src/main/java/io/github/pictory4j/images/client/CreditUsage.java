@@ -31,13 +31,39 @@ public record CreditUsage(ZoneId zone, Period today, Period month, List<Day> day
      * @param reserved credits held for submissions not settled yet
      * @param limit    the budget's limit, or null for none
      * @param left     what can still be reserved ({@code limit - spent - reserved}, at least 0), or null for no limit
-     * @param resetsAt when the period ends
+     * @param resetsAt  when the period ends
+     * @param simulated credits of submissions made while {@code pictory.budget.simulated} was on (settled and
+     *                  still held together): counted apart from {@code spent} and {@code reserved}, never against
+     *                  a limit
      */
     public record Period(String name, BigDecimal spent, BigDecimal reserved, BigDecimal limit, BigDecimal left,
-                         Instant resetsAt) {
+                         Instant resetsAt, BigDecimal simulated) {
+
+        public Period {
+            simulated = simulated == null ? BigDecimal.ZERO : simulated;
+        }
+
+        /** A period without simulated credits. */
+        public Period(String name, BigDecimal spent, BigDecimal reserved, BigDecimal limit, BigDecimal left,
+                      Instant resetsAt) {
+            this(name, spent, reserved, limit, left, resetsAt, BigDecimal.ZERO);
+        }
     }
 
-    /** One day's figures. */
-    public record Day(LocalDate date, BigDecimal spent, BigDecimal reserved) {
+    /**
+     * One day's figures.
+     *
+     * @param simulated the day's simulated credits (see {@link Period#simulated})
+     */
+    public record Day(LocalDate date, BigDecimal spent, BigDecimal reserved, BigDecimal simulated) {
+
+        public Day {
+            simulated = simulated == null ? BigDecimal.ZERO : simulated;
+        }
+
+        /** A day without simulated credits. */
+        public Day(LocalDate date, BigDecimal spent, BigDecimal reserved) {
+            this(date, spent, reserved, BigDecimal.ZERO);
+        }
     }
 }

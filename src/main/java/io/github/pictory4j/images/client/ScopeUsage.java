@@ -16,8 +16,11 @@ public record ScopeUsage(BudgetScope scope, CreditUsage usage) {
         Objects.requireNonNull(usage, "usage");
     }
 
-    /** This month's spent and reserved credits together: what the ranking orders by. */
+    /**
+     * This month's credits, spent, reserved and simulated together: what the ranking orders by (an application
+     * counts either real or simulated credits, see {@code pictory.budget.simulated}).
+     */
     public BigDecimal monthTotal() {
-        return usage.month().spent().add(usage.month().reserved());
+        return usage.month().spent().add(usage.month().reserved()).add(usage.month().simulated());
     }
 }

@@ -1,5 +1,6 @@
 package io.github.pictory4j.images.sample;
 
+import io.github.pictory4j.images.client.BudgetSettings;
 import io.github.pictory4j.images.client.PictorySettings;
 import io.github.pictory4j.images.client.StoreSettings;
 import io.github.pictory4j.images.config.SimulatorKeys;
@@ -183,6 +184,8 @@ public class SampleConfigSource implements ConfigSource {
         // callback tokens.
         values.put("pictory.webhook.url", LOCAL_APP + "/api/pictory/webhook");
         values.put("pictory.webhook.secret", RUN_SECRET);
+        // The simulator's credits are no one's money: counted apart, and never against a limit.
+        values.put(BudgetSettings.SIMULATED, "true");
         return Map.copyOf(values);
     }
 

@@ -37,18 +37,19 @@ public class UsageResource {
     /**
      * One period. {@code limit} and {@code left} are absent when the period has no limit.
      *
-     * @param period the day ({@code 2026-01-31}) or month ({@code 2026-01})
+     * @param period    the day ({@code 2026-01-31}) or month ({@code 2026-01})
+     * @param simulated the simulator's credits (in simulator mode): counted apart, against no limit
      */
     public record Period(String period, BigDecimal spent, BigDecimal reserved, BigDecimal limit, BigDecimal left,
-                         String resetsAt) {
+                         String resetsAt, BigDecimal simulated) {
         static Period of(CreditUsage.Period period) {
             return new Period(period.name(), period.spent(), period.reserved(), period.limit(), period.left(),
-                    period.resetsAt().toString());
+                    period.resetsAt().toString(), period.simulated());
         }
     }
 
     /** One day of the chart. */
-    public record Day(String date, BigDecimal spent, BigDecimal reserved) {
+    public record Day(String date, BigDecimal spent, BigDecimal reserved, BigDecimal simulated) {
     }
 
     /**
@@ -60,7 +61,7 @@ public class UsageResource {
         static Usage of(BudgetScope scope, CreditUsage usage, Usage team) {
             return new Usage(scope.describe(), scope.kind().name().toLowerCase(java.util.Locale.ROOT), scope.name(),
                     usage.zone().getId(), Period.of(usage.today()), Period.of(usage.month()),
-                    usage.days().stream().map(day -> new Day(day.date().toString(), day.spent(), day.reserved())).toList(),
+                    usage.days().stream().map(day -> new Day(day.date().toString(), day.spent(), day.reserved(), day.simulated())).toList(),
                     team);
         }
 

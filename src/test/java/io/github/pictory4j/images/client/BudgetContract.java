@@ -473,6 +473,56 @@ abstract class BudgetContract {
     }
 
     @Test
+    void simulatedCreditsAreCountedApartInEveryScopeAndNoLimitRefusesThem() {
+        pictoryCreatesJobs();
+        // Every limit would refuse the second submission of real credits.
+        PictoryClient client = client("a", BudgetSettings.of(credits("3"), credits("3")).perUser(credits("2"), null)
+                .perTeam(null, credits("2")).simulated(true));
+        ImageService alice = client.chargedTo(ALICE);
+        String first = alice.submit(TWO_CREDITS);
+        alice.submit(TWO_CREDITS);
+        alice.submit(TWO_CREDITS);
+        client.submit(TWO_CREDITS); // the application's own account too
+
+        assertEquals(4, submissionsSent(), "none refused");
+        CreditUsage application = client.usage();
+        assertCredits("8", application.today().simulated(), "the application's simulated day");
+        assertCredits("8", application.month().simulated(), "and month");
+        assertCredits("0", application.today().spent(), "nothing spent");
+        assertCredits("0", application.today().reserved(), "nothing reserved");
+        assertCredits("3", application.today().left(), "the limit is untouched");
+        assertCredits("8", application.days().get(CreditUsage.DAYS - 1).simulated(), "today's bar");
+        assertCredits("0", application.days().get(CreditUsage.DAYS - 1).reserved(), "today's bar, reserved");
+        for (BudgetScope scope : List.of(BudgetScope.user("alice"), BudgetScope.team("design"))) {
+            CreditUsage usage = client.usage(scope);
+            assertCredits("6", usage.today().simulated(), scope.describe() + " simulated today");
+            assertCredits("6", usage.month().simulated(), scope.describe() + " simulated this month");
+            assertCredits("0", usage.today().reserved(), scope.describe() + " reserved today");
+            assertCredits("0", usage.month().spent(), scope.describe() + " spent this month");
+        }
+        List<ScopeUsage> users = client.topSpenders(BudgetScope.Kind.USER, 10);
+        assertEquals(List.of(BudgetScope.user("alice")), users.stream().map(ScopeUsage::scope).toList(),
+                "a simulator's users are ranked by their simulated credits");
+        assertCredits("6", users.get(0).monthTotal(), "alice's simulated month");
+
+        jobEnds(first, "{\"status\":\"completed\",\"url\":\"" + pictory.baseUrl() + "/cdn/s.png\",\"aiCreditsUsed\":1.5}");
+        client.awaitJobAsync(first);
+        time.advance(INTERVAL);
+        client.getJob(first);
+        time.advance(INTERVAL.multipliedBy(2));
+
+        for (BudgetScope scope : List.of(BudgetScope.application(), BudgetScope.user("alice"), BudgetScope.team("design"))) {
+            CreditUsage usage = client.usage(scope);
+            String expected = scope.kind() == BudgetScope.Kind.APPLICATION ? "7.5" : "5.5";
+            assertCredits(expected, usage.today().simulated(), scope.describe() + ": settled with what was reported, once");
+            assertCredits("0", usage.today().spent(), scope.describe() + " spent nothing real");
+        }
+        ImageRequest unpriced = ImageRequest.builder("A lighthouse at dawn").model("imagen-9").aspectRatio("1:1").build();
+        client.submit(unpriced); // no limit applies to simulated credits: nothing to check it against
+        assertEquals(5, submissionsSent());
+    }
+
+    @Test
     void aModelWithoutAPriceIsRefusedWhileABudgetIsSetAndSentWithoutOne() {
         pictoryCreatesJobs();
         ImageRequest unpriced = ImageRequest.builder("A lighthouse at dawn").model("imagen-9").aspectRatio("1:1").build();

@@ -62,6 +62,22 @@ class BudgetSettingsTest {
     }
 
     @Test
+    void simulatedCreditsAndTheSpendersUserInTelemetryAreOffUnlessSet() {
+        assertFalse(PictoryConfig.budget(config(Map.of())).simulated());
+        assertFalse(PictoryConfig.telemetry(config(Map.of())).spenderUser(), "no personal data by default");
+        BudgetSettings simulated = PictoryConfig.budget(config(Map.of(BudgetSettings.SIMULATED, "true",
+                BudgetSettings.DAILY_CREDITS, "5")));
+        assertTrue(simulated.simulated());
+        assertEquals(simulated, BudgetSettings.of(new BigDecimal("5"), null).simulated(true), "the plain-Java equivalent");
+        assertTrue(PictoryConfig.telemetry(config(Map.of(TelemetrySettings.SPENDER_USER, "true"))).spenderUser());
+        assertEquals(new TelemetrySettings(false, false, true), TelemetrySettings.DEFAULT.spenderUser(true));
+        PictoryConfigurationException unusable = assertThrows(PictoryConfigurationException.class,
+                () -> PictoryConfig.budget(config(Map.of(BudgetSettings.SIMULATED, "maybe"))));
+        assertTrue(unusable.getMessage().contains("pictory.budget.simulated (env PICTORY_BUDGET_SIMULATED)"),
+                unusable.getMessage());
+    }
+
+    @Test
     void readsEachUsersAndEachTeamsLimitsAndTheTeamsInOrder() {
         BudgetSettings set = PictoryConfig.budget(config(Map.of(BudgetSettings.USER_DAILY_CREDITS, "4",
                 BudgetSettings.USER_MONTHLY_CREDITS, "40", BudgetSettings.TEAM_DAILY_CREDITS, "20",

@@ -89,6 +89,42 @@ abstract class DurableBudgetContract extends BudgetContract {
     }
 
     @Test
+    void aJobSettlesInThePeriodsItReservedInWhenTheSimulatedSettingChangesAcrossARestart() {
+        pictoryCreatesJobs();
+        BudgetSettings real = BudgetSettings.of(credits("10"), null).perUser(credits("4"), null);
+        PictoryClient simulator = client("a", real.simulated(true));
+        Spender alice = Spender.user("alice").team("design");
+        String first = simulator.chargedTo(alice).submit(TWO_CREDITS);
+        String second = simulator.chargedTo(alice).submit(TWO_CREDITS);
+        String third = simulator.chargedTo(alice).submit(TWO_CREDITS);
+        simulator.close(); // restarted with real credits while the simulated jobs run
+
+        PictoryClient restarted = client("b", real);
+        assertCredits("6", restarted.usage().today().simulated(), "the simulated reservations outlived the restart");
+        assertCredits("0", restarted.usage().today().reserved(), "and count against nothing");
+        restarted.chargedTo(alice).submit(TWO_CREDITS);
+        restarted.chargedTo(alice).submit(TWO_CREDITS);
+        PictoryBudgetExceededException refused = assertThrows(PictoryBudgetExceededException.class,
+                () -> restarted.chargedTo(alice).submit(TWO_CREDITS));
+        assertEquals(BudgetScope.user("alice"), refused.refusal().scope(), "real credits count against real limits");
+        assertCredits("4", refused.refusal().reserved(), "alice's real credits alone");
+
+        jobEnds(first, "{\"status\":\"completed\",\"url\":\"" + pictory.baseUrl() + "/cdn/1.png\",\"aiCreditsUsed\":1}");
+        jobEnds(second, "{\"status\":\"failed\",\"error_code\":\"E1\",\"error_message\":\"no\"}");
+        jobEnds(third, "{\"status\":\"completed\",\"url\":\"" + pictory.baseUrl() + "/cdn/3.png\",\"aiCreditsUsed\":0.5}");
+        time.advance(INTERVAL); // the restarted instance follows the simulator's jobs to their ends
+        time.advance(INTERVAL);
+
+        for (BudgetScope scope : List.of(BudgetScope.application(), alice.userScope(), BudgetScope.team("design"))) {
+            CreditUsage usage = restarted.usage(scope);
+            assertCredits("1.5", usage.today().simulated(), scope.describe() + ": settled in the simulated periods, once");
+            assertCredits("4", usage.today().reserved(), scope.describe() + ": the real reservations, untouched");
+            assertCredits("0", usage.today().spent(), scope.describe() + ": nothing real spent");
+        }
+        assertEquals(5, submissionsSent());
+    }
+
+    @Test
     void aBurstOnTwoInstancesStopsAtTheTighterOfADailyAndAMonthlyLimitAndKeepsNothingOfARefusal() throws Exception {
         pictoryCreatesJobs();
         // Both periods start without a row; the month (7 images) runs out before the day (10 images), so the

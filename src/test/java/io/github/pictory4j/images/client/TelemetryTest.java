@@ -97,14 +97,19 @@ class TelemetryTest {
     }
 
     private PictoryClient client(boolean recordPrompt) {
+        return client(recordPrompt, BudgetSettings.of(new BigDecimal("10"), null), false);
+    }
+
+    private PictoryClient client(boolean recordPrompt, BudgetSettings budget, boolean spenderUser) {
         client = PictoryClient.builder().api(RestClients.api(pictory.baseUrl())).apiKey(RestClients.KEY)
                 .settings(new PictorySettings(INTERVAL, Duration.ofMinutes(10), new RetryPolicy(1, Duration.ofSeconds(1),
                         Duration.ofSeconds(2), Duration.ofSeconds(30))))
                 .webhooks(WebhookSupport.of("https://app.example.com/api/pictory/webhook", SECRET, Duration.ofHours(1),
                         INTERVAL, time.clock()))
                 .scheduler(time).clock(time.clock()).jitter(() -> 0).owner("a")
-                .dataSource(db.dataSource()).budget(BudgetSettings.of(new BigDecimal("10"), null))
-                .telemetry(new OtelTelemetry(sdk, TelemetryConfig.of(recordPrompt, pictory.baseUrl() + "/pictoryapis")))
+                .dataSource(db.dataSource()).budget(budget)
+                .telemetry(new OtelTelemetry(sdk, TelemetryConfig.of(recordPrompt, pictory.baseUrl() + "/pictoryapis")
+                        .withSpenderUser(spenderUser)))
                 .build();
         return client;
     }
@@ -283,6 +288,66 @@ class TelemetryTest {
         assertEquals("CONTENT_POLICY", duration.getAttributes().get(AttributeKey.stringKey("error.type")));
         assertEquals("failed", duration.getAttributes().get(AttributeKey.stringKey("pictory.job.outcome")));
         assertFalse(metricsByName().containsKey("pictory.credits.used"), "a failed job that reports none costs nothing");
+    }
+
+    private static final Spender ALICE = Spender.user("alice-private-5c2d").team("design");
+    private static final AttributeKey<String> TEAM = AttributeKey.stringKey("pictory.budget.team");
+    private static final AttributeKey<String> ENDUSER = AttributeKey.stringKey("enduser.id");
+    private static final AttributeKey<Boolean> SIMULATED = AttributeKey.booleanKey("pictory.credits.simulated");
+    /** The application may spend 10 a day, each team 6. */
+    private static final BudgetSettings TEAMS = BudgetSettings.of(new BigDecimal("10"), null).perTeam(new BigDecimal("6"), null)
+            .teams(List.of("design", "marketing"));
+
+    /** Alice submits a job that ends charged 2 credits; answers the attributes of pictory.credits.used. */
+    private Attributes aliceSpendsTwoCredits(BudgetSettings budget, boolean spenderUser) {
+        PictoryClient pictoryClient = client(false, budget, spenderUser);
+        pictory.stubFor(post(IMAGES).willReturn(okJson("{\"success\":true,\"data\":{\"jobId\":\"job-alice\"}}")));
+        jobIs("job-alice", "{\"status\":\"failed\",\"error_code\":\"E1\",\"error_message\":\"no\",\"aiCreditsUsed\":2}");
+        pictoryClient.chargedTo(ALICE).submit(ImageRequest.builder("A lighthouse at dawn").model(ImageModel.SEEDREAM_3_0).build());
+        time.advance(INTERVAL); // the first fallback poll sees the end
+        Collection<? extends PointData> used = points(metricsByName().get("pictory.credits.used"));
+        assertEquals(1, used.size(), used.toString());
+        return used.iterator().next().getAttributes();
+    }
+
+    /** The points of pictory.budget.remaining, by team ("" for the application's) and period. */
+    private Map<String, Double> remaining() {
+        return metricsByName().get("pictory.budget.remaining").getDoubleGaugeData().getPoints().stream()
+                .collect(Collectors.toMap(point -> {
+                    String team = point.getAttributes().get(TEAM);
+                    return (team == null ? "" : team) + "/" + point.getAttributes().get(AttributeKey.stringKey("pictory.budget.period"));
+                }, point -> point.getValue()));
+    }
+
+    @Test
+    void theCreditsUsedCarryTheTeamButNoUserByDefaultAndTheGaugeHasASeriesPerTeam() {
+        Attributes charged = aliceSpendsTwoCredits(TEAMS, false);
+
+        assertEquals("design", charged.get(TEAM));
+        assertNull(charged.get(ENDUSER), "no user unless pictory.telemetry.spender-user allows it");
+        assertNull(charged.get(SIMULATED), "real credits are not marked");
+        assertEquals("seedream3.0", charged.get(AttributeKey.stringKey("gen_ai.request.model")));
+        assertEquals(Map.of("/day", 8.0, "design/day", 4.0, "marketing/day", 6.0), remaining(),
+                "the application's and each team's of pictory.budget.teams");
+        assertNothingSecret(metricsByName().values(), List.of(ALICE.user()));
+    }
+
+    @Test
+    void theCreditsUsedCarryTheUserAsEnduserIdOnlyWhenAllowed() {
+        Attributes charged = aliceSpendsTwoCredits(TEAMS, true);
+
+        assertEquals(ALICE.user(), charged.get(ENDUSER));
+        assertEquals("design", charged.get(TEAM));
+    }
+
+    @Test
+    void simulatedCreditsAreMarkedAndLeaveEveryBudgetSeriesWhole() {
+        Attributes charged = aliceSpendsTwoCredits(TEAMS.simulated(true), false);
+
+        assertEquals(Boolean.TRUE, charged.get(SIMULATED));
+        assertEquals("design", charged.get(TEAM));
+        assertEquals(Map.of("/day", 10.0, "design/day", 6.0, "marketing/day", 6.0), remaining(),
+                "simulated credits count against no limit");
     }
 
     /** No span attribute, status, event, resource or metric attribute holds any of {@code secrets}. */

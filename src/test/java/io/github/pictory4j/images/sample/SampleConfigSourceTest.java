@@ -40,6 +40,7 @@ class SampleConfigSourceTest {
         assertEquals("1s", config.getValue("pictory.poll.interval", String.class));
         assertEquals("http://localhost:9080/api/pictory/webhook", config.getValue("pictory.webhook.url", String.class));
         assertTrue(config.getValue("pictory.webhook.secret", String.class).length() >= 32);
+        assertEquals(Boolean.TRUE, config.getValue("pictory.budget.simulated", Boolean.class), "the simulator's credits apart");
     }
 
     @Test
@@ -59,7 +60,7 @@ class SampleConfigSourceTest {
         assertEquals("pictai_from_server_xml", config.getValue("pictory.api-key", String.class));
         assertTrue(config.getOptionalValue(BASE_URL, String.class).isEmpty(), "Pictory's own URL applies");
         assertTrue(config.getOptionalValue(ENABLED, Boolean.class).isEmpty(), "the simulator stays off");
-        for (String name : List.of("pictory.poll.interval", "pictory.poll.timeout", "pictory.webhook.url",
+        for (String name : List.of("pictory.budget.simulated", "pictory.poll.interval", "pictory.poll.timeout", "pictory.webhook.url",
                 "pictory.webhook.secret")) {
             assertTrue(config.getOptionalValue(name, String.class).isEmpty(), name);
         }

@@ -282,17 +282,21 @@ class SamplePageIT {
                 JsonObject now = TestHttp.json(TestHttp.send("GET", URI.create(base + "api/usage"), null, SampleLogins.ALICE));
                 WebElement today = d.findElements(By.className("usage-day")).get(13);
                 boolean same = amount(now.getJsonObject("today"), "spent").equals(today.getDomAttribute("data-spent"))
-                        && amount(now.getJsonObject("today"), "reserved").equals(today.getDomAttribute("data-reserved"));
+                        && amount(now.getJsonObject("today"), "reserved").equals(today.getDomAttribute("data-reserved"))
+                        && amount(now.getJsonObject("today"), "simulated").equals(today.getDomAttribute("data-simulated"));
                 return same ? now : null;
             } catch (Exception e) {
                 throw new IllegalStateException(e);
             }
         });
         JsonObject today = usage.getJsonObject("today");
-        assertTrue(today.getJsonNumber("spent").doubleValue() + today.getJsonNumber("reserved").doubleValue() >= 0.6,
-                "the job's 0.6 credits are counted today: " + usage);
-        assertEquals(amount(today, "spent") + " spent · " + amount(today, "reserved") + " reserved · no limit",
+        assertTrue(today.getJsonNumber("simulated").doubleValue() >= 0.6,
+                "the job's 0.6 credits are counted today, as the simulator's: " + usage);
+        assertEquals(0, today.getJsonNumber("spent").doubleValue() + today.getJsonNumber("reserved").doubleValue(), 1e-9,
+                "no real credits were spent: " + usage);
+        assertEquals("0 spent · 0 reserved · " + amount(today, "simulated") + " simulated · no limit",
                 driver.findElement(By.id("usage-today")).getText());
+        assertEquals("simulator: no credits spent", driver.findElement(By.id("mode")).getText(), "the badge agrees");
         assertTrue(driver.findElement(By.id("usage-month")).getText().endsWith("no limit"));
         // The tallest day fills the chart; the others are drawn to its scale.
         @SuppressWarnings("unchecked")

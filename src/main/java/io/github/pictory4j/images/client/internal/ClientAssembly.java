@@ -1,5 +1,6 @@
 package io.github.pictory4j.images.client.internal;
 
+import io.github.pictory4j.images.client.BudgetScope;
 import io.github.pictory4j.images.client.internal.budget.CreditBudget;
 import io.github.pictory4j.images.client.internal.following.ClusterEndWatcher;
 import io.github.pictory4j.images.client.internal.following.EndSeenNotifier;
@@ -45,7 +46,9 @@ import org.eclipse.microprofile.rest.client.RestClientBuilder;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
+import java.util.List;
 import java.util.Optional;
 import java.util.ServiceConfigurationError;
 import java.util.concurrent.ScheduledExecutorService;
@@ -72,7 +75,8 @@ public final class ClientAssembly {
         // The tables first: a store that cannot start leaves no thread behind.
         JobStore store = DataSources.database(options.dataSource(), storeSettings)
                 .map(database -> durableStore(database, options)).orElseGet(JobStore::inMemory);
-        TelemetryConfig observing = TelemetryConfig.of(config.telemetry().recordPrompt(), config.baseUrl());
+        TelemetryConfig observing = TelemetryConfig.of(config.telemetry().recordPrompt(), config.baseUrl())
+                .withSpenderUser(config.telemetry().spenderUser());
         Telemetry telemetry = options.telemetry().orElseGet(() -> TelemetryLoader.load(
                 config.webhooks().map(hooks -> observing.withCallback(hooks.callbackUrl())).orElse(observing)));
         Optional<WebhookSupport> webhooks = CallbackTokenGuard.webhooksUnlessExposed(config.webhooks(), telemetry,
@@ -97,7 +101,7 @@ public final class ClientAssembly {
                 storeSettings, options.owner(), telemetry));
         JobWaits ends = new JobWaits();
         EndSeenNotifier sightings = new EndSeenNotifier(options.onJobEndSeen(), options.clock());
-        JobEndMetrics metrics = new JobEndMetrics(store.records(), reads, telemetry);
+        JobEndMetrics metrics = new JobEndMetrics(store.records(), reads, telemetry, config.budget().simulated());
         // One direction: the poller hands every read to the observer, which records it and tells the waits,
         // the announcement, the keeper and the metrics; the poller stops its own chain when a read of its ends it.
         JobObserver observer = new JobObserver(store.records(), store.claims(), ends, options.onJobEnd(), (job, source, first) -> {
@@ -118,8 +122,14 @@ public final class ClientAssembly {
                 ? Optional.of(new ClusterEndWatcher(store.records(), ends, sightings, scheduling, watch)) : Optional.empty();
         CreditBudget budget = new CreditBudget(config.budget(), options.clock());
         CreditLedger credits = store.credits();
+        // The application's series, and one per team of pictory.budget.teams (each reports only a limited period).
+        List<BudgetScope> watched = new ArrayList<>();
         if (budget.settings().limited()) {
-            telemetry.watchBudget(() -> budget.usage(credits));
+            watched.add(BudgetScope.application());
+        }
+        budget.settings().teams().forEach(team -> watched.add(BudgetScope.team(team)));
+        if (!watched.isEmpty()) {
+            telemetry.watchBudget(scope -> budget.usage(credits, scope), watched);
         }
         Submitter submitter = new Submitter(gateway, store.submissions(), webhooks, options.clock(),
                 durable ? follower::accepted : Submitter.AcceptedListener.NONE, budget, telemetry);

@@ -57,11 +57,12 @@ public record CreditBudget(BudgetSettings settings, Clock clock) {
         }
         Periods now = periods();
         return new CreditReservation(price, now.day().toString(), now.month().toString(), now.dayEnds(), now.monthEnds(),
-                spender, scopes);
+                spender, scopes, settings.simulated());
     }
 
     private CreditReservation.ScopeLimits limitsOf(BudgetScope scope) {
-        BudgetSettings.Limits limits = settings.limits(scope.kind());
+        // Simulated credits count against no limit (so an unpriced model is not refused either).
+        BudgetSettings.Limits limits = settings.simulated() ? BudgetSettings.Limits.NONE : settings.limits(scope.kind());
         return new CreditReservation.ScopeLimits(scope, limits.dailyCredits(), limits.monthlyCredits());
     }
 
@@ -78,35 +79,46 @@ public record CreditBudget(BudgetSettings settings, Clock clock) {
             days.add(now.day().minusDays(back));
         }
         Function<String, String> named = period -> CreditReservation.periodName(scope, period);
-        List<String> names = new ArrayList<>(days.stream().map(day -> named.apply(day.toString())).toList());
-        names.add(named.apply(now.month().toString()));
+        Function<String, String> simulatedNamed = period -> CreditReservation.periodName(scope, period, true);
+        List<String> periods = new ArrayList<>(days.stream().map(LocalDate::toString).toList());
+        periods.add(now.month().toString());
+        List<String> names = new ArrayList<>(periods.stream().map(named).toList());
+        names.addAll(periods.stream().map(simulatedNamed).toList());
         Map<String, PeriodTotals> totals = credits.periodTotals(names).stream()
                 .collect(Collectors.toMap(PeriodTotals::period, Function.identity()));
         Function<String, PeriodTotals> of = period -> {
             PeriodTotals found = totals.getOrDefault(named.apply(period), PeriodTotals.empty(period));
             return new PeriodTotals(period, found.spent(), found.reserved()); // named as the application's are
         };
+        // Simulated credits: what was settled and what is still held, together.
+        Function<String, BigDecimal> simulated = period -> {
+            PeriodTotals found = totals.get(simulatedNamed.apply(period));
+            return found == null ? BigDecimal.ZERO : found.spent().add(found.reserved());
+        };
         BudgetSettings.Limits limits = scope.kind() == BudgetScope.Kind.APPLICATION ? settings.limits(scope.kind())
                 : credits.limitOverrides().getOrDefault(scope, settings.limits(scope.kind()));
+        String day = now.day().toString();
+        String month = now.month().toString();
         return new CreditUsage(settings.zone(),
-                period(of.apply(now.day().toString()), limits.dailyCredits(), now.dayEnds()),
-                period(of.apply(now.month().toString()), limits.monthlyCredits(), now.monthEnds()),
-                days.stream().map(day -> {
-                    PeriodTotals figures = of.apply(day.toString());
-                    return new CreditUsage.Day(day, figures.spent(), figures.reserved());
+                period(of.apply(day), limits.dailyCredits(), now.dayEnds(), simulated.apply(day)),
+                period(of.apply(month), limits.monthlyCredits(), now.monthEnds(), simulated.apply(month)),
+                days.stream().map(date -> {
+                    PeriodTotals figures = of.apply(date.toString());
+                    return new CreditUsage.Day(date, figures.spent(), figures.reserved(), simulated.apply(date.toString()));
                 }).toList());
     }
 
     /**
      * The {@code limit} users or teams with the most credits spent and reserved this month, most first, each
-     * with its usage.
+     * with its usage; with {@code pictory.budget.simulated}, ranked by their simulated credits (the only ones a
+     * simulator's users have).
      */
     public List<ScopeUsage> topSpenders(CreditLedger credits, BudgetScope.Kind kind, int limit) {
         if (kind == BudgetScope.Kind.APPLICATION) {
             throw new IllegalArgumentException("topSpenders.kind: rank USER or TEAM scopes; the application's usage is"
                     + " usage()");
         }
-        String prefix = CreditReservation.periodPrefix(kind);
+        String prefix = (settings.simulated() ? CreditReservation.SIMULATED : "") + CreditReservation.periodPrefix(kind);
         String suffix = "/" + periods().month();
         return credits.largest(prefix, suffix, limit).stream().map(totals -> {
             String name = totals.period().substring(prefix.length(), totals.period().length() - suffix.length());
@@ -115,10 +127,12 @@ public record CreditBudget(BudgetSettings settings, Clock clock) {
         }).toList();
     }
 
-    private static CreditUsage.Period period(PeriodTotals figures, BigDecimal limit, Instant resetsAt) {
+    private static CreditUsage.Period period(PeriodTotals figures, BigDecimal limit, Instant resetsAt,
+                                             BigDecimal simulated) {
         BigDecimal left = limit == null ? null
                 : limit.subtract(figures.spent()).subtract(figures.reserved()).max(BigDecimal.ZERO);
-        return new CreditUsage.Period(figures.period(), figures.spent(), figures.reserved(), limit, left, resetsAt);
+        return new CreditUsage.Period(figures.period(), figures.spent(), figures.reserved(), limit, left, resetsAt,
+                simulated);
     }
 
     /** The limits that apply, each as it is set. */

@@ -28,9 +28,11 @@ import java.util.Objects;
  * @param monthEnds when the month ends
  * @param spender   who it is charged to, or null for the application alone
  * @param scopes    the limits of each scope it counts in, the application's first
+ * @param simulated the credits are a simulator's ({@code pictory.budget.simulated}): held in periods of their own
+ *                  ({@code simulated/…}, see {@link #periodName(BudgetScope, String, boolean)}), where no limit applies
  */
 public record CreditReservation(BigDecimal credits, String day, String month, Instant dayEnds, Instant monthEnds,
-                                Spender spender, List<ScopeLimits> scopes) {
+                                Spender spender, List<ScopeLimits> scopes, boolean simulated) {
 
     /**
      * A scope's limits.
@@ -57,6 +59,12 @@ public record CreditReservation(BigDecimal credits, String day, String month, In
         scopes = List.copyOf(scopes);
     }
 
+    /** A reservation of real credits. */
+    public CreditReservation(BigDecimal credits, String day, String month, Instant dayEnds, Instant monthEnds,
+                             Spender spender, List<ScopeLimits> scopes) {
+        this(credits, day, month, dayEnds, monthEnds, spender, scopes, false);
+    }
+
     /**
      * The periods to take, in the order of their names: every store takes and settles them in that one order, so
      * that two transactions never wait for each other in a circle.
@@ -64,18 +72,21 @@ public record CreditReservation(BigDecimal credits, String day, String month, In
     public List<Hold> holds() {
         List<Hold> holds = new ArrayList<>();
         for (ScopeLimits limits : scopes) {
-            holds.add(new Hold(periodName(limits.scope(), day), limits.scope(), Period.DAY, limits.dayLimit()));
-            holds.add(new Hold(periodName(limits.scope(), month), limits.scope(), Period.MONTH, limits.monthLimit()));
+            // Simulated credits are never held against a limit.
+            holds.add(new Hold(periodName(limits.scope(), day, simulated), limits.scope(), Period.DAY,
+                    simulated ? null : limits.dayLimit()));
+            holds.add(new Hold(periodName(limits.scope(), month, simulated), limits.scope(), Period.MONTH,
+                    simulated ? null : limits.monthLimit()));
         }
         holds.sort(Comparator.comparing(Hold::name));
         return holds;
     }
 
     /**
-     * The names of the periods a reservation made on {@code day} and {@code month} for {@code spender} (or null)
-     * is held in, in the order {@link #holds()} takes them.
+     * The names of the periods a reservation made on {@code day} and {@code month} for {@code user} and {@code team}
+     * (either may be null), of simulated credits or not, is held in, in the order {@link #holds()} takes them.
      */
-    public static List<String> periodNames(String day, String month, String user, String team) {
+    public static List<String> periodNames(String day, String month, String user, String team, boolean simulated) {
         List<BudgetScope> scopes = new ArrayList<>(List.of(BudgetScope.application()));
         if (user != null) {
             scopes.add(BudgetScope.user(user));
@@ -85,8 +96,8 @@ public record CreditReservation(BigDecimal credits, String day, String month, In
         }
         List<String> names = new ArrayList<>();
         for (BudgetScope scope : scopes) {
-            names.add(periodName(scope, day));
-            names.add(periodName(scope, month));
+            names.add(periodName(scope, day, simulated));
+            names.add(periodName(scope, month, simulated));
         }
         names.sort(Comparator.naturalOrder());
         return names;
@@ -110,20 +121,35 @@ public record CreditReservation(BigDecimal credits, String day, String month, In
         };
     }
 
+    /**
+     * A period's name in the store, of real credits ({@link #periodName(BudgetScope, String)}) or simulated ones:
+     * {@code simulated/2026-01-31}, {@code simulated/user/alice/2026-01}. No limit check reads these names, so
+     * simulated credits never count against a limit.
+     */
+    public static String periodName(BudgetScope scope, String period, boolean simulated) {
+        return simulated ? SIMULATED + periodName(scope, period) : periodName(scope, period);
+    }
+
+    /** The prefix of the periods of simulated credits. */
+    public static final String SIMULATED = "simulated/";
+
     /** This reservation with the scopes' own limits (see {@link #overridable()}) in place of the defaults. */
     public CreditReservation withOverrides(Map<BudgetScope, BudgetSettings.Limits> overrides) {
-        if (overrides.isEmpty()) {
+        if (overrides.isEmpty() || simulated) {
             return this;
         }
         List<ScopeLimits> applied = scopes.stream().map(limits -> {
             BudgetSettings.Limits own = overrides.get(limits.scope());
             return own == null ? limits : new ScopeLimits(limits.scope(), own.dailyCredits(), own.monthlyCredits());
         }).toList();
-        return new CreditReservation(credits, day, month, dayEnds, monthEnds, spender, applied);
+        return new CreditReservation(credits, day, month, dayEnds, monthEnds, spender, applied, simulated);
     }
 
-    /** The scopes whose limits a user or team can have of its own: the spender's user and team. */
+    /** The scopes whose limits a user or team can have of its own: the spender's user and team (none while simulated). */
     public List<BudgetScope> overridable() {
+        if (simulated) {
+            return List.of(); // no limit applies: none to look up
+        }
         return scopes.stream().map(ScopeLimits::scope).filter(scope -> scope.kind() != BudgetScope.Kind.APPLICATION).toList();
     }
 

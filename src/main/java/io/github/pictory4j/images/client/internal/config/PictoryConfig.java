@@ -108,14 +108,16 @@ public record PictoryConfig(Supplier<String> apiKey, String baseUrl, Optional<Du
                 new BudgetSettings.Limits(ConfigValues.credits(config, BudgetSettings.TEAM_DAILY_CREDITS).orElse(null),
                         ConfigValues.credits(config, BudgetSettings.TEAM_MONTHLY_CREDITS).orElse(null)),
                 config.getOptionalValues(BudgetSettings.TEAMS, String.class).orElse(List.of()).stream()
-                        .map(String::trim).filter(team -> !team.isEmpty()).toList());
+                        .map(String::trim).filter(team -> !team.isEmpty()).toList(),
+                ConfigValues.flag(config, BudgetSettings.SIMULATED).orElse(false));
     }
 
     public static TelemetrySettings telemetry(Config config) {
         return new TelemetrySettings(ConfigValues.flag(config, TelemetrySettings.RECORD_PROMPT).orElse(false),
                 // Read leniently: it is the runtime's setting, and its own parser decides what it accepts.
                 config.getOptionalValue(TelemetrySettings.OTEL_SDK_DISABLED, String.class).map(String::trim)
-                        .map(text -> text.equalsIgnoreCase("false")).orElse(false));
+                        .map(text -> text.equalsIgnoreCase("false")).orElse(false),
+                ConfigValues.flag(config, TelemetrySettings.SPENDER_USER).orElse(false));
     }
 
     public static StoreSettings store(Config config) {

@@ -16,10 +16,17 @@ import java.util.Optional;
 
 /**
  * Tells the telemetry of each job end this instance recorded first (once cluster-wide), with what the
- * store knows of the job: its model, how long it took from its submission, what it was charged, and how
- * often this instance read it.
+ * store knows of the job: its model, how long it took from its submission, what it was charged, who it was
+ * charged to, and how often this instance read it.
+ *
+ * @param simulated the credits are a simulator's ({@code pictory.budget.simulated}), as this instance runs
  */
-public record JobEndMetrics(JobRecords records, JobReads reads, Telemetry telemetry) {
+public record JobEndMetrics(JobRecords records, JobReads reads, Telemetry telemetry, boolean simulated) {
+
+    /** Metrics of real credits. */
+    public JobEndMetrics(JobRecords records, JobReads reads, Telemetry telemetry) {
+        this(records, reads, telemetry, false);
+    }
 
     /** {@code job} ended; {@code first}: this instance recorded it first. */
     public void ended(ImageJob job, EndSource source, boolean first) {
@@ -39,6 +46,8 @@ public record JobEndMetrics(JobRecords records, JobReads reads, Telemetry teleme
                 .map(found -> Duration.between(found.createdAt(), found.endedAt())).orElse(null);
         BigDecimal charged = submitted.map(JobRecord::estimatedCredits)
                 .map(estimate -> CreditReservation.charge(estimate, job)).orElse(job.aiCreditsUsed());
-        telemetry.jobEnded(new JobEnd(job, model, duration, charged, readsOfJob, source));
+        telemetry.jobEnded(new JobEnd(job, model, duration, charged, readsOfJob, source,
+                // Who paid matters only where something was paid: no look-up otherwise.
+                charged != null && charged.signum() > 0 ? submitted.map(JobRecord::spender).orElse(null) : null, simulated));
     }
 }

@@ -171,13 +171,17 @@ final class JdbcCreditLedger implements CreditLedger {
     }
 
     /** The columns of a job row that say what it holds, for {@link #held}. */
-    static final String HELD = "reserved_credits, credit_day, credit_month, spender_user, spender_team";
+    static final String HELD = "reserved_credits, credit_day, credit_month, credits_simulated, spender_user, spender_team";
 
-    /** What a job row holds, read from the columns {@link #HELD}; null when it holds nothing. */
+    /**
+     * What a job row holds, read from the columns {@link #HELD}; null when it holds nothing. A row of simulated
+     * credits holds them in the simulated periods, as it reserved them.
+     */
     static Held held(ResultSet row) throws SQLException {
         BigDecimal reserved = row.getBigDecimal("reserved_credits");
         return reserved == null ? null : new Held(reserved, CreditReservation.periodNames(row.getString("credit_day"),
-                row.getString("credit_month"), row.getString("spender_user"), row.getString("spender_team")));
+                row.getString("credit_month"), row.getString("spender_user"), row.getString("spender_team"),
+                row.getBoolean("credits_simulated")));
     }
 
     /**

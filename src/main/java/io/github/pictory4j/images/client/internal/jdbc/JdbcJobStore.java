@@ -5,7 +5,7 @@ import io.github.pictory4j.images.client.internal.store.JobStore;
 import java.time.Duration;
 
 /**
- * The {@link JobStore} in a database, through plain JDBC (see {@code schema-v2.sql}): what the service knows
+ * The {@link JobStore} in a database, through plain JDBC (see {@code schema-v4.sql}): what the service knows
  * of its jobs survives restarts, and instances that share the database share it. Each role is its own class
  * on the same tables; exactly-once decisions are conditional updates that only one caller can win.
  */

@@ -39,13 +39,15 @@ final class JdbcSubmissions implements Submissions {
             }
             Spender spender = pending.spender();
             return Database.update(connection, "INSERT INTO pictory4j_job (submission_id, phase, request_kind, request_json,"
-                            + " estimated_credits, reserved_credits, credit_day, credit_month, spender_user, spender_team,"
-                            + " webhook_nonce, webhook_expires_at, created_at, updated_at)"
-                            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                            + " estimated_credits, reserved_credits, credit_day, credit_month, credits_simulated,"
+                            + " spender_user, spender_team, webhook_nonce, webhook_expires_at, created_at, updated_at)"
+                            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     id, Phase.SENDING.name(), request.kind(), request.json(),
                     orNull(pending.estimatedCredits(), Null.DECIMAL),
                     orNull(reservation == null ? null : reservation.credits(), Null.DECIMAL),
                     reservation == null ? null : reservation.day(), reservation == null ? null : reservation.month(),
+                    // Its end settles in the periods it reserved in, whatever pictory.budget.simulated says by then.
+                    reservation != null && reservation.simulated(),
                     spender == null ? null : spender.user(), spender == null ? null : spender.team(),
                     pending.webhookNonce(), orNull(pending.webhookExpiresAt(), Null.TIMESTAMP), pending.createdAt(),
                     pending.createdAt());

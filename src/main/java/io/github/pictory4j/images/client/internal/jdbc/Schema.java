@@ -26,7 +26,7 @@ import java.util.logging.Logger;
 public final class Schema {
 
     /** The version this release writes and reads. */
-    public static final int VERSION = 3;
+    public static final int VERSION = 4;
 
     private static final Logger LOG = Logger.getLogger(Schema.class.getName());
     private static final String VERSION_TABLE = "pictory4j_schema";

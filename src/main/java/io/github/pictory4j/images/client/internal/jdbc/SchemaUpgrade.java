@@ -22,7 +22,8 @@ import java.util.regex.Pattern;
  * Older versions of the tables to {@link Schema#VERSION}. Version 1 (the release of 4369dfe and before) to 2
  * ({@code upgrade-v1-to-v2.sql}): the claims and the image's keeping move to their own tables, and each
  * request's six columns become its kind and JSON, which only Java writes (JSON-B), between the script's parts.
- * Version 2 to 3 ({@code upgrade-v2-to-v3.sql}): budgets per spender.
+ * Version 2 to 3 ({@code upgrade-v2-to-v3.sql}): budgets per spender. Version 3 to 4 ({@code upgrade-v3-to-v4.sql}):
+ * simulated credits, and the indexes of listings per spender.
  *
  * <p>On PostgreSQL the steps run in one transaction. H2 commits at each DDL statement, so there an upgrade cut
  * short (a killed JVM) leaves some steps done: every step can therefore run again, and the copies and the
@@ -32,6 +33,7 @@ final class SchemaUpgrade {
 
     private static final String SCRIPT = "upgrade-v1-to-v2.sql";
     private static final String TO_VERSION_3 = "upgrade-v2-to-v3.sql";
+    private static final String TO_VERSION_4 = "upgrade-v3-to-v4.sql";
     private static final String REQUESTS = "-- @requests";
     private static final List<String> NEW_TABLES = List.of("pictory4j_claim", "pictory4j_image_keeping");
     private static final Pattern DROPPED = Pattern.compile("DROP COLUMN IF EXISTS (\\w+)");
@@ -75,7 +77,12 @@ final class SchemaUpgrade {
         if (found < 2) {
             steps.addAll(toVersion2());
         }
-        for (String sql : Schema.statements(Schema.script(TO_VERSION_3))) {
+        if (found < 3) {
+            for (String sql : Schema.statements(Schema.script(TO_VERSION_3))) {
+                steps.add(new Step(sql, false));
+            }
+        }
+        for (String sql : Schema.statements(Schema.script(TO_VERSION_4))) {
             steps.add(new Step(sql, false));
         }
         return List.copyOf(steps);

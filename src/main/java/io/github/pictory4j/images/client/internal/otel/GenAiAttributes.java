@@ -37,6 +37,15 @@ final class GenAiAttributes {
     static final AttributeKey<String> WEBHOOK_RESULT = AttributeKey.stringKey("pictory.webhook.result");
     static final AttributeKey<Long> IMAGE_BYTES = AttributeKey.longKey("pictory.image.bytes");
     static final AttributeKey<String> BUDGET_PERIOD = AttributeKey.stringKey("pictory.budget.period");
+    /** The team a job was charged to, or whose budget a gauge reports: a team is not a person, so always recorded. */
+    static final AttributeKey<String> BUDGET_TEAM = AttributeKey.stringKey("pictory.budget.team");
+    /** Credits a simulator reported ({@code pictory.budget.simulated}): not real, never counted against a limit. */
+    static final AttributeKey<Boolean> CREDITS_SIMULATED = AttributeKey.booleanKey("pictory.credits.simulated");
+    /**
+     * The general conventions' end user: the user a job was charged to, recorded only when
+     * {@code pictory.telemetry.spender-user} allows it (a user's name is personal data).
+     */
+    static final AttributeKey<String> ENDUSER_ID = AttributeKey.stringKey("enduser.id");
 
     static final String PICTORY = "pictory";
     static final String IMAGE = "image";

@@ -1,5 +1,6 @@
 package io.github.pictory4j.images.client.internal.otel;
 
+import io.github.pictory4j.images.client.BudgetScope;
 import io.github.pictory4j.images.client.CreditUsage;
 import io.github.pictory4j.images.client.ImageJob;
 import io.github.pictory4j.images.client.ImageModel;
@@ -7,6 +8,7 @@ import io.github.pictory4j.images.client.ImageRequest;
 import io.github.pictory4j.images.client.JobRequest;
 import io.github.pictory4j.images.client.PictoryException;
 import io.github.pictory4j.images.client.PictoryServiceException;
+import io.github.pictory4j.images.client.Spender;
 import io.github.pictory4j.images.client.internal.http.UserAgent;
 import io.github.pictory4j.images.client.internal.telemetry.JobEnd;
 import io.github.pictory4j.images.client.internal.telemetry.Telemetry;
@@ -35,15 +37,18 @@ import java.math.BigDecimal;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.function.Supplier;
+import java.util.function.Function;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 import static io.github.pictory4j.images.client.internal.otel.GenAiAttributes.ASPECT_RATIO;
 import static io.github.pictory4j.images.client.internal.otel.GenAiAttributes.BUDGET_PERIOD;
+import static io.github.pictory4j.images.client.internal.otel.GenAiAttributes.BUDGET_TEAM;
 import static io.github.pictory4j.images.client.internal.otel.GenAiAttributes.CALLBACK;
 import static io.github.pictory4j.images.client.internal.otel.GenAiAttributes.CREDITS_ESTIMATED;
+import static io.github.pictory4j.images.client.internal.otel.GenAiAttributes.CREDITS_SIMULATED;
 import static io.github.pictory4j.images.client.internal.otel.GenAiAttributes.DOWNLOAD;
+import static io.github.pictory4j.images.client.internal.otel.GenAiAttributes.ENDUSER_ID;
 import static io.github.pictory4j.images.client.internal.otel.GenAiAttributes.ERROR_TYPE;
 import static io.github.pictory4j.images.client.internal.otel.GenAiAttributes.FOLLOW;
 import static io.github.pictory4j.images.client.internal.otel.GenAiAttributes.GENERATE;
@@ -247,11 +252,30 @@ public final class OtelTelemetry implements Telemetry {
         }
         BigDecimal charged = end.charged() != null ? end.charged() : job.aiCreditsUsed();
         if (charged != null && charged.signum() > 0) {
-            credits.add(charged.doubleValue(), byModel);
+            credits.add(charged.doubleValue(), charge(byModel, end));
         }
         if (end.reads() > 0) {
             reads.record(end.reads(), byModel);
         }
+    }
+
+    /**
+     * The attributes of the credits a job was charged: by model, and by the team it was charged to; by its user
+     * only when {@code pictory.telemetry.spender-user} allows; marked when they are simulated.
+     */
+    private Attributes charge(Attributes byModel, JobEnd end) {
+        AttributesBuilder charge = byModel.toBuilder();
+        Spender spender = end.spender();
+        if (spender != null && spender.team() != null) {
+            charge.put(BUDGET_TEAM, spender.team());
+        }
+        if (spender != null && config.spenderUser()) {
+            charge.put(ENDUSER_ID, spender.user());
+        }
+        if (end.simulated()) {
+            charge.put(CREDITS_SIMULATED, true);
+        }
+        return charge.build();
     }
 
     @Override
@@ -260,21 +284,31 @@ public final class OtelTelemetry implements Telemetry {
     }
 
     @Override
-    public void watchBudget(Supplier<CreditUsage> usage) {
+    public void watchBudget(Function<BudgetScope, CreditUsage> usage, List<BudgetScope> scopes) {
+        List<BudgetScope> watched = List.copyOf(scopes);
         gauges.add(meter.gaugeBuilder("pictory.budget.remaining").setUnit("{credit}")
-                .setDescription("Credits the budget still allows in the period (limit - spent - reserved)")
+                .setDescription("Credits the budget still allows in the period (limit - spent - reserved),"
+                        + " for the application and per team (pictory.budget.team)")
                 .buildWithCallback(measurement -> {
-                    try {
-                        CreditUsage now = usage.get();
-                        if (now.today().left() != null) {
-                            measurement.record(now.today().left().doubleValue(), Attributes.of(BUDGET_PERIOD, "day"));
+                    for (BudgetScope scope : watched) {
+                        try {
+                            CreditUsage now = usage.apply(scope);
+                            // The application's series has no team; a team's carries its name (not personal data).
+                            Attributes of = scope.kind() == BudgetScope.Kind.TEAM
+                                    ? Attributes.of(BUDGET_TEAM, scope.name()) : Attributes.empty();
+                            if (now.today().left() != null) {
+                                measurement.record(now.today().left().doubleValue(),
+                                        of.toBuilder().put(BUDGET_PERIOD, "day").build());
+                            }
+                            if (now.month().left() != null) {
+                                measurement.record(now.month().left().doubleValue(),
+                                        of.toBuilder().put(BUDGET_PERIOD, "month").build());
+                            }
+                        } catch (RuntimeException e) {
+                            // The store is down: no figure this time, rather than a wrong one.
+                            LOG.log(Level.FINE, "The budget's figures of {0} could not be read for the metrics: {1}",
+                                    new Object[]{scope.describe(), e.getMessage()});
                         }
-                        if (now.month().left() != null) {
-                            measurement.record(now.month().left().doubleValue(), Attributes.of(BUDGET_PERIOD, "month"));
-                        }
-                    } catch (RuntimeException e) {
-                        // The store is down: no figure this time, rather than a wrong one.
-                        LOG.log(Level.FINE, "The budget's figures could not be read for the metrics: {0}", e.getMessage());
                     }
                 }));
     }

@@ -1,11 +1,13 @@
 package io.github.pictory4j.images.client.internal.telemetry;
 
+import io.github.pictory4j.images.client.BudgetScope;
 import io.github.pictory4j.images.client.CreditUsage;
 import io.github.pictory4j.images.client.JobRequest;
 import io.github.pictory4j.images.client.PictoryException;
 
+import java.util.List;
 import java.util.Optional;
-import java.util.function.Supplier;
+import java.util.function.Function;
 
 /**
  * What the client tells about its work: a span per logical operation and the metrics, in the terms of the
@@ -69,8 +71,11 @@ public interface Telemetry extends AutoCloseable {
     default void callbackAnswered(boolean accepted) {
     }
 
-    /** Reports the budget's credits left, read from {@code usage} when the metrics are collected. */
-    default void watchBudget(Supplier<CreditUsage> usage) {
+    /**
+     * Reports the credits left in each of {@code scopes} (the application's, and teams'), read from {@code usage}
+     * when the metrics are collected.
+     */
+    default void watchBudget(Function<BudgetScope, CreditUsage> usage, List<BudgetScope> scopes) {
     }
 
     /** Stops reporting (the client closes). */

@@ -9,8 +9,15 @@ import java.net.URI;
  * @param serverAddress Pictory's host, as {@code server.address} reports it
  * @param serverPort    its port, or -1 when unknown
  * @param callbackUrl   the app's webhook endpoint ({@code pictory.webhook.url}, without a query), or null
+ * @param spenderUser   whether the user a job was charged to may be recorded ({@code pictory.telemetry.spender-user})
  */
-public record TelemetryConfig(boolean recordPrompt, String serverAddress, int serverPort, String callbackUrl) {
+public record TelemetryConfig(boolean recordPrompt, String serverAddress, int serverPort, String callbackUrl,
+                              boolean spenderUser) {
+
+    /** A configuration that records no user. */
+    public TelemetryConfig(boolean recordPrompt, String serverAddress, int serverPort, String callbackUrl) {
+        this(recordPrompt, serverAddress, serverPort, callbackUrl, false);
+    }
 
     /** The address and port of {@code baseUrl} (an unusable URL gives no address: the client reports it elsewhere). */
     public static TelemetryConfig of(boolean recordPrompt, String baseUrl) {
@@ -28,7 +35,12 @@ public record TelemetryConfig(boolean recordPrompt, String serverAddress, int se
     public TelemetryConfig withCallback(String callbackUrl) {
         URI uri = URI.create(callbackUrl);
         return new TelemetryConfig(recordPrompt, serverAddress, serverPort,
-                uri.getScheme() + "://" + uri.getRawAuthority() + uri.getRawPath());
+                uri.getScheme() + "://" + uri.getRawAuthority() + uri.getRawPath(), spenderUser);
+    }
+
+    /** This configuration, recording the user a job was charged to or not. */
+    public TelemetryConfig withSpenderUser(boolean spenderUser) {
+        return new TelemetryConfig(recordPrompt, serverAddress, serverPort, callbackUrl, spenderUser);
     }
 
     /** The path of the app's webhook endpoint, or null. */

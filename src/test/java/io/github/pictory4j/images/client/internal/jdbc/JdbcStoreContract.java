@@ -128,11 +128,16 @@ abstract class JdbcStoreContract {
 
     /** A database as the release of 4369dfe wrote it (schema version 1), from its frozen script. */
     private static Database writtenBy4369dfe(TestDatabases.TestDatabase release) throws Exception {
+        return writtenBy(release, "release-4369dfe.sql");
+    }
+
+    /** A database as an earlier release wrote it, from its frozen {@code script} (next to this class). */
+    private static Database writtenBy(TestDatabases.TestDatabase release, String name) throws Exception {
         String script;
-        try (InputStream in = JdbcStoreContract.class.getResourceAsStream("release-4369dfe.sql")) {
+        try (InputStream in = JdbcStoreContract.class.getResourceAsStream(name)) {
             script = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
         }
-        Database written = new Database(release.dataSource(), "written by 4369dfe");
+        Database written = new Database(release.dataSource(), "written as " + name);
         written.run("writing the release's database", connection -> {
             try (Statement statement = connection.createStatement()) {
                 for (String sql : Schema.statements(script)) {
@@ -160,6 +165,92 @@ abstract class JdbcStoreContract {
             Schema.ensure(written, false, RELEASE_NOW); // and opened as it is from then on
             assertTheReleasesJobsCarryOn(written);
         }
+    }
+
+    @Test
+    void aDatabaseAtSchemaVersion3IsUpgradedAndItsReservationsSettleWhereTheyWereTaken() throws Exception {
+        try (TestDatabases.TestDatabase release = TestDatabases.create(kind())) {
+            Database written = writtenBy(release, "release-85ff845.sql");
+            PictoryStoreException refused = assertThrows(PictoryStoreException.class,
+                    () -> Schema.ensure(written, false, RELEASE_NOW));
+            assertTrue(refused.getMessage().contains("schema version 3"), refused.getMessage());
+            List<SchemaUpgrade.Step> steps = SchemaUpgrade.steps(3);
+            assertEquals(3, steps.size(), steps.toString());
+            for (int done = 0; done < steps.size(); done++) { // each step can run again (H2 commits at each DDL)
+                SchemaUpgrade.Step step = steps.get(done);
+                written.inTransaction("step " + step, connection -> {
+                    step.run(connection, SchemaUpgrade.oldColumns());
+                    return null;
+                });
+            }
+            assertEquals(3, written.run("version", Schema::version), "steps alone do not say they are done");
+
+            Schema.ensure(written, true, RELEASE_NOW);
+
+            assertEquals(Schema.VERSION, written.run("version", Schema::version));
+            List<String> indexes = written.run("reading the indexes", JdbcStoreContract::jobIndexes);
+            assertTrue(indexes.containsAll(List.of("pictory4j_job_spender_user", "pictory4j_job_spender_team")),
+                    indexes.toString());
+            JobStore opened = JdbcJobStore.open(written, "instance-a");
+            assertEquals(Optional.of(Spender.user("alice").team("design")), opened.records().find("job-alice").orElseThrow().chargedTo());
+            assertTrue(opened.records().claimEnd(job("job-alice", JobStatus.COMPLETED), RELEASE_NOW));
+            List<PeriodTotals> real = opened.credits().periodTotals(
+                    CreditReservation.periodNames("2026-11-20", "2026-11", "alice", "design", false));
+            assertEquals(6, real.size(), real.toString());
+            for (PeriodTotals period : real) {
+                assertEquals(0, period.spent().compareTo(new BigDecimal("0.6")), period + ": spent what Pictory reported");
+                assertEquals(0, period.reserved().signum(), period + ": the reservation taken before is settled");
+            }
+            assertEquals(List.of(), opened.credits().periodTotals(
+                    CreditReservation.periodNames("2026-11-20", "2026-11", "alice", "design", true)),
+                    "a row written before version 4 holds real credits");
+        }
+    }
+
+    /** The names of pictory4j_job's indexes, in lower case. */
+    private static List<String> jobIndexes(Connection connection) throws SQLException {
+        List<String> names = new ArrayList<>();
+        // H2 keeps unquoted names in upper case, PostgreSQL in lower case.
+        for (String table : List.of("PICTORY4J_JOB", "pictory4j_job")) {
+            try (java.sql.ResultSet rows = connection.getMetaData().getIndexInfo(connection.getCatalog(),
+                    connection.getSchema(), table, false, false)) {
+                while (rows.next()) {
+                    if (rows.getString("INDEX_NAME") != null) {
+                        names.add(rows.getString("INDEX_NAME").toLowerCase(java.util.Locale.ROOT));
+                    }
+                }
+            }
+        }
+        return names;
+    }
+
+    @Test
+    void aSimulatedReservationIsHeldAndSettledInTheSimulatedPeriodsOnly() {
+        Spender alice = Spender.user("alice").team("design");
+        CreditReservation reservation = new CreditReservation(new BigDecimal("2"), "2026-11-25", "2026-11",
+                T0.plus(Duration.ofDays(1)), T0.plus(Duration.ofDays(6)), alice, List.of(
+                        new CreditReservation.ScopeLimits(BudgetScope.application(), new BigDecimal("1"), null),
+                        new CreditReservation.ScopeLimits(alice.userScope(), new BigDecimal("1"), null),
+                        new CreditReservation.ScopeLimits(alice.teamScope().orElseThrow(), null, new BigDecimal("1"))), true);
+        String submission = store.submissions().submissionStarting(new PendingSubmission(ImageRequest.builder(
+                "A lighthouse at dawn").model(ImageModel.SEEDREAM_3_0).build(), new BigDecimal("2"), null, null, T0,
+                reservation, alice)); // over both limits: they do not apply to simulated credits
+        store.submissions().submissionAccepted(submission, "job-simulated", T0);
+        assertTrue(store.records().claimEnd(job("job-simulated", JobStatus.COMPLETED), T0.plusSeconds(5)));
+        assertFalse(store.records().claimEnd(job("job-simulated", JobStatus.COMPLETED), T0.plusSeconds(6)));
+
+        List<String> simulated = CreditReservation.periodNames("2026-11-25", "2026-11", "alice", "design", true);
+        assertEquals(List.of("simulated/2026-11", "simulated/2026-11-25", "simulated/team/design/2026-11",
+                "simulated/team/design/2026-11-25", "simulated/user/alice/2026-11", "simulated/user/alice/2026-11-25"),
+                simulated);
+        List<PeriodTotals> totals = store.credits().periodTotals(simulated);
+        assertEquals(6, totals.size(), "every scope's day and month: " + totals);
+        for (PeriodTotals period : totals) {
+            assertEquals(0, period.spent().compareTo(new BigDecimal("0.6")), period + ": settled once");
+            assertEquals(0, period.reserved().signum(), period.toString());
+        }
+        assertEquals(List.of(), store.credits().periodTotals(
+                CreditReservation.periodNames("2026-11-25", "2026-11", "alice", "design", false)), "no real period");
     }
 
     @Test
@@ -493,7 +584,7 @@ abstract class JdbcStoreContract {
             }
             connection.commit();
             assertEquals(List.of(), failed.stream().map(SQLException::getMessage).toList());
-            List<String> periods = CreditReservation.periodNames("2026-11-25", "2026-11", "alice", "design");
+            List<String> periods = CreditReservation.periodNames("2026-11-25", "2026-11", "alice", "design", false);
             assertEquals(List.of("2026-11", "2026-11-25", "team/design/2026-11", "team/design/2026-11-25",
                     "user/alice/2026-11", "user/alice/2026-11-25"), periods);
             List<PeriodTotals> totals = JdbcCreditLedger.totals(connection, periods);

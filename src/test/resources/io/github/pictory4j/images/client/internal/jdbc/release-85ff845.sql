@@ -1,3 +1,5 @@
+-- A database as the commit 85ff845 wrote it (schema version 3, budgets per spender): its DDL, copied, and rows it
+-- wrote. Frozen: a later schema must open it (upgraded, never refused). Read by JdbcStoreContract.
 -- pictory4j job store, schema version 3. The same SQL runs on H2 (2.x) and PostgreSQL (13 and later).
 -- Times are UTC, written from the application's clock.
 
@@ -96,3 +98,17 @@ CREATE TABLE pictory4j_image_chunk (
     data    BYTEA        NOT NULL,
     PRIMARY KEY (job_id, seq)
 );
+
+INSERT INTO pictory4j_schema (version, applied_at) VALUES (3, TIMESTAMP WITH TIME ZONE '2026-12-01 09:00:00+00');
+-- A job still running, charged to alice of the design team: its reservation is held in the six periods of its scopes.
+INSERT INTO pictory4j_job (submission_id, job_id, phase, status, request_kind, request_json, estimated_credits,
+    reserved_credits, credit_day, credit_month, spender_user, spender_team, created_at, updated_at)
+VALUES ('sub-alice', 'job-alice', 'RUNNING', 'in-progress', 'image',
+    '{"aspectRatio":"16:9","model":"seedream-3.0","prompt":"A lighthouse at dawn"}', 2, 2, '2026-11-20', '2026-11',
+    'alice', 'design', TIMESTAMP WITH TIME ZONE '2026-11-20 09:30:00+00', TIMESTAMP WITH TIME ZONE '2026-11-20 09:30:01+00');
+INSERT INTO pictory4j_credit_period (period, spent, reserved) VALUES ('2026-11-20', 0, 2);
+INSERT INTO pictory4j_credit_period (period, spent, reserved) VALUES ('2026-11', 0, 2);
+INSERT INTO pictory4j_credit_period (period, spent, reserved) VALUES ('user/alice/2026-11-20', 0, 2);
+INSERT INTO pictory4j_credit_period (period, spent, reserved) VALUES ('user/alice/2026-11', 0, 2);
+INSERT INTO pictory4j_credit_period (period, spent, reserved) VALUES ('team/design/2026-11-20', 0, 2);
+INSERT INTO pictory4j_credit_period (period, spent, reserved) VALUES ('team/design/2026-11', 0, 2);
