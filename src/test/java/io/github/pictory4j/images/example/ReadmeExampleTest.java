@@ -27,7 +27,7 @@ class ReadmeExampleTest {
 
     @Test
     void theReadmeShowsTheExampleThatRuns() throws IOException {
-        List<String> blocks = javaBlocks(Files.readString(GUIDE));
+        List<String> blocks = javaBlocks(completeExample(Files.readString(GUIDE)));
 
         assertEquals(EXAMPLE.size(), blocks.size(), "one block per class of the example");
         for (int i = 0; i < EXAMPLE.size(); i++) {
@@ -62,6 +62,13 @@ class ReadmeExampleTest {
             String path = expected.stream().filter(file -> file.endsWith("/" + name + ".java")).findFirst().orElseThrow();
             assertEquals(Files.readString(SOURCES.resolve(name + ".java")).strip(), files.get(path).strip(), path);
         }
+    }
+
+    /** The guide's section "The complete example" (later sections show snippets of their own). */
+    private static String completeExample(String guide) {
+        int start = guide.indexOf("## The complete example");
+        int end = guide.indexOf("\n## ", start + 1);
+        return guide.substring(start, end < 0 ? guide.length() : end);
     }
 
     private static List<String> javaBlocks(String markdown) {
