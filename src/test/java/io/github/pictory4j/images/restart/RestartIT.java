@@ -1,5 +1,6 @@
 package io.github.pictory4j.images.restart;
 
+import io.github.pictory4j.images.sample.SampleLogins;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
@@ -46,7 +47,7 @@ class RestartIT {
     @BeforeAll
     static void startPictory() throws Exception {
         pictory = new LibertyProcess(NAME + "-pictory", BASE_PORT + 310, Map.of(
-                "PICTORY_SIMULATOR_JOB_DURATION", "8s"));
+                "PICTORY_SIMULATOR_JOB_DURATION", "8s", "PICTORY_SIMULATOR_API_KEY", SIMULATOR_KEY));
         pictory.start(Duration.ofMinutes(2));
         int appPort = BASE_PORT + 300;
         app = new LibertyProcess(NAME + "-restart", appPort, Map.of(
@@ -102,7 +103,7 @@ class RestartIT {
                     + "/simulator/pictoryapis/v1/jobs/" + jobId + "/clean")).header("Authorization", SIMULATOR_KEY).DELETE()
                     .build(), HttpResponse.BodyHandlers.ofString());
             assertEquals(200, cleaned.statusCode(), cleaned.body());
-            assertEquals(200, HTTP.send(HttpRequest.newBuilder(URI.create(app.baseUrl() + "/api/images/" + jobId + "/image"))
+            assertEquals(200, HTTP.send(HttpRequest.newBuilder(URI.create(app.baseUrl() + "/api/images/" + jobId + "/image")).headers(SampleLogins.ALICE)
                     .build(), HttpResponse.BodyHandlers.discarding()).statusCode());
         }
         assertEquals(events, eventsPerJob(), "and no event fires again");
@@ -145,7 +146,7 @@ class RestartIT {
 
     private static int awaitKeptImage(String jobId) throws Exception {
         for (int attempt = 0; ; attempt++) {
-            int status = HTTP.send(HttpRequest.newBuilder(URI.create(app.baseUrl() + "/api/images/" + jobId + "/image")).build(),
+            int status = HTTP.send(HttpRequest.newBuilder(URI.create(app.baseUrl() + "/api/images/" + jobId + "/image")).headers(SampleLogins.ALICE).build(),
                     HttpResponse.BodyHandlers.discarding()).statusCode();
             if (status != 503 || attempt > 60) {
                 return status;
@@ -164,7 +165,7 @@ class RestartIT {
 
     private static HttpResponse<String> send(String method, String url, String body) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(20))
-                .header("Content-Type", "application/json");
+                .header("Content-Type", "application/json").headers(SampleLogins.ALICE);
         request.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }

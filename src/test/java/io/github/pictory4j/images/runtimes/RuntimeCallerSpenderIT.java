@@ -80,12 +80,12 @@ class RuntimeCallerSpenderIT {
 
     @Test
     void aSpenderTheCodeNamesWinsOverTheCaller() throws Exception {
-        Map<String, BigDecimal> namedBefore = callers.charged("user/campaign", "team/events");
+        Map<String, BigDecimal> namedBefore = callers.charged("user/campaign", "team/marketing");
 
-        assertCharges(() -> callers.submitAs("alice", "alice-pw", "caller/submit-for/campaign/events"),
+        assertCharges(() -> callers.submitAs("alice", "alice-pw", "caller/submit-for/campaign/marketing"),
                 Map.of("application/-", "2"), "alice's call for campaign");
-        callers.assertChargedSince(namedBefore, Map.of("user/campaign", "2", "team/events", "2"),
-                RUNTIME + ", chargedTo(campaign in events)");
+        callers.assertChargedSince(namedBefore, Map.of("user/campaign", "2", "team/marketing", "2"),
+                RUNTIME + ", chargedTo(campaign in marketing, a listed team alice is not in)");
     }
 
     /** Last: alice has no credit left after it. */

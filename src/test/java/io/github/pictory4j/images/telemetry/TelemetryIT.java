@@ -1,6 +1,7 @@
 package io.github.pictory4j.images.telemetry;
 
 import io.github.pictory4j.images.it.TestHttp;
+import io.github.pictory4j.images.sample.SampleLogins;
 import io.github.pictory4j.images.restart.LibertyProcess;
 import io.github.pictory4j.images.telemetry.OtlpReceiver.ExportedMetric;
 import io.github.pictory4j.images.telemetry.OtlpReceiver.ExportedSpan;
@@ -64,6 +65,7 @@ class TelemetryIT {
                 Map.entry("OTEL_METRIC_EXPORT_INTERVAL", "1000"),
                 Map.entry("OTEL_BSP_SCHEDULE_DELAY", "100"),
                 Map.entry("PICTORY_WEBHOOK_SECRET", SECRET),
+                Map.entry("PICTORY_SIMULATOR_API_KEY", "pictai_simulator"), // read below; the sample makes one per run else
                 Map.entry("PICTORY_BUDGET_DAILY_CREDITS", "50"),
                 // Polls far apart from the simulator's 3 s job, so that its callback, not a poll, ends the job:
                 // the spans and the counts below then follow one path, however fast the callback comes.
@@ -88,7 +90,8 @@ class TelemetryIT {
     @Test
     void aJobsSpansAndMetricsAreExportedInTheGenAiConventionsWithNoSecretAndNoPrompt() throws Exception {
         HttpResponse<String> accepted = TestHttp.send("POST", URI.create(app.baseUrl() + "/api/images"),
-                "{\"prompt\":\"" + PROMPT + "\",\"model\":\"flux-schnell\",\"aspectRatio\":\"16:9\",\"style\":\"artistic\"}");
+                "{\"prompt\":\"" + PROMPT + "\",\"model\":\"flux-schnell\",\"aspectRatio\":\"16:9\",\"style\":\"artistic\"}",
+                SampleLogins.ALICE);
         assertEquals(202, accepted.statusCode(), accepted.body());
         String jobId = TestHttp.json(accepted).getString("jobId");
         HttpResponse<String> forged = TestHttp.send("POST", URI.create(app.baseUrl() + "/api/pictory/webhook?token=forged"),
@@ -184,7 +187,8 @@ class TelemetryIT {
     private static void awaitImageKept(String jobId) throws Exception {
         long deadline = System.nanoTime() + WAIT.toNanos();
         while (System.nanoTime() < deadline) {
-            if (TestHttp.send("GET", URI.create(app.baseUrl() + "/api/images/" + jobId + "/image"), null).statusCode() == 200) {
+            if (TestHttp.send("GET", URI.create(app.baseUrl() + "/api/images/" + jobId + "/image"), null,
+                    SampleLogins.ALICE).statusCode() == 200) {
                 return;
             }
             Thread.sleep(300);
