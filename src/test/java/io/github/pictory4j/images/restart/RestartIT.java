@@ -156,16 +156,22 @@ class RestartIT {
     }
 
     private static Map<String, Integer> eventsPerJob() throws Exception {
-        JsonObject jobs = json(send("GET", app.baseUrl() + "/api/events/ledger", null).body()).asJsonObject()
+        JsonObject jobs = json(send("GET", app.baseUrl() + "/api/events/ledger", null, SampleLogins.ADMIN).body()).asJsonObject()
                 .getJsonObject("jobs");
         Map<String, Integer> counts = new java.util.TreeMap<>();
         jobs.forEach((jobId, count) -> counts.put(jobId, ((jakarta.json.JsonNumber) count).intValue()));
         return counts;
     }
 
+    /** As alice, the demo user who submits here. */
     private static HttpResponse<String> send(String method, String url, String body) throws Exception {
+        return send(method, url, body, SampleLogins.ALICE);
+    }
+
+    /** As {@code login}: the event ledger lists every job, so it is the admin's. */
+    private static HttpResponse<String> send(String method, String url, String body, String[] login) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(20))
-                .header("Content-Type", "application/json").headers(SampleLogins.ALICE);
+                .header("Content-Type", "application/json").headers(login);
         request.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }

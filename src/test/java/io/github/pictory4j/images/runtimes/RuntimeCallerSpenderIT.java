@@ -83,7 +83,7 @@ class RuntimeCallerSpenderIT {
         Map<String, BigDecimal> namedBefore = callers.charged("user/campaign", "team/marketing");
 
         assertCharges(() -> callers.submitAs("alice", "alice-pw", "caller/submit-for/campaign/marketing"),
-                Map.of("application/-", "2"), "alice's call for campaign");
+                Map.of("application/-", "2", "team/marketing", "2"), "alice's call for campaign");
         callers.assertChargedSince(namedBefore, Map.of("user/campaign", "2", "team/marketing", "2"),
                 RUNTIME + ", chargedTo(campaign in marketing, a listed team alice is not in)");
     }

@@ -67,6 +67,8 @@ class TelemetryIT {
                 Map.entry("PICTORY_WEBHOOK_SECRET", SECRET),
                 Map.entry("PICTORY_SIMULATOR_API_KEY", "pictai_simulator"), // read below; the sample makes one per run else
                 Map.entry("PICTORY_BUDGET_DAILY_CREDITS", "50"),
+                // The budget's gauge moves with real credits only: count the simulator's as real ones here.
+                Map.entry("PICTORY_BUDGET_SIMULATED", "false"),
                 // Polls far apart from the simulator's 3 s job, so that its callback, not a poll, ends the job:
                 // the spans and the counts below then follow one path, however fast the callback comes.
                 Map.entry("PICTORY_POLL_INTERVAL", "20s")));
