@@ -20,7 +20,11 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 
+import static io.github.pictory4j.images.simulator.control.RequestPattern.jobReads;
+import static io.github.pictory4j.images.simulator.control.RequestPattern.submissions;
+import static io.github.pictory4j.images.simulator.control.StringMatch.containing;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -103,6 +107,20 @@ class ScriptedJobsIT {
         assertTrue(failure.getString("message").endsWith("failed with error E_STOPPED: Stopped by the test"),
                 failure.getString("message"));
         assertTrue(took.compareTo(Duration.ofSeconds(10)) < 0, "ended at once, not after 5 minutes: " + took);
+    }
+
+    @Test
+    void aTestVerifiesWhatItsAppSentAndAMissShowsWhatCameInstead() throws Exception {
+        String harbour = submit("{\"prompt\":\"A harbour at night\",\"model\":\"flux-schnell\"}");
+        submit("{\"prompt\":\"A lighthouse at dawn\",\"model\":\"flux-schnell\"}");
+        probe("GET", "jobs/" + harbour, null);
+
+        simulator.verify(submissions().withPrompt(containing("harbour"))).times(1);
+        simulator.verify(submissions().withModel("flux-schnell").withHeader("Content-Type", containing("json"))).times(2);
+        assertEquals(harbour, simulator.verify(jobReads().withJobId(harbour)).times(1).get(0).jobId().orElseThrow());
+        AssertionError miss = assertThrows(AssertionError.class,
+                () -> simulator.verify(submissions().withPrompt(containing("castle"))).atLeast(1));
+        assertTrue(miss.getMessage().contains("differs in prompt \"A harbour at night\""), miss.getMessage());
     }
 
     @Test

@@ -72,6 +72,7 @@ class ScriptedWebhooksIT {
         simulator.webhooks(WebhookPlan.twice());
 
         String jobId = generate("A lighthouse called back twice");
+        assertEquals(204, simulator.awaitWebhook(jobId, Duration.ofSeconds(20)).webhookCalls().get(0).status());
 
         JobTraffic traffic = await(jobId, t -> t.webhookCalls().size() == 2 && t.reads() == 2);
         assertEquals(List.of(204, 204), traffic.webhookCalls().stream().map(WebhookCall::status).toList(),

@@ -48,6 +48,42 @@ public record RecordedRequest(Instant receivedAt, PictoryEndpoint endpoint, Stri
         return faultServed != null;
     }
 
+    /**
+     * The job the request is about: the id in its path ({@code /v1/jobs/{jobId}}, {@code /v1/jobs/{jobId}/clean},
+     * {@code /images/{jobId}.png}); empty for a submission (its job id is in the answer) and the image list.
+     */
+    public Optional<String> jobId() {
+        String[] segments = path.split("/");
+        String id = switch (endpoint) {
+            case GET_JOB, CLEAN_JOB -> segments.length > 3 && segments[2].equals("jobs") ? segments[3] : null;
+            case DOWNLOAD_IMAGE -> segments.length > 2 && segments[2].endsWith(".png")
+                    ? segments[2].substring(0, segments[2].length() - 4) : null;
+            default -> null;
+        };
+        return Optional.ofNullable(id).filter(found -> !found.isEmpty())
+                .map(found -> java.net.URLDecoder.decode(found, java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    /** The body as a JSON object: a submission's request fields; empty when the body is none, or not an object. */
+    public Optional<JsonObject> json() {
+        if (body.isBlank()) {
+            return Optional.empty();
+        }
+        try (jakarta.json.JsonReader reader = Json.createReader(new java.io.StringReader(body))) {
+            jakarta.json.JsonValue value = reader.readValue();
+            return value instanceof JsonObject object ? Optional.of(object) : Optional.empty();
+        } catch (jakarta.json.JsonException notJson) {
+            return Optional.empty();
+        }
+    }
+
+    /** The body's string member {@code name} (such as {@code prompt} or {@code model}), if it has one. */
+    public Optional<String> field(String name) {
+        return json().map(object -> object.get(name))
+                .filter(value -> value instanceof jakarta.json.JsonString)
+                .map(value -> ((jakarta.json.JsonString) value).getString());
+    }
+
     public JsonObject toJson() {
         JsonObjectBuilder headerJson = Json.createObjectBuilder();
         new TreeMap<>(headers).forEach((name, values) -> {

@@ -34,6 +34,8 @@ public final class SimulatorControl {
     public static final String PATH = "simulator-control";
 
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
+    /** How often {@link #awaitWebhook} asks. */
+    private static final Duration POLL = Duration.ofMillis(100);
 
     private final String controlUrl;
     private final String apiKey;
@@ -104,6 +106,40 @@ public final class SimulatorControl {
     /** {@link #requests()} of one endpoint. */
     public List<RecordedRequest> requests(PictoryEndpoint endpoint) {
         return requests().stream().filter(request -> request.endpoint() == endpoint).toList();
+    }
+
+    /**
+     * The requests received that {@code pattern} matches, to check how many:
+     * {@code simulator.verify(submissions().withPrompt(containing("harbour"))).times(2)}.
+     */
+    public Verification verify(RequestPattern pattern) {
+        return new Verification(pattern, requests());
+    }
+
+    /**
+     * Waits until the simulator has called job {@code jobId}'s webhook and the app has answered, and answers the
+     * job's traffic then.
+     *
+     * @throws AssertionError when no call was answered within {@code timeout}, saying what the job's traffic was
+     */
+    public JobTraffic awaitWebhook(String jobId, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        JobTraffic traffic = job(jobId);
+        while (traffic.webhookCalls().isEmpty()) {
+            if (System.nanoTime() - deadline >= 0) {
+                throw new AssertionError("Job " + jobId + "'s webhook was not called back within " + timeout + ": "
+                        + (traffic.webhook() == null ? "the job has no webhook URL (was pictory.webhook.url set?)"
+                        : traffic.callbacks() + " call(s) started to " + traffic.webhook() + ", none answered") + ".");
+            }
+            try {
+                Thread.sleep(POLL.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new SimulatorControlException("Interrupted while waiting for job " + jobId + "'s webhook", e);
+            }
+            traffic = job(jobId);
+        }
+        return traffic;
     }
 
     /** A job's reads and webhook calls. */
