@@ -96,7 +96,7 @@ public record CreditBudget(BudgetSettings settings, Clock clock) {
             return found == null ? BigDecimal.ZERO : found.spent().add(found.reserved());
         };
         BudgetSettings.Limits limits = scope.kind() == BudgetScope.Kind.APPLICATION ? settings.limits(scope.kind())
-                : credits.limitOverrides().getOrDefault(scope, settings.limits(scope.kind()));
+                : credits.ownLimits(scope).orElse(settings.limits(scope.kind()));
         String day = now.day().toString();
         String month = now.month().toString();
         return new CreditUsage(settings.zone(),

@@ -87,20 +87,16 @@ public record CreditReservation(BigDecimal credits, String day, String month, In
      * (either may be null), of simulated credits or not, is held in, in the order {@link #holds()} takes them.
      */
     public static List<String> periodNames(String day, String month, String user, String team, boolean simulated) {
-        List<BudgetScope> scopes = new ArrayList<>(List.of(BudgetScope.application()));
+        List<ScopeLimits> scopes = new ArrayList<>(List.of(new ScopeLimits(BudgetScope.application(), null, null)));
         if (user != null) {
-            scopes.add(BudgetScope.user(user));
+            scopes.add(new ScopeLimits(BudgetScope.user(user), null, null));
         }
         if (team != null) {
-            scopes.add(BudgetScope.team(team));
+            scopes.add(new ScopeLimits(BudgetScope.team(team), null, null));
         }
-        List<String> names = new ArrayList<>();
-        for (BudgetScope scope : scopes) {
-            names.add(periodName(scope, day, simulated));
-            names.add(periodName(scope, month, simulated));
-        }
-        names.sort(Comparator.naturalOrder());
-        return names;
+        // The same names in the same order as the reservation took: holds() is their one definition.
+        return new CreditReservation(BigDecimal.ZERO, day, month, null, null, null, scopes, simulated).holds().stream()
+                .map(Hold::name).toList();
     }
 
     /**

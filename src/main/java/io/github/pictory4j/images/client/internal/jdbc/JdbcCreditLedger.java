@@ -137,6 +137,12 @@ final class JdbcCreditLedger implements CreditLedger {
     }
 
     @Override
+    public Optional<BudgetSettings.Limits> ownLimits(BudgetScope scope) {
+        return Optional.ofNullable(database.run("reading the own limits of " + scope.describe(),
+                connection -> overrides(connection, List.of(scope))).get(scope));
+    }
+
+    @Override
     public Map<BudgetScope, BudgetSettings.Limits> limitOverrides() {
         return database.run("reading the users' and teams' own limits", connection -> overrides(connection, null));
     }

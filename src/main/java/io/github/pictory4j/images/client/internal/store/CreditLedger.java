@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The credits spent and reserved per day and month, in each scope, and the users' and teams' own limits. Reservations are taken by
@@ -34,4 +35,9 @@ public interface CreditLedger {
 
     /** Every scope's own limits. */
     Map<BudgetScope, BudgetSettings.Limits> limitOverrides();
+
+    /** One scope's own limits, if it has some (a store with many overrides reads just this one). */
+    default Optional<BudgetSettings.Limits> ownLimits(BudgetScope scope) {
+        return Optional.ofNullable(limitOverrides().get(scope));
+    }
 }
