@@ -123,6 +123,14 @@ public record BudgetSettings(BigDecimal dailyCredits, BigDecimal monthlyCredits,
         return new BudgetSettings(this.dailyCredits, this.monthlyCredits, zone, perUser, new Limits(dailyCredits, monthlyCredits), teams, simulated);
     }
 
+    /**
+     * The team a caller pays from: the first of {@link #teams()} whose role {@code inRole} says the caller has (so a
+     * user in several pays from the team listed first); empty when they are in none.
+     */
+    public java.util.Optional<String> teamOf(java.util.function.Predicate<String> inRole) {
+        return teams.stream().filter(inRole).findFirst();
+    }
+
     /** These settings, with {@code teams} (in order) the caller's roles that are teams. */
     public BudgetSettings teams(List<String> teams) {
         return new BudgetSettings(dailyCredits, monthlyCredits, zone, perUser, perTeam, teams, simulated);

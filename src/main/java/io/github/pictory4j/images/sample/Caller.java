@@ -39,7 +39,7 @@ public class Caller {
         if (name().isEmpty()) {
             return Optional.empty();
         }
-        return images.budget().teams().stream().filter(security::isCallerInRole).findFirst();
+        return images.budget().teamOf(security::isCallerInRole); // the module's rule: what it charges, shown
     }
 
     /** The caller's own budget scope. */

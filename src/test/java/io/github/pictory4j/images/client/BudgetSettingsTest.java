@@ -23,6 +23,17 @@ class BudgetSettingsTest {
     }
 
     @Test
+    void aCallerInSeveralListedTeamsPaysFromTheOneListedFirst() {
+        BudgetSettings budget = BudgetSettings.NONE.teams(java.util.List.of("marketing", "design"));
+        java.util.Set<String> bobsRoles = java.util.Set.of("design", "marketing", "staff");
+
+        assertEquals(java.util.Optional.of("marketing"), budget.teamOf(bobsRoles::contains));
+        assertEquals(java.util.Optional.of("design"), budget.teamOf(java.util.Set.of("design", "staff")::contains));
+        assertEquals(java.util.Optional.empty(), budget.teamOf(java.util.Set.of("staff")::contains), "no listed team");
+        assertEquals(java.util.Optional.empty(), BudgetSettings.NONE.teamOf(bobsRoles::contains), "no teams listed");
+    }
+
+    @Test
     void unsetMeansNoLimitInUtc() {
         BudgetSettings none = PictoryConfig.budget(config(Map.of()));
 

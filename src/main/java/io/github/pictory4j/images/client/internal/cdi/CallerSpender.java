@@ -1,12 +1,12 @@
 package io.github.pictory4j.images.client.internal.cdi;
 
+import io.github.pictory4j.images.client.BudgetSettings;
 import io.github.pictory4j.images.client.Spender;
 import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.spi.CDI;
 import jakarta.security.enterprise.SecurityContext;
 
 import java.security.Principal;
-import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
 import java.util.logging.Logger;
@@ -23,15 +23,15 @@ final class CallerSpender implements Supplier<Optional<Spender>> {
     private static final String API = "jakarta.security.enterprise.SecurityContext";
 
     private final Instance<SecurityContext> contexts;
-    private final List<String> teams;
+    private final BudgetSettings budget;
 
-    private CallerSpender(Instance<SecurityContext> contexts, List<String> teams) {
+    private CallerSpender(Instance<SecurityContext> contexts, BudgetSettings budget) {
         this.contexts = contexts;
-        this.teams = teams;
+        this.budget = budget;
     }
 
     /** The caller's spender where the runtime has Jakarta Security; else nobody, always. */
-    static Supplier<Optional<Spender>> of(List<String> teams) {
+    static Supplier<Optional<Spender>> of(BudgetSettings budget) {
         try {
             Class.forName(API, false, CallerSpender.class.getClassLoader());
         } catch (ClassNotFoundException | LinkageError absent) {
@@ -43,7 +43,7 @@ final class CallerSpender implements Supplier<Optional<Spender>> {
         if (!contexts.isResolvable()) {
             return Optional::empty;
         }
-        return new CallerSpender(contexts, List.copyOf(teams));
+        return new CallerSpender(contexts, budget);
     }
 
     @Override
@@ -60,11 +60,6 @@ final class CallerSpender implements Supplier<Optional<Spender>> {
             return Optional.empty();
         }
         Spender spender = Spender.user(caller.getName());
-        for (String team : teams) {
-            if (context.isCallerInRole(team)) {
-                return Optional.of(spender.team(team)); // the first listed team the caller is in pays
-            }
-        }
-        return Optional.of(spender);
+        return Optional.of(budget.teamOf(context::isCallerInRole).map(spender::team).orElse(spender));
     }
 }

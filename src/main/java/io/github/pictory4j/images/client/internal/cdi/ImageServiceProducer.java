@@ -64,7 +64,7 @@ public class ImageServiceProducer {
                 Optional.of(scheduler), Clock.systemUTC(), this::announce, job -> seen.fire(new ImageJobEndSeen(job)),
                 Optional.of(validator), () -> ThreadLocalRandom.current().nextDouble(), Optional.empty(),
                 UUID.randomUUID().toString(), RetryExecutor.RetryListener.NONE, Optional.empty())),
-                CallerSpender.of(settings.budget().teams()));
+                CallerSpender.of(settings.budget()));
     }
 
     void close(@Disposes ImageService images) {

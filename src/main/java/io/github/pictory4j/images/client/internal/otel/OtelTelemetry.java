@@ -8,7 +8,6 @@ import io.github.pictory4j.images.client.ImageRequest;
 import io.github.pictory4j.images.client.JobRequest;
 import io.github.pictory4j.images.client.PictoryException;
 import io.github.pictory4j.images.client.PictoryServiceException;
-import io.github.pictory4j.images.client.Spender;
 import io.github.pictory4j.images.client.internal.http.UserAgent;
 import io.github.pictory4j.images.client.internal.telemetry.JobEnd;
 import io.github.pictory4j.images.client.internal.telemetry.Telemetry;
@@ -38,17 +37,11 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 
 import static io.github.pictory4j.images.client.internal.otel.GenAiAttributes.ASPECT_RATIO;
-import static io.github.pictory4j.images.client.internal.otel.GenAiAttributes.BUDGET_PERIOD;
-import static io.github.pictory4j.images.client.internal.otel.GenAiAttributes.BUDGET_TEAM;
 import static io.github.pictory4j.images.client.internal.otel.GenAiAttributes.CALLBACK;
 import static io.github.pictory4j.images.client.internal.otel.GenAiAttributes.CREDITS_ESTIMATED;
-import static io.github.pictory4j.images.client.internal.otel.GenAiAttributes.CREDITS_SIMULATED;
 import static io.github.pictory4j.images.client.internal.otel.GenAiAttributes.DOWNLOAD;
-import static io.github.pictory4j.images.client.internal.otel.GenAiAttributes.ENDUSER_ID;
 import static io.github.pictory4j.images.client.internal.otel.GenAiAttributes.ERROR_TYPE;
 import static io.github.pictory4j.images.client.internal.otel.GenAiAttributes.FOLLOW;
 import static io.github.pictory4j.images.client.internal.otel.GenAiAttributes.GENERATE;
@@ -73,7 +66,6 @@ import static io.github.pictory4j.images.client.internal.otel.GenAiAttributes.WE
  */
 public final class OtelTelemetry implements Telemetry {
 
-    private static final Logger LOG = Logger.getLogger(OtelTelemetry.class.getName());
     static final String SCOPE = "io.github.pictory4j.images.client";
     /** The semantic conventions' buckets for GenAI operation durations, extended to the ten minutes an image may take. */
     private static final List<Double> DURATION_BUCKETS = List.of(0.01, 0.02, 0.04, 0.08, 0.16, 0.32, 0.64, 1.28, 2.56,
@@ -252,30 +244,11 @@ public final class OtelTelemetry implements Telemetry {
         }
         BigDecimal charged = end.charged() != null ? end.charged() : job.aiCreditsUsed();
         if (charged != null && charged.signum() > 0) {
-            credits.add(charged.doubleValue(), charge(byModel, end));
+            credits.add(charged.doubleValue(), CreditAttributes.of(byModel, end, config.spenderUser()));
         }
         if (end.reads() > 0) {
             reads.record(end.reads(), byModel);
         }
-    }
-
-    /**
-     * The attributes of the credits a job was charged: by model, and by the team it was charged to; by its user
-     * only when {@code pictory.telemetry.spender-user} allows; marked when they are simulated.
-     */
-    private Attributes charge(Attributes byModel, JobEnd end) {
-        AttributesBuilder charge = byModel.toBuilder();
-        Spender spender = end.spender();
-        if (spender != null && spender.team() != null) {
-            charge.put(BUDGET_TEAM, spender.team());
-        }
-        if (spender != null && config.spenderUser()) {
-            charge.put(ENDUSER_ID, spender.user());
-        }
-        if (end.simulated()) {
-            charge.put(CREDITS_SIMULATED, true);
-        }
-        return charge.build();
     }
 
     @Override
@@ -285,32 +258,10 @@ public final class OtelTelemetry implements Telemetry {
 
     @Override
     public void watchBudget(Function<BudgetScope, CreditUsage> usage, List<BudgetScope> scopes) {
-        List<BudgetScope> watched = List.copyOf(scopes);
         gauges.add(meter.gaugeBuilder("pictory.budget.remaining").setUnit("{credit}")
                 .setDescription("Credits the budget still allows in the period (limit - spent - reserved),"
                         + " for the application and per team (pictory.budget.team)")
-                .buildWithCallback(measurement -> {
-                    for (BudgetScope scope : watched) {
-                        try {
-                            CreditUsage now = usage.apply(scope);
-                            // The application's series has no team; a team's carries its name (not personal data).
-                            Attributes of = scope.kind() == BudgetScope.Kind.TEAM
-                                    ? Attributes.of(BUDGET_TEAM, scope.name()) : Attributes.empty();
-                            if (now.today().left() != null) {
-                                measurement.record(now.today().left().doubleValue(),
-                                        of.toBuilder().put(BUDGET_PERIOD, "day").build());
-                            }
-                            if (now.month().left() != null) {
-                                measurement.record(now.month().left().doubleValue(),
-                                        of.toBuilder().put(BUDGET_PERIOD, "month").build());
-                            }
-                        } catch (RuntimeException e) {
-                            // The store is down: no figure this time, rather than a wrong one.
-                            LOG.log(Level.FINE, "The budget's figures of {0} could not be read for the metrics: {1}",
-                                    new Object[]{scope.describe(), e.getMessage()});
-                        }
-                    }
-                }));
+                .buildWithCallback(new BudgetRemaining(usage, scopes)));
     }
 
     @Override
