@@ -21,16 +21,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 /**
- * The test kit's guide (src/docs/test-kit.md) runs as written. Its example's files, each a fenced block after a
- * {@code <!-- file: PATH -->} line, are copied into an empty directory and built there with Maven, as a new user
- * would, against this build's jars (the pom installs them in the local repository before the integration tests).
- * Every test of the guide must run and pass; then {@code mvn dependency:sources} in that project finds the
- * module's sources, and the Javadoc is found the same way.
+ * The README's "Test your app" runs as written. Its project's files, each a fenced block after a
+ * {@code <!-- file: PATH -->} line, are copied into an empty directory and built there with {@code mvn -o verify},
+ * as a new user would, against this build's jars (the pom installs them in the local repository before the
+ * integration tests). Every test of the README, plain JUnit and Arquillian, must run and pass; then
+ * {@code mvn dependency:sources} in that project finds the module's sources, and the Javadoc is found the same way.
  */
-class GuideProjectIT {
+class ReadmeProjectIT {
 
-    private static final Path GUIDE = Path.of("src/docs/test-kit.md");
-    private static final Path PROJECT = Path.of("target/test-kit-guide").toAbsolutePath();
+    private static final Path README = Path.of("README.md");
+    private static final Path PROJECT = Path.of("target/readme-project").toAbsolutePath();
     private static final Pattern FILE = Pattern.compile("<!-- file: (\\S+) -->\\n```[a-z]*\\n(.*?)```", Pattern.DOTALL);
     private static final List<String> FILES = List.of("pom.xml", "src/main/liberty/config/server.xml",
             "src/test/resources/arquillian.xml");
@@ -38,11 +38,13 @@ class GuideProjectIT {
     private static Map<String, String> files;
 
     @BeforeAll
-    static void copyTheGuidesFilesIntoAnEmptyDirectory() throws IOException {
-        files = guideFiles(Files.readString(GUIDE));
-        assertTrue(files.keySet().containsAll(FILES), "the guide shows " + FILES + ", not only " + files.keySet());
-        assertTrue(files.keySet().stream().anyMatch(path -> path.startsWith("src/test/java/") && path.endsWith("IT.java")),
-                "the guide shows a test that failsafe runs: " + files.keySet());
+    static void copyTheReadmesFilesIntoAnEmptyDirectory() throws IOException {
+        files = projectFiles(testYourApp(Files.readString(README)));
+        assertTrue(files.keySet().containsAll(FILES), "the README shows " + FILES + ", not only " + files.keySet());
+        for (String kind : List.of("Test.java", "IT.java")) {
+            assertTrue(files.keySet().stream().anyMatch(path -> path.startsWith("src/test/java/") && path.endsWith(kind)),
+                    "the README shows a *" + kind + ": " + files.keySet());
+        }
         deleteRecursively(PROJECT);
         for (Map.Entry<String, String> file : files.entrySet()) {
             Path target = PROJECT.resolve(file.getKey()).normalize();
@@ -53,26 +55,31 @@ class GuideProjectIT {
     }
 
     @Test
-    void theGuidesProjectBuildsAndEveryTestOfItRunsAndPasses() throws Exception {
+    void theReadmesProjectBuildsOfflineAndEveryTestOfItRunsAndPasses() throws Exception {
         String version = System.getProperty("pictory.version");
         assertTrue(files.get("pom.xml").contains("<pictory4j.version>" + version + "</pictory4j.version>"),
-                "the guide's pom depends on this version, " + version);
+                "the README's pom depends on this version, " + version);
+        if (!Boolean.getBoolean("test-kit.maven.offline")) {
+            // A first build online fetches what this build never needed (the README's own dependency versions).
+            run("fetch", false, "dependency:go-offline");
+        }
 
-        run("build", "verify");
+        run("build", true, "verify");
 
         Path report = PROJECT.resolve("target/failsafe-reports/failsafe-summary.xml");
-        assertTrue(Files.exists(report), "the guide's build ran no integration tests (no " + report + ")");
+        assertTrue(Files.exists(report), "the README's build ran no integration tests (no " + report + ")");
         String summary = Files.readString(report);
-        assertEquals(testsInTheGuide(), count(summary, "completed"), "every test of the guide ran:\n" + summary);
+        assertEquals(tests("IT.java"), count(summary, "completed"), "every Arquillian test ran:\n" + summary);
         for (String none : List.of("errors", "failures", "skipped")) {
             assertEquals(0, count(summary, none), none + ":\n" + summary);
         }
+        assertEquals(tests("Test.java"), unitTestsPassed(), "every plain JUnit test ran and passed");
     }
 
     @Test
     void theGuidesProjectFindsTheModulesSourcesAndJavadoc() throws Exception {
         String listed = PROJECT.resolve("target/extras.txt").toString();
-        run("extras", "dependency:sources", "dependency:resolve", "-Dclassifier=javadoc",
+        run("extras", true, "dependency:sources", "dependency:resolve", "-Dclassifier=javadoc",
                 "-DincludeGroupIds=io.github.pictory4j", "-DappendOutput=true", "-DoutputFile=" + listed);
 
         String resolved = Files.readString(Path.of(listed));
@@ -84,13 +91,13 @@ class GuideProjectIT {
         }
     }
 
-    /** Maven, as this build runs it (its installation, local repository and offline mode), in the guide's project. */
-    private static void run(String name, String... goals) throws IOException, InterruptedException {
+    /** Maven, as this build runs it (its installation and local repository), in the README's project. */
+    private static void run(String name, boolean offline, String... goals) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>();
         String home = System.getProperty("test-kit.maven.home", "");
         command.add(home.isEmpty() ? "mvn" : Path.of(home, "bin", "mvn").toString());
         command.add("-B");
-        if (Boolean.getBoolean("test-kit.maven.offline")) {
+        if (offline) {
             command.add("-o");
         }
         String repository = System.getProperty("test-kit.maven.repo.local", "");
@@ -114,23 +121,55 @@ class GuideProjectIT {
         assertEquals(0, maven.exitValue(), String.join(" ", command) + " failed in " + PROJECT + ":\n" + tail(log));
     }
 
-    /** The guide's files: path to content, in the guide's order. */
-    static Map<String, String> guideFiles(String markdown) {
+    /** The README's section "Test your app". */
+    static String testYourApp(String readme) {
+        int start = readme.indexOf("## Test your app");
+        assertTrue(start >= 0, "the README has a section \"Test your app\"");
+        int end = readme.indexOf("\n## ", start + 1);
+        return readme.substring(start, end < 0 ? readme.length() : end);
+    }
+
+    /** The project's files: path to content, in the README's order. */
+    static Map<String, String> projectFiles(String markdown) {
         Map<String, String> files = new LinkedHashMap<>();
         Matcher file = FILE.matcher(markdown);
         while (file.find()) {
             if (files.put(file.group(1), file.group(2)) != null) {
-                fail("the guide shows " + file.group(1) + " twice");
+                fail("the README shows " + file.group(1) + " twice");
             }
         }
         return files;
     }
 
-    private static int testsInTheGuide() {
-        int tests = files.entrySet().stream().filter(file -> file.getKey().endsWith("IT.java"))
+    /** The {@code @Test} methods of the README's classes whose names end with {@code suffix}. */
+    private static int tests(String suffix) {
+        int tests = files.entrySet().stream().filter(file -> file.getKey().endsWith(suffix))
                 .mapToInt(file -> file.getValue().split("\\n\\s*@Test\\n", -1).length - 1).sum();
-        assertTrue(tests > 0, "the guide's tests have @Test methods");
+        assertTrue(tests > 0, "the README's *" + suffix + " classes have @Test methods");
         return tests;
+    }
+
+    /** Surefire's reports: the tests that ran, each of which must have passed. */
+    private static int unitTestsPassed() throws IOException {
+        Path reports = PROJECT.resolve("target/surefire-reports");
+        assertTrue(Files.isDirectory(reports), "the README's build ran no unit tests (no " + reports + ")");
+        int ran = 0;
+        try (Stream<Path> xml = Files.list(reports)) {
+            for (Path report : xml.filter(path -> path.getFileName().toString().startsWith("TEST-")).toList()) {
+                String suite = Files.readString(report);
+                for (String none : List.of("errors", "failures", "skipped")) {
+                    assertEquals(0, attribute(suite, none), none + " in " + report);
+                }
+                ran += attribute(suite, "tests");
+            }
+        }
+        return ran;
+    }
+
+    private static int attribute(String suite, String name) {
+        Matcher value = Pattern.compile("<testsuite [^>]*\\b" + name + "=\"(\\d+)\"").matcher(suite);
+        assertTrue(value.find(), name + " in a surefire report");
+        return Integer.parseInt(value.group(1));
     }
 
     private static int count(String summary, String element) {
