@@ -87,6 +87,15 @@ public final class PictorySimulatorDeployment {
 
     /** The app with the client jar, the simulator jar, and the settings that join them. */
     public WebArchive build() {
+        JavaArchive config = ShrinkWrap.create(JavaArchive.class, "pictory-simulator-settings.jar")
+                .addAsManifestResource(new StringAsset(settings()), "microprofile-config.properties");
+        return app.addAsLibraries(jarOf("io/github/pictory4j/images/client/ImageService.class", "client"),
+                jarOf("io/github/pictory4j/images/simulator/SimulatorApplication.class", "simulator"))
+                .addAsLibrary(config);
+    }
+
+    /** The settings jar's {@code microprofile-config.properties}. */
+    String settings() {
         String contextRoot = app.getName().replaceFirst("\\.war$", "");
         Map<String, String> all = new LinkedHashMap<>();
         all.put("config_ordinal", Integer.toString(ORDINAL));
@@ -95,11 +104,8 @@ public final class PictorySimulatorDeployment {
         all.put("pictory.api-key", "${" + SimulatorKeys.API_KEY + "}");
         all.put("pictory/mp-rest/url", "http://localhost:" + port + "/" + contextRoot + "/simulator/pictoryapis");
         all.putAll(settings);
-        JavaArchive config = ShrinkWrap.create(JavaArchive.class, "pictory-simulator-settings.jar")
-                .addAsManifestResource(new StringAsset(properties(all)), "microprofile-config.properties");
-        return app.addAsLibraries(jarOf("io/github/pictory4j/images/client/ImageService.class", "client"),
-                jarOf("io/github/pictory4j/images/simulator/SimulatorApplication.class", "simulator"))
-                .addAsLibrary(config);
+        return all.entrySet().stream().map(setting -> setting.getKey() + "=" + setting.getValue())
+                .collect(Collectors.joining("\n", "", "\n"));
     }
 
     /**
@@ -109,11 +115,6 @@ public final class PictorySimulatorDeployment {
     public static SimulatorControl control(URL app) {
         String base = app.toString();
         return SimulatorControl.at(URI.create((base.endsWith("/") ? base : base + "/") + "simulator/pictoryapis"));
-    }
-
-    private static String properties(Map<String, String> settings) {
-        return settings.entrySet().stream().map(setting -> setting.getKey() + "=" + setting.getValue())
-                .collect(Collectors.joining("\n", "", "\n"));
     }
 
     /** The jar on the test's class path that holds {@code resource}, which is this project's {@code classifier} jar. */
