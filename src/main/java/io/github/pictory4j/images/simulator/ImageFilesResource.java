@@ -13,7 +13,8 @@ import jakarta.ws.rs.core.Response;
 
 /**
  * {@code GET /images/{jobId}.png}: a completed job's image. Like Pictory's direct download links it
- * needs no key, and it is gone once the job is cleaned or forgotten.
+ * needs no key, and it is gone once the job is cleaned or forgotten. The request is recorded in the
+ * scope of the job's submitter.
  */
 @Path("/images")
 @RequestScoped
@@ -31,7 +32,8 @@ public class ImageFilesResource {
     @Path("{jobId}.png")
     public Response png(@Context HttpServletRequest request, @Context HttpServletResponse response,
                         @PathParam("jobId") String jobId) {
-        return gate.forAnyone(new IncomingCall(PictoryEndpoint.DOWNLOAD_IMAGE, request, response, null), settings -> jobs.image(jobId)
+        IncomingCall call = new IncomingCall(PictoryEndpoint.DOWNLOAD_IMAGE, request, response, null);
+        return gate.forAnyone(call, jobs.owner(jobId), (settings, scope) -> jobs.image(jobId)
                 .map(png -> Response.ok(png, IMAGE_PNG).build())
                 .orElseGet(() -> PictoryJson.response(404, PictoryJson.imageNotFound())));
     }

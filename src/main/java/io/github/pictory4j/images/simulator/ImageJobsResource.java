@@ -31,10 +31,10 @@ public class ImageJobsResource {
     @POST
     public Response create(@Context HttpServletRequest request, @Context HttpServletResponse response,
                            @Context UriInfo uri, String body) {
-        return gate.forApi(new IncomingCall(PictoryEndpoint.SUBMIT, request, response, body), settings -> {
+        return gate.forApi(new IncomingCall(PictoryEndpoint.SUBMIT, request, response, body), (settings, scope) -> {
             try {
                 ImageOrder order = RequestRules.read(body);
-                return PictoryJson.ok(PictoryJson.created(jobs.start(order, uri.getBaseUri(), settings).id()));
+                return PictoryJson.ok(PictoryJson.created(jobs.start(scope, order, uri.getBaseUri(), settings).id()));
             } catch (InvalidRequestException invalid) {
                 return PictoryJson.response(400, PictoryJson.invalid(invalid));
             }
@@ -44,9 +44,9 @@ public class ImageJobsResource {
     @GET
     public Response list(@Context HttpServletRequest request, @Context HttpServletResponse response,
                          @QueryParam("nextPageKey") String nextPageKey) {
-        return gate.forApi(new IncomingCall(PictoryEndpoint.LIST_IMAGES, request, response, null), settings -> {
+        return gate.forApi(new IncomingCall(PictoryEndpoint.LIST_IMAGES, request, response, null), (settings, scope) -> {
             try {
-                ImagePages.Page page = ImagePages.page(jobs.completedNewestFirst(), nextPageKey, settings.pageSize());
+                ImagePages.Page page = ImagePages.page(jobs.completedNewestFirst(scope), nextPageKey, settings.pageSize());
                 return PictoryJson.ok(PictoryJson.page(page.items(), page.nextPageKey()));
             } catch (InvalidRequestException invalid) {
                 return PictoryJson.response(400, PictoryJson.invalid(invalid));

@@ -26,17 +26,18 @@ public class JobsResource {
     @GET
     public Response job(@Context HttpServletRequest request, @Context HttpServletResponse response,
                         @PathParam("jobId") String jobId) {
-        return gate.forApi(new IncomingCall(PictoryEndpoint.GET_JOB, request, response, null), settings -> jobs.read(jobId)
-                .map(job -> PictoryJson.ok(PictoryJson.job(job, jobs.now())))
-                .orElseGet(() -> PictoryJson.response(404, PictoryJson.jobNotFound())));
+        return gate.forApi(new IncomingCall(PictoryEndpoint.GET_JOB, request, response, null), (settings, scope) ->
+                jobs.read(scope, jobId, settings)
+                        .map(job -> PictoryJson.ok(PictoryJson.job(job, jobs.now())))
+                        .orElseGet(() -> PictoryJson.response(404, PictoryJson.jobNotFound())));
     }
 
     @DELETE
     @Path("clean")
     public Response clean(@Context HttpServletRequest request, @Context HttpServletResponse response,
                           @PathParam("jobId") String jobId) {
-        return gate.forApi(new IncomingCall(PictoryEndpoint.CLEAN_JOB, request, response, null), settings ->
-                switch (jobs.clean(jobId)) {
+        return gate.forApi(new IncomingCall(PictoryEndpoint.CLEAN_JOB, request, response, null), (settings, scope) ->
+                switch (jobs.clean(scope, jobId)) {
                     case CLEANED -> PictoryJson.ok(PictoryJson.cleaned());
                     case NOT_FINISHED -> PictoryJson.response(400, PictoryJson.notFinished());
                     case UNKNOWN -> PictoryJson.response(404, PictoryJson.jobNotFound());

@@ -1,17 +1,15 @@
 package io.github.pictory4j.images.simulator;
 
 import io.github.pictory4j.images.simulator.control.RecordedRequest;
-import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
 
 /**
- * The requests the simulator's Pictory endpoints received, for tests to read back. Bounded: beyond
+ * The requests one scope of the simulator received at its Pictory endpoints, for tests to read back. Bounded: beyond
  * {@link #CAPACITY} the oldest are forgotten, so that a long-running demo cannot fill the heap.
  */
-@ApplicationScoped
 public class RequestLog {
 
     public static final int CAPACITY = 1000;

@@ -20,6 +20,12 @@ import java.util.Objects;
 public record SimulatedJob(String id, long sequence, ImageOrder order, Instant createdAt, Instant finishesAt,
                            URI imageUrl, JobEnding ending, WebhookPlan webhookPlan, boolean cleaned) {
 
+    /**
+     * The {@code finishesAt} of a job whose ending waits for its reads ({@link JobEnding#endsOnRead()}):
+     * never, by the clock. Its n-th read ends it (see {@link #endingAs}).
+     */
+    public static final Instant UNTIL_READS = Instant.MAX;
+
     public SimulatedJob {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(order, "order");
@@ -48,6 +54,11 @@ public record SimulatedJob(String id, long sequence, ImageOrder order, Instant c
             case FAILED -> SimulatedStatus.FAILED;
             case CLEANED -> SimulatedStatus.CLEANED;
         };
+    }
+
+    /** Whether the job is in progress until its n-th read rather than for a duration. */
+    public boolean waitsForReads() {
+        return finishesAt.equals(UNTIL_READS);
     }
 
     public boolean isCompleted(Instant now) {

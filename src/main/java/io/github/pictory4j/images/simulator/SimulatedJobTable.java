@@ -4,6 +4,7 @@ import io.github.pictory4j.images.simulator.control.JobTraffic;
 import io.github.pictory4j.images.simulator.control.WebhookCall;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Iterator;
@@ -19,7 +20,8 @@ import java.util.function.UnaryOperator;
 /**
  * The simulator's jobs and their images, in memory. It is bounded: beyond the limit the oldest jobs
  * are forgotten with their images (as Pictory purges old outputs), so a long-running demo cannot
- * exhaust the heap.
+ * exhaust the heap. The bound is the whole simulator's, whatever scope a job belongs to: each job
+ * remembers the id of the scope that submitted it ({@link #owner}), for the jobs' owner to check.
  */
 @ApplicationScoped
 public class SimulatedJobTable {
@@ -27,14 +29,19 @@ public class SimulatedJobTable {
     /** In insertion order, oldest first, so that eviction takes the head. Guarded by {@code this}. */
     private final Map<String, Entry> jobs = new LinkedHashMap<>();
 
-    /** Keeps {@code job}, forgetting the oldest jobs beyond {@code maxJobs}. */
-    public synchronized void add(SimulatedJob job, int maxJobs) {
-        jobs.put(job.id(), new Entry(job));
+    /** Keeps {@code job} of scope {@code owner}, forgetting the oldest jobs beyond {@code maxJobs}. */
+    public synchronized void add(String owner, SimulatedJob job, int maxJobs) {
+        jobs.put(job.id(), new Entry(owner, job));
         Iterator<Entry> oldestFirst = jobs.values().iterator();
         while (jobs.size() > maxJobs && oldestFirst.hasNext()) {
             oldestFirst.next();
             oldestFirst.remove();
         }
+    }
+
+    /** The id of the scope that submitted the job; empty if unknown. */
+    public Optional<String> owner(String id) {
+        return entry(id).map(entry -> entry.owner);
     }
 
     public Optional<SimulatedJob> find(String id) {
@@ -59,9 +66,9 @@ public class SimulatedJobTable {
         return entry(id).map(entry -> entry.image(renderer));
     }
 
-    /** Counts a read of the job's state; false when the job is unknown. */
-    public boolean countRead(String id) {
-        return entry(id).map(entry -> entry.reads.incrementAndGet()).isPresent();
+    /** Counts a read of the job's state: how many reads it has had now, 0 when the job is unknown. */
+    public int countRead(String id) {
+        return entry(id).map(entry -> entry.reads.incrementAndGet()).orElse(0);
     }
 
     /** Counts a webhook call as it starts, so that the count is right before the app has answered. */
@@ -74,21 +81,21 @@ public class SimulatedJobTable {
         entry(id).ifPresent(entry -> entry.webhookCalls.add(call));
     }
 
-    /** How often the job was read and called back: what a client's economy is measured by. */
-    public Optional<JobTraffic> traffic(String id) {
-        return entry(id).map(entry -> new JobTraffic(id, entry.reads.get(), entry.callbacks.get(),
+    /** How often the job was read and called back (what a client's economy is measured by), its status at {@code now}. */
+    public Optional<JobTraffic> traffic(String id, Instant now) {
+        return entry(id).map(entry -> new JobTraffic(id, entry.job().status(now).value(), entry.reads.get(), entry.callbacks.get(),
                 entry.job().order().webhookUrl().orElse(null), List.copyOf(entry.webhookCalls)));
     }
 
-    /** Forgets every job and its image. */
-    public synchronized void clear() {
-        jobs.clear();
+    /** Forgets every job of scope {@code owner}, and their images. */
+    public synchronized void clear(String owner) {
+        jobs.values().removeIf(entry -> entry.owner.equals(owner));
     }
 
-    /** Every job, latest first. */
-    public synchronized List<SimulatedJob> newestFirst() {
-        List<SimulatedJob> all = new ArrayList<>(jobs.size());
-        jobs.values().forEach(entry -> all.add(entry.job()));
+    /** Every job of scope {@code owner}, latest first. */
+    public synchronized List<SimulatedJob> newestFirst(String owner) {
+        List<SimulatedJob> all = new ArrayList<>();
+        jobs.values().stream().filter(entry -> entry.owner.equals(owner)).forEach(entry -> all.add(entry.job()));
         all.sort(Comparator.comparingLong(SimulatedJob::sequence).reversed());
         return all;
     }
@@ -107,13 +114,15 @@ public class SimulatedJobTable {
      * is read without the lock, so that listing never waits for a render.
      */
     private static final class Entry {
+        private final String owner;
         private volatile SimulatedJob job;
         private byte[] png;
         private final AtomicInteger reads = new AtomicInteger();
         private final AtomicInteger callbacks = new AtomicInteger();
         private final List<WebhookCall> webhookCalls = new CopyOnWriteArrayList<>();
 
-        Entry(SimulatedJob job) {
+        Entry(String owner, SimulatedJob job) {
+            this.owner = owner;
             this.job = job;
         }
 

@@ -24,9 +24,10 @@ import java.util.logging.Logger;
 
 /**
  * The simulator's jobs: starts them (as a test scripted, if it did), answers for them, cleans them. A
- * job's status follows from the clock (see {@link SimulatedJob}); when a job finishes, a task on the
- * container's managed scheduler calls its webhook as the job's plan says, off any request thread. Its
- * image is rendered when first downloaded.
+ * job belongs to the scope whose key submitted it, and is unknown to every other. A job's status
+ * follows from the clock (see {@link SimulatedJob}), or from its reads when its ending waits for them;
+ * when a job finishes, a task on the container's managed scheduler calls its webhook as the job's plan
+ * says, off any request thread. Its image is rendered when first downloaded.
  */
 @ApplicationScoped
 public class SimulatedJobs {
@@ -45,9 +46,6 @@ public class SimulatedJobs {
     @Inject
     WebhookNotifier webhooks;
 
-    @Inject
-    SimulatorScript script;
-
     @Resource(lookup = "java:comp/DefaultManagedScheduledExecutorService")
     ManagedScheduledExecutorService scheduler;
 
@@ -58,15 +56,20 @@ public class SimulatedJobs {
         return clock.instant();
     }
 
-    /** Starts a job for {@code order}; its PNG will be served under {@code baseUri}. */
-    public SimulatedJob start(ImageOrder order, URI baseUri, SimulatorSettings settings) {
+    /**
+     * Starts a job of {@code scope} for {@code order}, as the scope's script says; its PNG will be served
+     * under {@code baseUri}.
+     */
+    public SimulatedJob start(SimulatorScope scope, ImageOrder order, URI baseUri, SimulatorSettings settings) {
         String id = UUID.randomUUID().toString();
         Instant created = now();
         URI imageUrl = UriBuilder.fromUri(baseUri).path("images").path(id + ".png").build();
-        SimulatedJob job = new SimulatedJob(id, sequence.incrementAndGet(), order, created,
-                created.plus(script.jobDuration(settings)), imageUrl, script.nextEnding().orElse(order.ending()),
+        SimulatorScript script = scope.script();
+        JobEnding ending = script.nextEnding().orElse(order.ending());
+        Instant finishes = ending.endsOnRead() ? SimulatedJob.UNTIL_READS : created.plus(script.jobDuration(settings));
+        SimulatedJob job = new SimulatedJob(id, sequence.incrementAndGet(), order, created, finishes, imageUrl, ending,
                 script.webhookPlan(), false);
-        store.add(job, settings.maxJobs());
+        store.add(scope.id(), job, settings.maxJobs());
         scheduleFinish(job, settings.webhookTimeout());
         return job;
     }
@@ -75,9 +78,84 @@ public class SimulatedJobs {
      * Ends the job as {@code ending} says: now, with its webhook, if it was in progress; else its end
      * changes from now on (a completed job becomes cleaned, say) and no webhook is called.
      *
-     * @return the job as it is now; empty when unknown
+     * @return the job as it is now; empty when {@code scope} knows no such job
      */
-    public Optional<SimulatedJob> end(String id, JobEnding ending, SimulatorSettings settings) {
+    public Optional<SimulatedJob> end(SimulatorScope scope, String id, JobEnding ending, SimulatorSettings settings) {
+        if (ending.endsOnRead()) {
+            throw new IllegalArgumentException("afterReads is for the next jobs (next-jobs): ending a job ends it now,"
+                    + " so leave afterReads out");
+        }
+        return owns(scope, id) ? endNow(id, ending, settings) : Optional.empty();
+    }
+
+    /** Forgets every job of {@code scope}. Webhook calls still scheduled find nothing to call for. */
+    public void clear(SimulatorScope scope) {
+        store.clear(scope.id());
+    }
+
+    /**
+     * The job, for a client of {@code scope} reading its state: the read is counted (see {@link #traffic}),
+     * and the read a job's ending waits for ends it.
+     */
+    public Optional<SimulatedJob> read(SimulatorScope scope, String id, SimulatorSettings settings) {
+        if (!owns(scope, id)) {
+            return Optional.empty();
+        }
+        int reads = store.countRead(id);
+        Optional<SimulatedJob> job = store.find(id);
+        if (job.isPresent() && job.get().waitsForReads() && reads >= job.get().ending().afterReads()) {
+            return endNow(id, job.get().ending(), settings);
+        }
+        return job;
+    }
+
+    /** The job's reads, webhook calls and status; empty when {@code scope} knows no such job. */
+    public Optional<JobTraffic> traffic(SimulatorScope scope, String id) {
+        return owns(scope, id) ? store.traffic(id, now()) : Optional.empty();
+    }
+
+    /** Cleans a finished job of {@code scope} (again, if need be: cleaning is idempotent). */
+    public Cleaning clean(SimulatorScope scope, String id) {
+        Optional<SimulatedJob> job = owns(scope, id) ? store.find(id) : Optional.empty();
+        if (job.isEmpty()) {
+            return Cleaning.UNKNOWN;
+        }
+        if (!job.get().status(now()).isTerminal()) {
+            return Cleaning.NOT_FINISHED;
+        }
+        return store.clean(id).isPresent() ? Cleaning.CLEANED : Cleaning.UNKNOWN;
+    }
+
+    /** The id of the scope that submitted the job, for a request that carries no key; empty when unknown. */
+    public Optional<String> owner(String id) {
+        return store.owner(id);
+    }
+
+    /**
+     * The PNG of a completed job, whatever its scope (like Pictory's direct links it needs no key); empty for
+     * a job unknown, unfinished, failed, cleaned or forgotten.
+     */
+    public Optional<byte[]> image(String id) {
+        Optional<SimulatedJob> job = store.find(id);
+        if (job.isEmpty() || !job.get().isCompleted(now())) {
+            return Optional.empty();
+        }
+        return store.image(id, this::render);
+    }
+
+    /** Completed images of {@code scope}, latest first. */
+    public List<SimulatedJob> completedNewestFirst(SimulatorScope scope) {
+        Instant now = now();
+        return store.newestFirst(scope.id()).stream().filter(job -> job.isCompleted(now)).toList();
+    }
+
+    /** Whether job {@code id} is {@code scope}'s: another scope's job is unknown to it, as another account's is to Pictory. */
+    private boolean owns(SimulatorScope scope, String id) {
+        return store.owner(id).filter(scope.id()::equals).isPresent();
+    }
+
+    /** Ends the job now if in progress (with its webhook), else from now on; see {@link #end}. */
+    private Optional<SimulatedJob> endNow(String id, JobEnding ending, SimulatorSettings settings) {
         Instant now = now();
         AtomicBoolean endsNow = new AtomicBoolean();
         Optional<SimulatedJob> ended = store.update(id, job -> {
@@ -90,59 +168,14 @@ public class SimulatedJobs {
         return ended;
     }
 
-    /** Forgets every job. Webhook calls still scheduled find nothing to call for. */
-    public void clear() {
-        store.clear();
-    }
-
-    public Optional<SimulatedJob> find(String id) {
-        return store.find(id);
-    }
-
-    /** The job, for a client reading its state: the read is counted (see {@link #traffic}). */
-    public Optional<SimulatedJob> read(String id) {
-        store.countRead(id);
-        return store.find(id);
-    }
-
-    public Optional<JobTraffic> traffic(String id) {
-        return store.traffic(id);
-    }
-
-    /** Cleans a finished job (again, if need be: cleaning is idempotent). */
-    public Cleaning clean(String id) {
-        Optional<SimulatedJob> job = store.find(id);
-        if (job.isEmpty()) {
-            return Cleaning.UNKNOWN;
-        }
-        if (!job.get().status(now()).isTerminal()) {
-            return Cleaning.NOT_FINISHED;
-        }
-        return store.clean(id).isPresent() ? Cleaning.CLEANED : Cleaning.UNKNOWN;
-    }
-
-    /** The PNG of a completed job; empty for a job unknown, unfinished, failed, cleaned or forgotten. */
-    public Optional<byte[]> image(String id) {
-        Optional<SimulatedJob> job = store.find(id);
-        if (job.isEmpty() || !job.get().isCompleted(now())) {
-            return Optional.empty();
-        }
-        return store.image(id, this::render);
-    }
-
-    /** Completed images, latest first. */
-    public List<SimulatedJob> completedNewestFirst() {
-        Instant now = now();
-        return store.newestFirst().stream().filter(job -> job.isCompleted(now)).toList();
-    }
-
     private byte[] render(SimulatedJob job) {
         return renderer.render(job.order().prompt(), job.order().style(), job.size());
     }
 
     private void scheduleFinish(SimulatedJob job, Duration webhookTimeout) {
-        if (scheduler == null || job.order().webhookUrl().isEmpty() || job.webhookPlan().calls() == 0) {
-            return; // statuses change on time by themselves; only a webhook needs a task
+        if (scheduler == null || job.order().webhookUrl().isEmpty() || job.webhookPlan().calls() == 0
+                || job.waitsForReads()) {
+            return; // statuses change on time (or read) by themselves; only a webhook needs a task, once the end is known
         }
         Instant firstCall = job.finishesAt().plus(job.webhookPlan().delay());
         long delay = Math.max(0, Duration.between(now(), firstCall).toMillis());

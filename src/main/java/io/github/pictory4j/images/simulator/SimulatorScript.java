@@ -2,7 +2,6 @@ package io.github.pictory4j.images.simulator;
 
 import io.github.pictory4j.images.simulator.control.JobEnding;
 import io.github.pictory4j.images.simulator.control.WebhookPlan;
-import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -10,10 +9,9 @@ import java.util.Deque;
 import java.util.Optional;
 
 /**
- * How a test wants the next jobs to behave, where it differs from the configuration: how long they
+ * How a test wants the next jobs of its scope to behave, where it differs from the configuration: how long they
  * take, how they end, what happens to their webhooks. Cleared by the control API's reset.
  */
-@ApplicationScoped
 public class SimulatorScript {
 
     /** Null: the configured {@link SimulatorSettings#jobDuration()}. Guarded by {@code this}, as is the rest. */

@@ -28,11 +28,11 @@ public class TrafficResource {
     @Inject
     ControlResource control;
 
-    /** {@code GET /simulator-traffic}: requests that reached the Pictory API endpoints, in all. */
+    /** {@code GET /simulator-traffic}: requests that reached the Pictory API endpoints, in all, in the key's scope. */
     @GET
     public Response total(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
-        return gate.forInspection(authorization, settings ->
-                PictoryJson.ok(Json.createObjectBuilder().add("apiRequests", gate.apiRequests()).build()));
+        return gate.forInspection(authorization, (settings, scope) ->
+                PictoryJson.ok(Json.createObjectBuilder().add("apiRequests", scope.apiRequests()).build()));
     }
 
     /** {@code GET /simulator-traffic/jobs/{jobId}}: the control API's {@code GET /simulator-control/jobs/{jobId}}. */

@@ -27,9 +27,16 @@ public final class ControlJson {
         return JsonFields.object(text, example);
     }
 
-    /** {@code POST /simulator-control/faults}: the fault's members, its endpoint and how many requests get it. */
-    public static JsonObjectBuilder faults(PictoryEndpoint endpoint, int times, Fault fault) {
-        return fault.toJson().add("endpoint", WireNames.of(endpoint)).add("times", times);
+    /**
+     * {@code POST /simulator-control/faults}: the fault's members, the pattern of the requests it is aimed
+     * at, from which matching request on ({@code nth}, left out when 1) and how many get it.
+     */
+    public static JsonObjectBuilder faults(RequestPattern pattern, int nth, int times, Fault fault) {
+        JsonObjectBuilder json = pattern.addTo(fault.toJson());
+        if (nth != 1) {
+            json.add("nth", nth);
+        }
+        return json.add("times", times);
     }
 
     /** {@code POST /simulator-control/next-jobs}: the ending's members and how many jobs end so. */
@@ -54,6 +61,16 @@ public final class ControlJson {
             throw new IllegalArgumentException("times must be from 1 to " + MAX_TIMES + ", such as 1");
         }
         return times;
+    }
+
+    /** {@code nth}, 1 (the next matching request) when left out. */
+    public static int nth(JsonObject json) {
+        int nth = JsonFields.integer(json, "nth", 1);
+        if (nth < 1 || nth > MAX_TIMES) {
+            throw new IllegalArgumentException("nth must be from 1 (the next matching request) to " + MAX_TIMES
+                    + ", such as 3 (two pass, the third gets the fault)");
+        }
+        return nth;
     }
 
     public static Duration jobDuration(JsonObject json) {

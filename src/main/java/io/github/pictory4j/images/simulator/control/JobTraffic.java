@@ -13,12 +13,15 @@ import java.util.Objects;
  * and the calls the simulator made to its webhook, and to which URL (what a test needs to replay or
  * forge a callback).
  *
+ * @param status       the job's state as {@code data.status} spells it now ({@code in-progress}, {@code completed},
+ *                     {@code failed}, {@code cleaned}); null from a simulator older than this field
  * @param callbacks    webhook calls started
  * @param webhook      the job's webhook URL, or null
  * @param webhookCalls the calls that have been answered (or failed), oldest first; a call in flight is
  *                     counted in {@code callbacks} but not listed yet
  */
-public record JobTraffic(String jobId, int reads, int callbacks, String webhook, List<WebhookCall> webhookCalls) {
+public record JobTraffic(String jobId, String status, int reads, int callbacks, String webhook,
+                         List<WebhookCall> webhookCalls) {
 
     public JobTraffic {
         Objects.requireNonNull(jobId, "jobId");
@@ -28,8 +31,11 @@ public record JobTraffic(String jobId, int reads, int callbacks, String webhook,
     public JsonObject toJson() {
         JsonArrayBuilder calls = Json.createArrayBuilder();
         webhookCalls.forEach(call -> calls.add(call.toJson()));
-        JsonObjectBuilder json = Json.createObjectBuilder().add("jobId", jobId).add("reads", reads)
-                .add("callbacks", callbacks);
+        JsonObjectBuilder json = Json.createObjectBuilder().add("jobId", jobId);
+        if (status != null) {
+            json.add("status", status);
+        }
+        json.add("reads", reads).add("callbacks", callbacks);
         if (webhook != null) {
             json.add("webhook", webhook);
         }
@@ -37,8 +43,8 @@ public record JobTraffic(String jobId, int reads, int callbacks, String webhook,
     }
 
     public static JobTraffic fromJson(JsonObject json) {
-        return new JobTraffic(json.getString("jobId"), json.getInt("reads"), json.getInt("callbacks"),
-                json.getString("webhook", null), json.getJsonArray("webhookCalls").getValuesAs(JsonObject.class).stream()
+        return new JobTraffic(json.getString("jobId"), json.getString("status", null), json.getInt("reads"),
+                json.getInt("callbacks"), json.getString("webhook", null), json.getJsonArray("webhookCalls").getValuesAs(JsonObject.class).stream()
                 .map(WebhookCall::fromJson).toList());
     }
 }

@@ -44,6 +44,11 @@ public record RecordedRequest(Instant receivedAt, PictoryEndpoint endpoint, Stri
         return values == null || values.isEmpty() ? Optional.empty() : Optional.of(values.get(0));
     }
 
+    /** This request, as answered with {@code fault} (null: as Pictory would). */
+    public RecordedRequest withFaultServed(Fault fault) {
+        return new RecordedRequest(receivedAt, endpoint, method, path, query, headers, key, body, fault);
+    }
+
     public boolean faulted() {
         return faultServed != null;
     }

@@ -1,22 +1,70 @@
 package io.github.pictory4j.images.simulator.control;
 
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonValue;
+
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
-import java.util.function.Function;
 
 /**
- * Which recorded requests a verification counts: an endpoint, narrowed by what the request carried.
- * Immutable: each {@code with…} answers a new pattern.
+ * Which requests a verification counts, or an aimed fault hits: an endpoint, narrowed by what the request
+ * carried. Immutable: each {@code with…} answers a new pattern. It travels as JSON ({@link #toJson()}), so
+ * that the simulator matches a fault's pattern with this same code as a test's verification does.
  *
  * <pre>{@code simulator.verify(submissions().withPrompt(containing("harbour")).withModel("flux-schnell")).times(2);}</pre>
  */
 public final class RequestPattern {
 
-    /** One condition: what it says, and the recorded value it tests (empty when the request has none). */
-    private record Condition(String name, StringMatch match, Function<RecordedRequest, Optional<String>> value) {
+    /** What of a request a condition looks at; the JSON's {@code on} spells it {@code field}, {@code job-id}, {@code header}. */
+    enum Subject { FIELD, JOB_ID, HEADER }
+
+    /**
+     * One condition: the value it tests (a body field or header called {@code name}, or the job id) and how.
+     */
+    private record Condition(Subject on, String name, StringMatch match) {
+
+        Optional<String> value(RecordedRequest request) {
+            return switch (on) {
+                case FIELD -> request.field(name);
+                case JOB_ID -> request.jobId();
+                case HEADER -> request.header(name);
+            };
+        }
+
         boolean test(RecordedRequest request) {
-            return match.test(value.apply(request).orElse(null));
+            return match.test(value(request).orElse(null));
+        }
+
+        /** As a failure message names it: {@code prompt}, {@code job id}, {@code header X-Test}. */
+        String label() {
+            return switch (on) {
+                case FIELD -> name;
+                case JOB_ID -> "job id";
+                case HEADER -> "header " + name;
+            };
+        }
+
+        JsonObject toJson() {
+            JsonObjectBuilder json = Json.createObjectBuilder().add("on", WireNames.of(on));
+            if (on != Subject.JOB_ID) {
+                json.add("name", name);
+            }
+            return match.addTo(json).build();
+        }
+
+        static Condition fromJson(JsonObject json, String where) {
+            Subject on = WireNames.parse(Subject.class, where + ".on", JsonFields.string(json, "on").orElseThrow(() ->
+                    new IllegalArgumentException(where + ".on is required: field, job-id or header")));
+            String name = on == Subject.JOB_ID ? null : JsonFields.string(json, "name").orElseThrow(() ->
+                    new IllegalArgumentException(where + ".name is required for a " + WireNames.of(on)
+                            + ", such as \"prompt\" or \"X-Test\""));
+            return new Condition(on, name, StringMatch.fromJson(json, where));
         }
     }
 
@@ -24,7 +72,7 @@ public final class RequestPattern {
     private final List<Condition> conditions;
 
     private RequestPattern(PictoryEndpoint endpoint, List<Condition> conditions) {
-        this.endpoint = endpoint;
+        this.endpoint = Objects.requireNonNull(endpoint, "endpoint");
         this.conditions = List.copyOf(conditions);
     }
 
@@ -45,32 +93,33 @@ public final class RequestPattern {
 
     /** Requests whose body's {@code prompt} matches. */
     public RequestPattern withPrompt(StringMatch prompt) {
-        return with("prompt", prompt, request -> request.field("prompt"));
+        return withField("prompt", prompt);
     }
 
     /** Requests whose body's {@code model} is {@code model}. */
     public RequestPattern withModel(String model) {
-        return with("model", StringMatch.equalTo(model), request -> request.field("model"));
+        return withField("model", StringMatch.equalTo(model));
     }
 
     /** Requests whose body's string member {@code name} matches. */
     public RequestPattern withField(String name, StringMatch value) {
-        return with(name, value, request -> request.field(name));
+        return with(new Condition(Subject.FIELD, Objects.requireNonNull(name, "name"), value));
     }
 
     /** Requests about job {@code jobId} (its id in the path). */
     public RequestPattern withJobId(String jobId) {
-        return with("job id", StringMatch.equalTo(jobId), RecordedRequest::jobId);
+        return with(new Condition(Subject.JOB_ID, null, StringMatch.equalTo(jobId)));
     }
 
     /** Requests with header {@code name} (any case) whose first value matches. */
     public RequestPattern withHeader(String name, StringMatch value) {
-        return with("header " + name, value, request -> request.header(name));
+        return with(new Condition(Subject.HEADER, Objects.requireNonNull(name, "name"), value));
     }
 
-    private RequestPattern with(String name, StringMatch match, Function<RecordedRequest, Optional<String>> value) {
+    private RequestPattern with(Condition condition) {
+        Objects.requireNonNull(condition.match(), "match");
         List<Condition> more = new ArrayList<>(conditions);
-        more.add(new Condition(name, match, value));
+        more.add(condition);
         return new RequestPattern(endpoint, more);
     }
 
@@ -94,11 +143,58 @@ public final class RequestPattern {
         List<String> misses = new ArrayList<>();
         for (Condition condition : conditions) {
             if (!condition.test(request)) {
-                misses.add(condition.name() + " " + condition.value().apply(request).map(found -> "\"" + found + "\"")
+                misses.add(condition.label() + " " + condition.value(request).map(found -> "\"" + found + "\"")
                         .orElse("(none)"));
             }
         }
         return String.join(", ", misses);
+    }
+
+    /**
+     * Adds the pattern's members to a control API body: {@code endpoint}, and {@code match} when it has
+     * conditions, such as {@code [{"on":"field","name":"prompt","kind":"containing","value":"harbour"}]}.
+     */
+    public JsonObjectBuilder addTo(JsonObjectBuilder json) {
+        json.add("endpoint", WireNames.of(endpoint));
+        if (!conditions.isEmpty()) {
+            JsonArrayBuilder match = Json.createArrayBuilder();
+            conditions.forEach(condition -> match.add(condition.toJson()));
+            json.add("match", match);
+        }
+        return json;
+    }
+
+    /** The pattern of a control API body's {@code endpoint} and {@code match} (every request of the endpoint without it). */
+    public static RequestPattern fromJson(JsonObject json) {
+        RequestPattern pattern = requestsTo(ControlJson.endpoint(json));
+        JsonValue match = json.get("match");
+        if (match == null || match.getValueType() == JsonValue.ValueType.NULL) {
+            return pattern;
+        }
+        if (!(match instanceof JsonArray conditions)) {
+            throw new IllegalArgumentException("match must be an array of conditions, such as "
+                    + "[{\"on\":\"field\",\"name\":\"prompt\",\"kind\":\"containing\",\"value\":\"harbour\"}]");
+        }
+        for (int i = 0; i < conditions.size(); i++) {
+            String where = "match[" + i + "]";
+            if (!(conditions.get(i) instanceof JsonObject condition)) {
+                throw new IllegalArgumentException(where + " must be an object, such as {\"on\":\"job-id\","
+                        + "\"kind\":\"equal-to\",\"value\":\"…\"}");
+            }
+            pattern = pattern.with(Condition.fromJson(condition, where));
+        }
+        return pattern;
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof RequestPattern pattern && pattern.endpoint == endpoint
+                && pattern.conditions.equals(conditions);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(endpoint, conditions);
     }
 
     /** Such as {@code SUBMIT requests with prompt containing "harbour" and model equal to "flux-schnell"}. */
@@ -106,7 +202,7 @@ public final class RequestPattern {
     public String toString() {
         StringBuilder text = new StringBuilder(endpoint + " requests");
         for (int i = 0; i < conditions.size(); i++) {
-            text.append(i == 0 ? " with " : " and ").append(conditions.get(i).name()).append(' ')
+            text.append(i == 0 ? " with " : " and ").append(conditions.get(i).label()).append(' ')
                     .append(conditions.get(i).match());
         }
         return text.toString();

@@ -15,6 +15,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Function;
+import java.util.function.Predicate;
 
 /**
  * Scripts a deployed Pictory simulator from a test and reads back what it received, through its
@@ -27,6 +29,10 @@ import java.util.Objects;
  * simulator.reset();
  * simulator.failNext(PictoryEndpoint.SUBMIT, 1, Fault.status(503));
  * }</pre>
+ *
+ * <p>Tests that share one simulator each take a scope of their own, {@link #newScope()}: an app whose
+ * client sends the scope's {@link #apiKey()} sees only that scope's faults, script, jobs and records, and
+ * needs no reset.
  */
 public final class SimulatorControl {
 
@@ -34,15 +40,20 @@ public final class SimulatorControl {
     public static final String PATH = "simulator-control";
 
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
-    /** How often {@link #awaitWebhook} asks. */
+    /** How often {@link #awaitWebhook} and {@link #awaitJob} ask. */
     private static final Duration POLL = Duration.ofMillis(100);
+    /** The statuses {@link #awaitJob} can wait for, as Pictory's {@code data.status} spells them. */
+    private static final List<String> STATUSES = List.of("in-progress", "completed", "failed", "cleaned");
 
+    private final URI baseUrl;
     private final String controlUrl;
     private final String apiKey;
     private final HttpClient http;
 
-    private SimulatorControl(String controlUrl, String apiKey) {
-        this.controlUrl = controlUrl;
+    private SimulatorControl(URI baseUrl, String apiKey) {
+        String base = baseUrl.toString();
+        this.baseUrl = baseUrl;
+        this.controlUrl = (base.endsWith("/") ? base : base + "/") + PATH;
         this.apiKey = apiKey;
         this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     }
@@ -63,8 +74,26 @@ public final class SimulatorControl {
             throw new IllegalArgumentException("apiKey must be the simulator's key (" + SimulatorKeys.API_KEY + ", "
                     + SimulatorKeys.DEFAULT_API_KEY + " unless the deployment sets another)");
         }
-        String base = simulatorBaseUrl.toString();
-        return new SimulatorControl((base.endsWith("/") ? base : base + "/") + PATH, apiKey);
+        return new SimulatorControl(simulatorBaseUrl, apiKey);
+    }
+
+    /** The simulator's base URL, to configure the app's client with. */
+    public URI baseUrl() {
+        return baseUrl;
+    }
+
+    /** The key this control sends, and the app's client must send to be in its scope. Keep it out of logs. */
+    public String apiKey() {
+        return apiKey;
+    }
+
+    /**
+     * A new scope of the simulator, with a key of its own: the control of that scope. Requests and control
+     * calls with its {@link #apiKey()} see its faults, script, jobs and records alone, and no other scope's;
+     * its jobs are unknown (404) to every other key. The simulator keeps the latest 1,000 scopes.
+     */
+    public SimulatorControl newScope() {
+        return new SimulatorControl(baseUrl, send("POST", "/scopes", null).getString("apiKey"));
     }
 
     /** Back to the deployment's configuration: no faults, no script, no jobs, no recorded requests. */
@@ -74,7 +103,22 @@ public final class SimulatorControl {
 
     /** The next {@code times} requests of {@code endpoint} get {@code fault} (after any faults already scripted for it). */
     public void failNext(PictoryEndpoint endpoint, int times, Fault fault) {
-        send("POST", "/faults", ControlJson.faults(endpoint, times, fault));
+        failNext(RequestPattern.requestsTo(endpoint), times, fault);
+    }
+
+    /**
+     * The next {@code times} requests that {@code pattern} matches get {@code fault}:
+     * {@code failNext(jobReads().withJobId(id), 1, Fault.status(503))}. The simulator tries faults in the
+     * order scripted and serves the first that matches a request; it matches with {@link RequestPattern#matches},
+     * as {@link #verify} counts.
+     */
+    public void failNext(RequestPattern pattern, int times, Fault fault) {
+        send("POST", "/faults", ControlJson.faults(pattern, 1, times, fault));
+    }
+
+    /** Only the {@code n}-th request from now on that {@code pattern} matches gets {@code fault}; the first n-1 pass. */
+    public void failNth(RequestPattern pattern, int n, Fault fault) {
+        send("POST", "/faults", ControlJson.faults(pattern, n, 1, fault));
     }
 
     /** Jobs submitted from now on stay in progress for {@code duration}. */
@@ -123,26 +167,50 @@ public final class SimulatorControl {
      * @throws AssertionError when no call was answered within {@code timeout}, saying what the job's traffic was
      */
     public JobTraffic awaitWebhook(String jobId, Duration timeout) {
+        return await(jobId, timeout, traffic -> !traffic.webhookCalls().isEmpty(), traffic -> "Job " + jobId
+                + "'s webhook was not called back within " + timeout + ": " + (traffic.webhook() == null
+                ? "the job has no webhook URL (was pictory.webhook.url set?)"
+                : traffic.callbacks() + " call(s) started to " + traffic.webhook() + ", none answered") + ".");
+    }
+
+    /**
+     * Waits until the simulator's view of job {@code jobId} has {@code status}, as Pictory spells it
+     * ({@code in-progress}, {@code completed}, {@code failed}, {@code cleaned}), and answers the job's traffic then.
+     * Asking does not count as a read of the job.
+     *
+     * @throws AssertionError when it had not within {@code timeout}, saying the status it had
+     */
+    public JobTraffic awaitJob(String jobId, String status, Duration timeout) {
+        if (!STATUSES.contains(status)) {
+            throw new IllegalArgumentException("status must be one of " + String.join(", ", STATUSES) + ", not " + status);
+        }
+        return await(jobId, timeout, traffic -> status.equals(traffic.status()), traffic -> "Job " + jobId
+                + " was not " + status + " within " + timeout + ": it was " + (traffic.status() == null
+                ? "of a status this simulator does not tell (is its jar older than this control's?)"
+                : traffic.status()) + ", after " + traffic.reads() + " read(s).");
+    }
+
+    /** Asks for the job's traffic until it is {@code done}; at the deadline an AssertionError says {@code why} not. */
+    private JobTraffic await(String jobId, Duration timeout, Predicate<JobTraffic> done,
+                             Function<JobTraffic, String> why) {
         long deadline = System.nanoTime() + timeout.toNanos();
         JobTraffic traffic = job(jobId);
-        while (traffic.webhookCalls().isEmpty()) {
+        while (!done.test(traffic)) {
             if (System.nanoTime() - deadline >= 0) {
-                throw new AssertionError("Job " + jobId + "'s webhook was not called back within " + timeout + ": "
-                        + (traffic.webhook() == null ? "the job has no webhook URL (was pictory.webhook.url set?)"
-                        : traffic.callbacks() + " call(s) started to " + traffic.webhook() + ", none answered") + ".");
+                throw new AssertionError(why.apply(traffic));
             }
             try {
                 Thread.sleep(POLL.toMillis());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                throw new SimulatorControlException("Interrupted while waiting for job " + jobId + "'s webhook", e);
+                throw new SimulatorControlException("Interrupted while waiting for job " + jobId, e);
             }
             traffic = job(jobId);
         }
         return traffic;
     }
 
-    /** A job's reads and webhook calls. */
+    /** A job's status, reads and webhook calls. */
     public JobTraffic job(String jobId) {
         return JobTraffic.fromJson(send("GET", "/jobs/" + segment(jobId), null));
     }

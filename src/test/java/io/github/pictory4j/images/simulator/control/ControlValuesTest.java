@@ -58,19 +58,20 @@ class ControlValuesTest {
 
     @Test
     void jobTrafficSurvivesTheTripThroughJson() {
-        JobTraffic traffic = new JobTraffic("j-1", 3, 2, "https://app.example/hook?token=t",
+        JobTraffic traffic = new JobTraffic("j-1", "completed", 3, 2, "https://app.example/hook?token=t",
                 List.of(WebhookCall.answered(Instant.parse("2025-06-01T10:00:00Z"), 204),
                         WebhookCall.failed(Instant.parse("2025-06-01T10:00:01Z"), "java.net.ConnectException")));
 
         assertEquals(traffic, JobTraffic.fromJson(traffic.toJson()));
-        JobTraffic polled = new JobTraffic("j-2", 5, 0, null, List.of());
+        JobTraffic polled = new JobTraffic("j-2", null, 5, 0, null, List.of());
         assertEquals(polled, JobTraffic.fromJson(polled.toJson()));
         assertFalse(polled.toJson().containsKey("webhook"));
     }
 
     @Test
     void theControlBodiesAreReadAsTheHelperWritesThem() {
-        JsonObject faults = parse(ControlJson.faults(PictoryEndpoint.DOWNLOAD_IMAGE, 4, Fault.status(500)).build().toString());
+        JsonObject faults = parse(ControlJson.faults(RequestPattern.requestsTo(PictoryEndpoint.DOWNLOAD_IMAGE), 1, 4,
+                Fault.status(500)).build().toString());
         JsonObject endings = parse(ControlJson.nextJobs(2, JobEnding.cleaned()).build().toString());
 
         assertEquals(PictoryEndpoint.DOWNLOAD_IMAGE, ControlJson.endpoint(faults));

@@ -92,7 +92,7 @@ class SimulatorControlTest {
         assertEquals(List.of(submit, read), simulator.requests());
         assertEquals(List.of(read), simulator.requests(PictoryEndpoint.GET_JOB));
 
-        answer = new JobTraffic("j-1", 7, 1, null, List.of()).toJson().toString();
+        answer = new JobTraffic("j-1", "in-progress", 7, 1, null, List.of()).toJson().toString();
         assertEquals(7, simulator.reads("j-1"));
         assertEquals("/simulator/pictoryapis/simulator-control/jobs/j-1", received.get(received.size() - 1).path());
     }

@@ -111,7 +111,7 @@ class VerificationTest {
         HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/", exchange -> {
             boolean answered = exchange.getRequestURI().getPath().endsWith("/job-1") && asked.incrementAndGet() >= 3;
-            String body = new JobTraffic(exchange.getRequestURI().getPath().replaceAll(".*/", ""), 0, answered ? 1 : 0,
+            String body = new JobTraffic(exchange.getRequestURI().getPath().replaceAll(".*/", ""), "completed", 0, answered ? 1 : 0,
                     exchange.getRequestURI().getPath().endsWith("/job-1") ? "http://localhost/app/webhook" : null,
                     answered ? List.of(new WebhookCall(T0, 200, null)) : List.of()).toJson().toString();
             byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
