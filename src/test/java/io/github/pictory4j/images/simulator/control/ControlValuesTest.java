@@ -30,6 +30,30 @@ class ControlValuesTest {
     }
 
     @Test
+    void anEndingAfterReadsSurvivesTheTripThroughJson() {
+        JobEnding ending = JobEnding.failed("E1", "Broke").afterReads(2);
+
+        assertEquals(ending, JobEnding.fromJson(parse(ending.toJson().build().toString())));
+        assertEquals(2, ending.afterReads());
+        assertTrue(ending.endsOnRead());
+        assertFalse(JobEnding.completed().endsOnRead());
+        assertFalse(JobEnding.completed().toJson().build().containsKey("afterReads"), "left out when the duration ends it");
+        assertThrows(IllegalArgumentException.class, () -> JobEnding.completed().afterReads(0));
+    }
+
+    @Test
+    void requestPatternsSurviveTheTripThroughJson() {
+        for (RequestPattern pattern : List.of(RequestPattern.submissions(),
+                RequestPattern.submissions().withPrompt(StringMatch.containing("harbour")).withModel("flux-schnell"),
+                RequestPattern.jobReads().withJobId("j-1").withHeader("X-Test", StringMatch.matching("^case-\\d+$")),
+                RequestPattern.requestsTo(PictoryEndpoint.SUBMIT).withField("style", StringMatch.equalTo("vintage")))) {
+            JsonObject json = parse(pattern.addTo(Json.createObjectBuilder()).build().toString());
+            assertEquals(pattern, RequestPattern.fromJson(json), pattern.toString());
+            assertEquals(pattern.toString(), RequestPattern.fromJson(json).toString());
+        }
+    }
+
+    @Test
     void webhookPlansSurviveTheTripThroughJsonAndDefaultToPictorysWay() {
         for (WebhookPlan plan : List.of(WebhookPlan.NORMAL, WebhookPlan.skipped(), WebhookPlan.twice(),
                 WebhookPlan.late(Duration.ofMillis(2500)))) {
@@ -97,7 +121,16 @@ class ControlValuesTest {
                 () -> JobEnding.fromJson(parse("{}")),
                 () -> JobEnding.fromJson(parse("{\"status\":\"cleaned\",\"errorMessage\":\"x\"}")),
                 () -> WebhookPlan.fromJson(parse("{\"calls\":-1}")),
-                () -> WebhookPlan.fromJson(parse("{\"delayMillis\":600001}")));
+                () -> WebhookPlan.fromJson(parse("{\"delayMillis\":600001}")),
+                () -> ControlJson.nth(parse("{\"nth\":0}")),
+                () -> RequestPattern.fromJson(parse("{\"endpoint\":\"submit\",\"match\":{}}")),
+                () -> RequestPattern.fromJson(parse("{\"endpoint\":\"submit\",\"match\":[{\"on\":\"body\"}]}")),
+                () -> RequestPattern.fromJson(parse("{\"endpoint\":\"submit\",\"match\":[{\"on\":\"field\",\"kind\":\"containing\"}]}")),
+                () -> RequestPattern.fromJson(parse("{\"endpoint\":\"submit\",\"match\":[{\"on\":\"field\",\"name\":\"prompt\","
+                        + "\"kind\":\"like\",\"value\":\"x\"}]}")),
+                () -> RequestPattern.fromJson(parse("{\"endpoint\":\"submit\",\"match\":[{\"on\":\"field\",\"name\":\"prompt\","
+                        + "\"kind\":\"matching\",\"value\":\"(\"}]}")),
+                () -> JobEnding.fromJson(parse("{\"status\":\"completed\",\"afterReads\":1001}")));
         List<String> messages = List.of(
                 "The body must be a JSON object, such as {\"millis\":1500}",
                 "endpoint is required, such as \"submit\" or \"get-job\"",
@@ -109,7 +142,16 @@ class ControlValuesTest {
                 "status is required: completed, failed or cleaned",
                 "errorCode and errorMessage are for a failed job only, not a cleaned one",
                 "calls must be from 0 (skip the webhook) to 10, such as 2 (call it twice)",
-                "delayMillis must be from 0 to 600000, such as 2000");
+                "delayMillis must be from 0 to 600000, such as 2000",
+                "nth must be from 1 (the next matching request) to 1000, such as 3 (two pass, the third gets the fault)",
+                "match must be an array of conditions, such as [{\"on\":\"field\",\"name\":\"prompt\",\"kind\":"
+                        + "\"containing\",\"value\":\"harbour\"}]",
+                "match[0].on must be one of field, job-id, header, not body",
+                "match[0].name is required for a field, such as \"prompt\" or \"X-Test\"",
+                "match[0].kind must be one of equal-to, containing, matching, not like",
+                "match[0].value must be a regular expression, such as \"^A harbour\": Unclosed group",
+                "afterReads must be from 0 (end after the job's duration) to 1000, such as 2 (the first read says"
+                        + " in-progress, the second the end)");
 
         for (int i = 0; i < refusals.size(); i++) {
             assertEquals(messages.get(i), assertThrows(IllegalArgumentException.class, refusals.get(i)).getMessage());

@@ -80,6 +80,58 @@ class SimulatorControlTest {
     }
 
     @Test
+    void anAimedFaultSendsItsPatternAndAnNthFaultItsPlace() {
+        SimulatorControl simulator = SimulatorControl.at(base("/simulator/pictoryapis"), KEY);
+
+        simulator.failNext(RequestPattern.jobReads().withJobId("j-1"), 2, Fault.reset());
+        simulator.failNth(RequestPattern.submissions().withPrompt(StringMatch.matching("^A harbour"))
+                .withHeader("X-Test", StringMatch.containing("case")), 3, Fault.reset());
+
+        assertEquals(List.of(
+                "{\"kind\":\"reset\",\"delayMillis\":0,\"endpoint\":\"get-job\",\"match\":[{\"on\":\"job-id\","
+                        + "\"kind\":\"equal-to\",\"value\":\"j-1\"}],\"times\":2}",
+                "{\"kind\":\"reset\",\"delayMillis\":0,\"endpoint\":\"submit\",\"match\":[{\"on\":\"field\","
+                        + "\"name\":\"prompt\",\"kind\":\"matching\",\"value\":\"^A harbour\"},{\"on\":\"header\","
+                        + "\"name\":\"X-Test\",\"kind\":\"containing\",\"value\":\"case\"}],\"nth\":3,\"times\":1}"),
+                received.stream().map(Received::body).toList());
+    }
+
+    @Test
+    void aNewScopeIsAControlWithTheKeyTheSimulatorIssued() {
+        SimulatorControl simulator = SimulatorControl.at(base("/simulator/pictoryapis"), KEY);
+        status = 200;
+        answer = "{\"apiKey\":\"pictai_scope_0123\"}";
+
+        SimulatorControl scope = simulator.newScope();
+        status = 204;
+        answer = "";
+        scope.reset();
+
+        assertEquals(new Received("POST", "/simulator/pictoryapis/simulator-control/scopes", KEY, ""), received.get(0));
+        assertEquals(new Received("POST", "/simulator/pictoryapis/simulator-control/reset", "pictai_scope_0123", ""),
+                received.get(1));
+        assertEquals("pictai_scope_0123", scope.apiKey());
+        assertEquals(simulator.baseUrl(), scope.baseUrl());
+        assertFalse(scope.toString().contains("pictai_scope_0123"), scope.toString());
+    }
+
+    @Test
+    void awaitingAJobAsksUntilItHasTheStatusOrSaysTheOneItHad() {
+        SimulatorControl simulator = SimulatorControl.at(base("/simulator/pictoryapis"), KEY);
+        status = 200;
+        answer = new JobTraffic("j-1", "in-progress", 2, 0, null, List.of()).toJson().toString();
+
+        AssertionError late = assertThrows(AssertionError.class,
+                () -> simulator.awaitJob("j-1", "completed", Duration.ofMillis(250)));
+        assertEquals("Job j-1 was not completed within PT0.25S: it was in-progress, after 2 read(s).", late.getMessage());
+        assertTrue(received.size() >= 2, "asked again before giving up: " + received.size());
+
+        answer = new JobTraffic("j-1", "completed", 3, 0, null, List.of()).toJson().toString();
+        assertEquals(3, simulator.awaitJob("j-1", "completed", Duration.ofSeconds(5)).reads());
+        assertThrows(IllegalArgumentException.class, () -> simulator.awaitJob("j-1", "COMPLETED", Duration.ofSeconds(1)));
+    }
+
+    @Test
     void readsBackRequestsAndJobs() {
         RecordedRequest submit = new RecordedRequest(Instant.parse("2025-06-01T10:00:00Z"), PictoryEndpoint.SUBMIT, "POST",
                 "/v1/aistudio/images", null, Map.of(), KeyCheck.ACCEPTED, "{}", null);
