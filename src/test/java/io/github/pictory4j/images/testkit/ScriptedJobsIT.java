@@ -1,11 +1,13 @@
 package io.github.pictory4j.images.testkit;
 
 import io.github.pictory4j.images.it.TestHttp;
+import io.github.pictory4j.images.simulator.control.Fault;
 import io.github.pictory4j.images.simulator.control.JobEnding;
 import io.github.pictory4j.images.simulator.control.KeyCheck;
 import io.github.pictory4j.images.simulator.control.PictoryEndpoint;
 import io.github.pictory4j.images.simulator.control.RecordedRequest;
 import io.github.pictory4j.images.simulator.control.SimulatorControl;
+import io.github.pictory4j.images.simulator.control.SimulatorControlException;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -16,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.io.StringReader;
+import java.net.URI;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
@@ -31,7 +34,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Scripted jobs (how long they take, how they end) met by the module's waits, and the requests the
- * simulator recorded compared with what the module sent.
+ * simulator recorded compared with what the module sent; faults aimed at one request, and scopes that
+ * share the deployment without a reset between them.
  */
 @ExtendWith(ArquillianExtension.class)
 class ScriptedJobsIT {
@@ -154,6 +158,65 @@ class ScriptedJobsIT {
         assertEquals("GET", requests.get(2).method());
         assertEquals("/v1/aistudio/images", requests.get(2).path());
         assertTrue(requests.get(0).receivedAt().compareTo(requests.get(1).receivedAt()) <= 0, "oldest first");
+    }
+
+    @Test
+    void anAimedFaultHitsOnlyTheRequestItIsAimedAt() throws Exception {
+        String aimed = submit("{\"prompt\":\"A harbour, briefly unavailable\"}");
+        String spared = submit("{\"prompt\":\"A lighthouse, always there\"}");
+        simulator.failNext(jobReads().withJobId(aimed), 1, Fault.status(503));
+
+        HttpResponse<String> sparedRead = probe("GET", "jobs/" + spared, null);
+        HttpResponse<String> aimedRead = probe("GET", "jobs/" + aimed, null);
+
+        assertEquals(200, sparedRead.statusCode(), sparedRead.body());
+        assertEquals(200, aimedRead.statusCode(), "the module repeats a read that got a 503: " + aimedRead.body());
+        simulator.verify(jobReads().withJobId(spared)).times(1).forEach(read -> assertFalse(read.faulted()));
+        List<RecordedRequest> aimedReads = simulator.verify(jobReads().withJobId(aimed)).times(2);
+        assertEquals(Fault.status(503), aimedReads.get(0).faultServed(), "the first read of that job got the fault");
+        assertFalse(aimedReads.get(1).faulted(), "and only it");
+    }
+
+    @Test
+    void twoScopesOfOneDeploymentSeeNeitherTheOthersFaultsNorJobsNorRecords() throws Exception {
+        SimulatorControl first = simulator.newScope();
+        SimulatorControl second = simulator.newScope();
+        first.failNth(submissions().withPrompt(containing("harbour")), 2, Fault.status(503));
+        second.endNextJobs(1, JobEnding.completed().afterReads(2));
+
+        String firstJob = submitAs(first, "A harbour at night", 200);
+        submitAs(first, "A harbour at dawn", 503); // the first scope's second harbour
+        String secondJob = submitAs(second, "A harbour at night", 200);
+        submitAs(second, "A harbour at dawn", 200);
+
+        assertEquals("in-progress", readAs(second, secondJob).getJsonObject("data").getString("status"));
+        assertEquals("completed", readAs(second, secondJob).getJsonObject("data").getString("status"), "at its 2nd read");
+        assertEquals("completed", second.awaitJob(secondJob, "completed", Duration.ofSeconds(5)).status());
+        assertEquals(404, TestHttp.send("GET", api("v1/jobs/" + secondJob), null, "Authorization", first.apiKey())
+                .statusCode(), "another scope's job is unknown");
+        assertThrows(SimulatorControlException.class, () -> first.job(secondJob));
+        first.verify(submissions()).times(2);
+        second.verify(submissions()).times(2);
+        second.verify(jobReads()).times(2);
+        simulator.verify(submissions()).never();
+        assertEquals("completed", first.awaitJob(firstJob, "completed", Duration.ofSeconds(10)).status(),
+                "the first scope's job took the configured 300 ms, the second scope's script notwithstanding");
+    }
+
+    /** Submits {@code prompt} straight to the simulator with {@code scope}'s key; the job id, or the body of an error. */
+    private static String submitAs(SimulatorControl scope, String prompt, int status) throws Exception {
+        HttpResponse<String> response = TestHttp.send("POST", api("v1/aistudio/images"),
+                Json.createObjectBuilder().add("prompt", prompt).build().toString(), "Authorization", scope.apiKey());
+        assertEquals(status, response.statusCode(), response.body());
+        return status == 200 ? TestHttp.json(response).getJsonObject("data").getString("jobId") : "503";
+    }
+
+    private static JsonObject readAs(SimulatorControl scope, String jobId) throws Exception {
+        return TestHttp.json(TestHttp.send("GET", api("v1/jobs/" + jobId), null, "Authorization", scope.apiKey()));
+    }
+
+    private static URI api(String path) {
+        return URI.create(TestKitDeployments.simulatorUrl(NAME) + "/" + path);
     }
 
     private String submit(String json) throws Exception {

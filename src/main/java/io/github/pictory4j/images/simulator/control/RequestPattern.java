@@ -14,7 +14,7 @@ import java.util.Optional;
 
 /**
  * Which requests a verification counts, or an aimed fault hits: an endpoint, narrowed by what the request
- * carried. Immutable: each {@code with…} answers a new pattern. It travels as JSON ({@link #toJson()}), so
+ * carried. Immutable: each {@code with…} answers a new pattern. It travels as JSON ({@link #addTo}), so
  * that the simulator matches a fault's pattern with this same code as a test's verification does.
  *
  * <pre>{@code simulator.verify(submissions().withPrompt(containing("harbour")).withModel("flux-schnell")).times(2);}</pre>
