@@ -37,11 +37,13 @@ public final class SimulatorControl {
     /** How often {@link #awaitWebhook} asks. */
     private static final Duration POLL = Duration.ofMillis(100);
 
+    private final URI baseUrl;
     private final String controlUrl;
     private final String apiKey;
     private final HttpClient http;
 
-    private SimulatorControl(String controlUrl, String apiKey) {
+    private SimulatorControl(URI baseUrl, String controlUrl, String apiKey) {
+        this.baseUrl = baseUrl;
         this.controlUrl = controlUrl;
         this.apiKey = apiKey;
         this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -64,7 +66,17 @@ public final class SimulatorControl {
                     + SimulatorKeys.DEFAULT_API_KEY + " unless the deployment sets another)");
         }
         String base = simulatorBaseUrl.toString();
-        return new SimulatorControl((base.endsWith("/") ? base : base + "/") + PATH, apiKey);
+        return new SimulatorControl(simulatorBaseUrl, (base.endsWith("/") ? base : base + "/") + PATH, apiKey);
+    }
+
+    /** The simulator's base URL, as given: a Pictory client's base URL. */
+    public URI baseUrl() {
+        return baseUrl;
+    }
+
+    /** The key this control sends, which a Pictory client pointed at {@link #baseUrl()} sends too. */
+    public String apiKey() {
+        return apiKey;
     }
 
     /** Back to the deployment's configuration: no faults, no script, no jobs, no recorded requests. */
