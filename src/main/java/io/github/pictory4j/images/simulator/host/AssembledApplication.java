@@ -19,7 +19,9 @@ final class AssembledApplication extends Application {
                 .map(assembly::instanceOf).collect(Collectors.toUnmodifiableSet());
     }
 
+    /** Deprecated in Jakarta REST 3.1 for CDI's sake; without CDI it is how wired instances are handed over. */
     @Override
+    @SuppressWarnings("deprecation")
     public Set<Object> getSingletons() {
         return resources;
     }

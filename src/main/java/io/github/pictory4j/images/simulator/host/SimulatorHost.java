@@ -46,6 +46,7 @@ public final class SimulatorHost {
      * @return the simulator's base URL, and what stops it and frees its port
      */
     public static Map.Entry<URI, AutoCloseable> start(String hostname, int port, Map<String, String> settings) {
+        QuietRuntimeLogs.apply();
         Config config = new SmallRyeConfigBuilder()
                 .withSources(new PropertiesConfigSource(settings, "pictory simulator (standalone)", 400)).build();
         SimulatorSettings.from(config); // a wrong setting fails here, naming it, rather than at the first request
