@@ -2,6 +2,7 @@ package io.github.pictory4j.images.simulator.host;
 
 import io.github.pictory4j.images.simulator.AfterResetFilter;
 import io.github.pictory4j.images.simulator.SimulatorApplication;
+import io.github.pictory4j.images.simulator.SimulatorConfigurationException;
 import io.github.pictory4j.images.simulator.SimulatorSettings;
 import io.smallrye.config.PropertiesConfigSource;
 import io.smallrye.config.SmallRyeConfigBuilder;
@@ -29,7 +30,7 @@ import java.util.concurrent.ScheduledExecutorService;
  * Serves the simulator's resources, the same classes as in a WAR's {@link SimulatorApplication}, on
  * RESTEasy over Undertow's servlet container, without CDI (see {@link SimulatorAssembly}) and with a
  * MicroProfile Config built from the settings given (SmallRye Config). The standalone launcher calls
- * {@link #start} by reflection, from a class loader of its own, with JDK types only.
+ * {@link #start} by reflection, from a class loader of its own, with JDK types only (exceptions included).
  */
 public final class SimulatorHost {
 
@@ -49,7 +50,12 @@ public final class SimulatorHost {
         QuietRuntimeLogs.apply();
         Config config = new SmallRyeConfigBuilder()
                 .withSources(new PropertiesConfigSource(settings, "pictory simulator (standalone)", 400)).build();
-        SimulatorSettings.from(config); // a wrong setting fails here, naming it, rather than at the first request
+        try {
+            SimulatorSettings.from(config); // a wrong setting fails here, naming it, rather than at the first request
+        } catch (SimulatorConfigurationException wrong) {
+            // A JDK type: the caller cannot see this class loader's.
+            throw new IllegalArgumentException(wrong.getMessage(), wrong);
+        }
         ScheduledExecutorService scheduler = WebhookScheduler.create();
         SimulatorAssembly assembly = new SimulatorAssembly(
                 Map.of(Config.class, config, ScheduledExecutorService.class, scheduler));

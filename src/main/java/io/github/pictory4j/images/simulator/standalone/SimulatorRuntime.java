@@ -63,8 +63,10 @@ final class SimulatorRuntime {
         try {
             return (Map.Entry<URI, AutoCloseable>) start.invoke(null, hostname, port, Map.copyOf(settings));
         } catch (InvocationTargetException e) {
-            throw e.getCause() instanceof RuntimeException runtime ? runtime
-                    : new IllegalStateException("The simulator could not start: " + e.getCause(), e.getCause());
+            // The host throws JDK exceptions; anything else is of a class the caller's loader may not know.
+            Throwable cause = e.getCause();
+            throw cause instanceof RuntimeException runtime && runtime.getClass().getClassLoader() == null ? runtime
+                    : new IllegalStateException("The simulator could not start: " + cause, cause);
         } catch (IllegalAccessException e) {
             throw new IllegalStateException("Cannot call " + start + ": " + e, e);
         } finally {

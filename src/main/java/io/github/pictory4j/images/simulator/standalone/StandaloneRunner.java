@@ -27,7 +27,7 @@ public final class StandaloneRunner {
                 return;
             }
             server = start(arguments);
-        } catch (IllegalArgumentException | IllegalStateException e) {
+        } catch (RuntimeException e) { // a wrong argument or setting, or a port in use: said in one line
             fail(System.err, e.getMessage());
             return;
         }
