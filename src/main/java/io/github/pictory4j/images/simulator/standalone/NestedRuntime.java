@@ -61,9 +61,9 @@ record NestedRuntime(Path jar, List<JarEntry> entries) {
         }
     }
 
-    /** The class loader of the extracted runtime. */
+    /** The class loader of the runtime, extracted under {@code java.io.tmpdir}. */
     ClassLoader classLoader() {
-        Path home = extracted();
+        Path home = extractedUnder(Path.of(System.getProperty("java.io.tmpdir")));
         List<URL> path = new ArrayList<>();
         try {
             path.add(home.resolve("classes").toUri().toURL());
@@ -80,14 +80,14 @@ record NestedRuntime(Path jar, List<JarEntry> entries) {
         return new URLClassLoader("pictory-simulator", path.toArray(URL[]::new), ClassLoader.getPlatformClassLoader());
     }
 
-    /** The directory the runtime is extracted to: reused when whole, else written anew. */
-    Path extracted() {
-        Path home = Path.of(System.getProperty("java.io.tmpdir"), "pictory-simulator-" + contentKey());
+    /** The directory under {@code root} the runtime is extracted to: reused when whole, else written anew. */
+    Path extractedUnder(Path root) {
+        Path home = root.resolve("pictory-simulator-" + contentKey());
         if (isWhole(home)) {
             return home;
         }
         try {
-            Path fresh = Files.createTempDirectory(home.getParent(), home.getFileName() + ".");
+            Path fresh = Files.createTempDirectory(Files.createDirectories(root), home.getFileName() + ".");
             extractTo(fresh);
             deleteTree(home); // an incomplete copy (a cleaner took some files): replaced
             try {
@@ -97,8 +97,8 @@ record NestedRuntime(Path jar, List<JarEntry> entries) {
             }
             return home;
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot extract the simulator's runtime to " + home.getParent()
-                    + " (java.io.tmpdir): it needs about 10 MB there", e);
+            throw new UncheckedIOException("Cannot extract the simulator's runtime to " + root
+                    + " (java.io.tmpdir): it needs about 10 MB there (" + e + ")", e);
         }
     }
 
