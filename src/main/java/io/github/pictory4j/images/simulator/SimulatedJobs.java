@@ -3,7 +3,6 @@ package io.github.pictory4j.images.simulator;
 import io.github.pictory4j.images.simulator.control.JobEnding;
 import io.github.pictory4j.images.simulator.control.JobTraffic;
 import jakarta.annotation.Resource;
-import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.core.UriBuilder;
@@ -16,6 +15,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
@@ -46,8 +46,9 @@ public class SimulatedJobs {
     @Inject
     WebhookNotifier webhooks;
 
+    /** The container's managed scheduler; outside a container (simulator.host), a plain one. */
     @Resource(lookup = "java:comp/DefaultManagedScheduledExecutorService")
-    ManagedScheduledExecutorService scheduler;
+    ScheduledExecutorService scheduler;
 
     private final Clock clock = Clock.systemUTC();
     private final AtomicLong sequence = new AtomicLong();

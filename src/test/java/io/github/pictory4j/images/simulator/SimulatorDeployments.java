@@ -15,6 +15,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
@@ -26,6 +27,8 @@ final class SimulatorDeployments {
     static final String BASE_PATH = "simulator/pictoryapis/";
     /** The main classes only: the test classes of the same packages have no business in the server. */
     private static final Path MAIN_CLASSES = Path.of("target", "classes");
+    private static final List<String> OUTSIDE_SERVERS = List.of("io/github/pictory4j/images/simulator/host/",
+            "io/github/pictory4j/images/simulator/standalone/", "io/github/pictory4j/images/simulator/junit/");
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private SimulatorDeployments() {
@@ -50,8 +53,10 @@ final class SimulatorDeployments {
                 "io.github.pictory4j.images.client");
     }
 
+    /** The main classes a server gets: not the standalone host, launcher and JUnit extension (as in the WAR and the simulator jar). */
     private static boolean isMainClass(ArchivePath path) {
-        return Files.isRegularFile(MAIN_CLASSES.resolve(path.get().substring(1)));
+        String name = path.get().substring(1);
+        return Files.isRegularFile(MAIN_CLASSES.resolve(name)) && OUTSIDE_SERVERS.stream().noneMatch(name::startsWith);
     }
 
     /** A request with {@code authorization} as the raw header value (none when null). */
