@@ -77,7 +77,7 @@ class ReadmeProjectIT {
     }
 
     @Test
-    void theGuidesProjectFindsTheModulesSourcesAndJavadoc() throws Exception {
+    void theReadmesProjectFindsTheModulesSourcesAndJavadoc() throws Exception {
         String listed = PROJECT.resolve("target/extras.txt").toString();
         run("extras", true, "dependency:sources", "dependency:resolve", "-Dclassifier=javadoc",
                 "-DincludeGroupIds=io.github.pictory4j", "-DappendOutput=true", "-DoutputFile=" + listed);
