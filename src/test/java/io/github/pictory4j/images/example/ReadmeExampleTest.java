@@ -16,7 +16,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The README's "Test your app" is a whole project with no plumbing (checked here, at once); {@link ReadmeProjectIT}
+ * The README's "Test your app", with the rest of its project in the test kit's guide, is a whole project with no
+ * plumbing (checked here, at once); {@link ReadmeProjectIT}
  * builds and runs it.
  */
 class ReadmeExampleTest {
@@ -25,16 +26,20 @@ class ReadmeExampleTest {
 
     @BeforeAll
     static void readTheReadmesProject() throws IOException {
-        files = ReadmeProjectIT.projectFiles(ReadmeProjectIT.testYourApp(Files.readString(Path.of("README.md"))));
+        files = ReadmeProjectIT.readmeProject();
     }
 
     @Test
-    void theReadmeShowsAPlainJUnitTestAndAnArquillianTestWithTheirWholeProject() {
+    void theReadmeShowsAPlainJUnitTestAndAnArquillianTestWithTheirWholeProject() throws IOException {
         String tests = "src/test/java/com/example/pictures/";
         assertEquals(List.of(tests + "PostersTest.java", tests + "PictureResourceIT.java", "pom.xml",
                 "src/main/java/com/example/pictures/Posters.java", "src/main/java/com/example/pictures/PictureApplication.java",
                 "src/main/java/com/example/pictures/PictureResource.java", "src/main/liberty/config/server.xml",
                 "src/test/resources/arquillian.xml"), List.copyOf(files.keySet()));
+        String readme = Files.readString(Path.of("README.md"));
+        for (String test : List.of("PostersTest.java", "PictureResourceIT.java")) {
+            assertTrue(readme.contains("<!-- file: " + tests + test + " -->"), "the README itself shows " + test);
+        }
         assertTrue(files.get(tests + "PostersTest.java").contains("@PictorySimulatorTest"), "the plain test uses the extension");
         assertTrue(files.get(tests + "PictureResourceIT.java").contains("PictorySimulatorDeployment.of("),
                 "the Arquillian test uses the deployment helper");

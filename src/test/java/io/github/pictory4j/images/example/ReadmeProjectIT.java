@@ -21,7 +21,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 /**
- * The README's "Test your app" runs as written. Its project's files, each a fenced block after a
+ * The README's "Test your app" runs as written. Its project's files (its two tests, and the rest of its project in
+ * the test kit's guide, src/docs/test-kit.md), each a fenced block after a
  * {@code <!-- file: PATH -->} line, are copied into an empty directory and built there with {@code mvn -o verify},
  * as a new user would, against this build's jars (the pom installs them in the local repository before the
  * integration tests). Every test of the README, plain JUnit and Arquillian, must run and pass; then
@@ -30,6 +31,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 class ReadmeProjectIT {
 
     private static final Path README = Path.of("README.md");
+    private static final Path GUIDE = Path.of("src/docs/test-kit.md");
     private static final Path PROJECT = Path.of("target/readme-project").toAbsolutePath();
     private static final Pattern FILE = Pattern.compile("<!-- file: (\\S+) -->\\n```[a-z]*\\n(.*?)```", Pattern.DOTALL);
     private static final List<String> FILES = List.of("pom.xml", "src/main/liberty/config/server.xml",
@@ -39,7 +41,7 @@ class ReadmeProjectIT {
 
     @BeforeAll
     static void copyTheReadmesFilesIntoAnEmptyDirectory() throws IOException {
-        files = projectFiles(testYourApp(Files.readString(README)));
+        files = readmeProject();
         assertTrue(files.keySet().containsAll(FILES), "the README shows " + FILES + ", not only " + files.keySet());
         for (String kind : List.of("Test.java", "IT.java")) {
             assertTrue(files.keySet().stream().anyMatch(path -> path.startsWith("src/test/java/") && path.endsWith(kind)),
@@ -121,24 +123,28 @@ class ReadmeProjectIT {
         assertEquals(0, maven.exitValue(), String.join(" ", command) + " failed in " + PROJECT + ":\n" + tail(log));
     }
 
-    /** The README's section "Test your app". */
-    static String testYourApp(String readme) {
-        int start = readme.indexOf("## Test your app");
-        assertTrue(start >= 0, "the README has a section \"Test your app\"");
-        int end = readme.indexOf("\n## ", start + 1);
-        return readme.substring(start, end < 0 ? readme.length() : end);
+    /** The project's files, path to content: the README's "Test your app", then the rest in the guide's section. */
+    static Map<String, String> readmeProject() throws IOException {
+        Map<String, String> files = new LinkedHashMap<>();
+        addFiles(section(Files.readString(README), "## Test your app"), files);
+        addFiles(section(Files.readString(GUIDE), "## The rest of the README's project"), files);
+        return files;
     }
 
-    /** The project's files: path to content, in the README's order. */
-    static Map<String, String> projectFiles(String markdown) {
-        Map<String, String> files = new LinkedHashMap<>();
+    private static String section(String markdown, String heading) {
+        int start = markdown.indexOf(heading);
+        assertTrue(start >= 0, "a section \"" + heading + "\"");
+        int end = markdown.indexOf("\n## ", start + 1);
+        return markdown.substring(start, end < 0 ? markdown.length() : end);
+    }
+
+    private static void addFiles(String markdown, Map<String, String> files) {
         Matcher file = FILE.matcher(markdown);
         while (file.find()) {
             if (files.put(file.group(1), file.group(2)) != null) {
-                fail("the README shows " + file.group(1) + " twice");
+                fail("the README's project shows " + file.group(1) + " twice");
             }
         }
-        return files;
     }
 
     /** The {@code @Test} methods of the README's classes whose names end with {@code suffix}. */
